@@ -1,0 +1,153 @@
+// Package config reads a site's configuration, site.toml, strictly: a key
+// the program does not know, or a value of the wrong type, is an error that
+// names the file and line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/diag"
+)
+
+// FileName is the name of the configuration file at the site root.
+const FileName = "site.toml"
+
+// Config is a site's configuration. The zero value is not useful; use
+// Default or Load.
+type Config struct {
+	// Title of the site, shown on every page. Default "Timeline".
+	Title string `toml:"title"`
+	// Description is shown under the title on the timeline page.
+	Description string `toml:"description"`
+	// BaseURL is the absolute URL the site is published at, for example
+	// "https://user.github.io/repo/". Default "/".
+	BaseURL string `toml:"baseURL"`
+	// Theme names a directory themes/NAME at the site root whose files
+	// override the built-in theme file by file. Default "" (built-in only).
+	Theme string `toml:"theme"`
+	// ContentDir is the directory of articles. Default "content".
+	ContentDir string `toml:"contentDir"`
+	// PublishDir is where the site is written. Default "public".
+	PublishDir string `toml:"publishDir"`
+	// Timezone is the IANA zone that datetimes without an offset are read
+	// in. Default "UTC".
+	Timezone string `toml:"timezone"`
+	// Events tunes how sentences are grouped into events.
+	Events Events `toml:"events"`
+}
+
+// Events tunes the events stage. Similarities are cosine similarities of
+// sentence term vectors, from 0 to 1.
+type Events struct {
+	// Link is the least similarity at which two sentences from different
+	// sources are taken to report the same event. Default 0.30.
+	Link float64 `toml:"link"`
+	// Merge is the least average similarity between two groups of
+	// sentences for them to be merged into one event. Default 0.16.
+	Merge float64 `toml:"merge"`
+	// SameSource is the least similarity at which two sentences of one
+	// source are taken to report the same event. Default 0.45.
+	SameSource float64 `toml:"same_source"`
+}
+
+// Default returns the configuration used where site.toml says nothing.
+func Default() Config {
+	return Config{
+		Title:      "Timeline",
+		BaseURL:    "/",
+		ContentDir: "content",
+		PublishDir: "public",
+		Timezone:   "UTC",
+		Events:     Events{Link: 0.30, Merge: 0.16, SameSource: 0.45},
+	}
+}
+
+// Load reads site.toml from the site directory dir. A missing file gives
+// the defaults; any other problem is a diag.Diagnostic naming the file and
+// line.
+func Load(dir string) (Config, error) {
+	path := filepath.Join(dir, FileName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Config{}, diag.Errorf(FileName, 0, "cannot read: %v", err)
+	}
+	return Parse(FileName, data)
+}
+
+// Parse decodes configuration data read from file (used in messages) over
+// the defaults and checks the values.
+func Parse(file string, data []byte) (Config, error) {
+	cfg := Default()
+	if err := DecodeStrict(file, data, 1, &cfg); err != nil {
+		return Config{}, err
+	}
+	if err := cfg.check(file, data); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// check validates values that decode but make no sense.
+func (c *Config) check(file string, data []byte) error {
+	bad := func(key, format string, args ...any) error {
+		line := keyLineString(data, key)
+		return diag.Errorf(file, line, "%s: %s", key, fmt.Sprintf(format, args...))
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil {
+		return bad("baseURL", "not a URL: %v", err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return bad("baseURL", "scheme %q: want http or https", u.Scheme)
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	if c.Theme != "" && (strings.ContainsAny(c.Theme, `/\`) || strings.HasPrefix(c.Theme, ".")) {
+		return bad("theme", "%q: a theme is a directory name under themes/", c.Theme)
+	}
+	if c.ContentDir == "" {
+		return bad("contentDir", "must not be empty")
+	}
+	if c.PublishDir == "" {
+		return bad("publishDir", "must not be empty")
+	}
+	if _, err := time.LoadLocation(c.Timezone); err != nil {
+		return bad("timezone", "unknown time zone %q (want an IANA name such as \"Europe/Paris\")", c.Timezone)
+	}
+	for _, t := range []struct {
+		key string
+		v   float64
+	}{{"events.link", c.Events.Link}, {"events.merge", c.Events.Merge}, {"events.same_source", c.Events.SameSource}} {
+		if t.v <= 0 || t.v > 1 {
+			return bad(t.key, "%v: want a number above 0 and at most 1", t.v)
+		}
+	}
+	return nil
+}
+
+// Location returns the configured time zone.
+func (c Config) Location() *time.Location {
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+func keyLineString(data []byte, key string) int {
+	return keyLine(data, strings.Split(key, "."))
+}

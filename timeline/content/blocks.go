@@ -1,0 +1,195 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// TextBlocks splits raw text into blocks. Blank lines separate blocks, and
+// so does a line break after a short line or a complete sentence; a line
+// break inside hard-wrapped prose does not. firstLine is the file line the
+// text starts on.
+func TextBlocks(body string, firstLine int) []Block {
+	var blocks []Block
+	var cur []string
+	start := 0
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, Block{Kind: Paragraph, Text: strings.Join(cur, " "), Line: start})
+			cur = cur[:0]
+		}
+	}
+	for i, raw := range strings.Split(body, "\n") {
+		line := cleanSpace(raw)
+		if line == "" {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && !continues(cur[len(cur)-1], line) {
+			flush()
+		}
+		if len(cur) == 0 {
+			start = firstLine + i
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return blocks
+}
+
+// continues reports whether next continues the hard-wrapped paragraph
+// whose last line is prev.
+func continues(prev, next string) bool {
+	if endsSentence(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		return utf8.RuneCountInString(prev) >= 25
+	}
+	return utf8.RuneCountInString(prev) >= 60
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;\"”’')»…", r)
+}
+
+// cleanSpace trims a line and folds runs of white space, including
+// non-breaking and zero-width spaces, into single spaces.
+func cleanSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '\u200b' || r == '\ufeff' || r == '\u200e' || r == '\u200f' || r == '\u202a' || r == '\u202b' || r == '\u202c' || r == '\u202d' || r == '\u202e' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' {
+			continue // zero-width and bidi controls carry no text
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if unicode.IsControl(r) {
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// MarkdownBlocks parses a Markdown body with goldmark and returns its
+// paragraphs, headings, list items and quotes as plain-text blocks. Code is
+// left out; raw HTML is kept as literal text (it is escaped when rendered,
+// never passed through). firstLine is the file line the body starts on.
+func MarkdownBlocks(body string, firstLine int) []Block {
+	src := []byte(body)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	lineStarts := newLineIndex(src)
+	var blocks []Block
+	add := func(kind BlockKind, n ast.Node, s string) {
+		s = cleanSpace(s)
+		if s == "" {
+			return
+		}
+		line := firstLine
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			line = firstLine + lineStarts.line(lines.At(0).Start) - 1
+		}
+		blocks = append(blocks, Block{Kind: kind, Text: s, Line: line})
+	}
+	var walk func(n ast.Node, kind BlockKind)
+	walk = func(n ast.Node, kind BlockKind) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Heading:
+				add(Heading, c, inlineText(c, src))
+			case *ast.Paragraph, *ast.TextBlock:
+				add(kind, c, inlineText(c, src))
+			case *ast.List:
+				walk(c, ListItem)
+			case *ast.Blockquote:
+				walk(c, Quote)
+			case *ast.HTMLBlock:
+				add(kind, c, string(c.Lines().Value(src)))
+			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
+				// not article prose
+			default:
+				walk(c, kind)
+			}
+		}
+	}
+	walk(doc, Paragraph)
+	return blocks
+}
+
+// inlineText collects the text of a block's inline children, with soft
+// line breaks as spaces and raw inline HTML kept as literal text.
+func inlineText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.CodeSpan:
+				for g := c.FirstChild(); g != nil; g = g.NextSibling() {
+					if t, ok := g.(*ast.Text); ok {
+						b.Write(t.Segment.Value(src))
+					}
+				}
+			case *ast.RawHTML:
+				for i := 0; i < c.Segments.Len(); i++ {
+					seg := c.Segments.At(i)
+					b.Write(seg.Value(src))
+				}
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, c := range src {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+func (idx lineIndex) line(off int) int {
+	lo, hi := 0, len(idx)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}

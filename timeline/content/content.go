@@ -1,0 +1,78 @@
+// Package content reads the articles of a site's content directory: it
+// finds the files, decodes their text, parses TOML front matter, and splits
+// the body into blocks (paragraphs, headings, list items). It is the first
+// stage of the pipeline and the only one that touches the file system.
+package content
+
+import (
+	"time"
+)
+
+// Format is the kind of file an article came from.
+type Format int
+
+const (
+	// Text is a .txt file: raw text, perhaps scraped, one paragraph a line
+	// or paragraphs separated by blank lines.
+	Text Format = iota
+	// Markdown is a .md or .markdown file.
+	Markdown
+)
+
+// String returns "text" or "markdown".
+func (f Format) String() string {
+	if f == Markdown {
+		return "markdown"
+	}
+	return "text"
+}
+
+// BlockKind says what role a block plays in its article.
+type BlockKind int
+
+const (
+	// Paragraph is running text.
+	Paragraph BlockKind = iota
+	// Heading is a Markdown heading.
+	Heading
+	// ListItem is one item of a Markdown list.
+	ListItem
+	// Quote is a paragraph of a Markdown block quote.
+	Quote
+)
+
+// Block is one paragraph-like unit of an article's body.
+type Block struct {
+	Kind BlockKind
+	// Text is the block's plain text, on one line.
+	Text string
+	// Line is the 1-based line of the file the block starts on.
+	Line int
+}
+
+// Meta is what an article's front matter says about it.
+type Meta struct {
+	Title     string
+	Publisher string
+	URL       string
+	Author    string
+	// Date is the publication date; zero when HasDate is false.
+	Date    time.Time
+	HasDate bool
+	// DateOnly is true when the front matter gave a date without a time.
+	DateOnly bool
+	Tags     []string
+	Draft    bool
+}
+
+// Article is one file of the content directory, read and split into blocks.
+type Article struct {
+	// Path is the file's slash-separated path relative to the site root,
+	// for example "content/2023/kim.md".
+	Path   string
+	Format Format
+	Meta   Meta
+	Blocks []Block
+	// Hash is a hex digest of the file's bytes, a key for caching work.
+	Hash string
+}

@@ -1,0 +1,220 @@
+package content
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/diag"
+)
+
+// Extensions maps the file name endings read as articles to their format.
+var extensions = map[string]Format{
+	".txt":      Text,
+	".md":       Markdown,
+	".markdown": Markdown,
+}
+
+// Ignored reports whether a file or directory name is one the reader and
+// the watcher skip: hidden files, and the temporary and backup files that
+// editors write beside the file being edited.
+func Ignored(name string) bool {
+	switch {
+	case name == "", strings.HasPrefix(name, "."), strings.HasPrefix(name, "#"), strings.HasPrefix(name, "~"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasSuffix(name, ".swo"), strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"),
+		strings.HasSuffix(name, ".crdownload"), strings.HasSuffix(name, ".part"), name == "4913":
+		return true
+	}
+	return false
+}
+
+// IsArticle reports whether a file name has an extension read as an article.
+func IsArticle(name string) bool {
+	_, ok := extensions[strings.ToLower(path.Ext(name))]
+	return ok
+}
+
+// Options tells Read where and how to read.
+type Options struct {
+	// SiteDir is the site root; paths in articles and messages are relative
+	// to it.
+	SiteDir string
+	// ContentDir is the content directory, relative to SiteDir.
+	ContentDir string
+	// Location is the zone for front matter datetimes without an offset.
+	Location *time.Location
+	// Drafts includes articles whose front matter says draft = true.
+	Drafts bool
+}
+
+// Read reads every article under the content directory, in parallel, and
+// returns them sorted by path with the diagnostics found. A problem with one
+// file (bad front matter) is an error diagnostic; the caller decides to stop.
+func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
+	root := filepath.Join(opt.SiteDir, opt.ContentDir)
+	paths, diags, err := list(root, opt.ContentDir)
+	if err != nil {
+		return nil, diags, err
+	}
+	loc := opt.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	type result struct {
+		article Article
+		keep    bool
+		diags   []diag.Diagnostic
+	}
+	results := make([]result, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a, keep, ds := readFile(filepath.Join(opt.SiteDir, filepath.FromSlash(paths[i])), paths[i], loc)
+				if a.Meta.Draft && !opt.Drafts {
+					keep = false
+				}
+				results[i] = result{a, keep, ds}
+			}
+		}()
+	}
+	for i := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var articles []Article
+	for _, r := range results {
+		diags = append(diags, r.diags...)
+		if r.keep {
+			articles = append(articles, r.article)
+		}
+	}
+	diags.Sort()
+	return articles, diags, nil
+}
+
+// list returns the slash paths, relative to the site root, of the article
+// files under root, sorted. Symbolic links to directories are not followed.
+func list(root, rel string) ([]string, diag.List, error) {
+	var paths []string
+	var diags diag.List
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return err
+			}
+			diags = append(diags, diag.Warnf(slashRel(root, rel, p), 0, "skipped: %v", err))
+			return nil
+		}
+		if p != root && Ignored(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !IsArticle(d.Name()) {
+			return nil
+		}
+		paths = append(paths, slashRel(root, rel, p))
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, diag.Errorf(rel, 0, "content directory not found: create it and put articles (.md or .txt) in it")
+	}
+	if err != nil {
+		return nil, nil, diag.Errorf(rel, 0, "cannot read content directory: %v", err)
+	}
+	sort.Strings(paths)
+	return paths, diags, nil
+}
+
+func slashRel(root, rel, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return path.Join(filepath.ToSlash(rel), filepath.ToSlash(r))
+}
+
+// readFile reads one article. keep is false for files that are skipped.
+func readFile(osPath, relPath string, loc *time.Location) (Article, bool, []diag.Diagnostic) {
+	data, err := os.ReadFile(osPath)
+	if err != nil {
+		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: %v", err)}
+	}
+	a, diags := Parse(relPath, data, loc)
+	if len(a.Blocks) == 0 && a.Meta.Title == "" {
+		return a, false, diags
+	}
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			return a, false, diags
+		}
+	}
+	return a, true, diags
+}
+
+// Parse reads an article from the bytes of file path (used in messages and
+// to choose the format by extension). loc is the zone for front matter
+// datetimes without an offset.
+func Parse(relPath string, data []byte, loc *time.Location) (Article, []diag.Diagnostic) {
+	sum := sha256.Sum256(data)
+	a := Article{Path: relPath, Format: extensions[strings.ToLower(path.Ext(relPath))], Hash: hex.EncodeToString(sum[:12])}
+	if len(data) == 0 {
+		return a, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: empty file")}
+	}
+	text, diags, ok := decodeText(relPath, data)
+	if !ok {
+		return a, diags
+	}
+	front, body, bodyLine, err := SplitFrontMatter(relPath, text)
+	if err != nil {
+		return a, append(diags, asDiag(relPath, err))
+	}
+	if front != "" || bodyLine > 1 {
+		meta, err := parseFrontMatter(relPath, front, 2, loc)
+		if err != nil {
+			return a, append(diags, asDiag(relPath, err))
+		}
+		a.Meta = meta
+	}
+	if a.Format == Markdown {
+		a.Blocks = MarkdownBlocks(body, bodyLine)
+	} else {
+		a.Blocks = TextBlocks(body, bodyLine)
+	}
+	if len(a.Blocks) == 0 {
+		diags = append(diags, diag.Warnf(relPath, 0, "no text after the front matter"))
+	}
+	return a, diags
+}
+
+func asDiag(file string, err error) diag.Diagnostic {
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		return d
+	}
+	return diag.Errorf(file, 0, "%v", fmt.Sprint(err))
+}

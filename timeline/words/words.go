@@ -1,0 +1,199 @@
+// Package words splits English text into word tokens and normalises them
+// for comparison: lower case, possessives and light suffixes removed, stop
+// words known. Cleaning, duplicate detection and event clustering all see
+// words the same way through it.
+package words
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of a text.
+type Token struct {
+	// Start and End are byte offsets of the word in the text.
+	Start, End int
+	// Text is the word as written, without surrounding punctuation.
+	Text string
+}
+
+// Split returns the words of s: runs of letters and digits, with inner
+// hyphens, apostrophes and dots kept when letters or digits follow them
+// ("Tu-160", "don't", "U.S"). A possessive "'s" stays on the token; Key
+// removes it.
+func Split(s string) []Token {
+	var out []Token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if isJoiner(r) && i+n < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, Token{Start: start, End: i, Text: s[start:i]})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isJoiner(r rune) bool {
+	return r == '-' || r == '\'' || r == '’' || r == '.' || r == '‑'
+}
+
+// Key returns the comparison form of a word: lower case, straight
+// apostrophes, possessive removed, and a light stem (plural and verb
+// endings) so that "Warships", "warship" and "warship's" compare equal.
+// Words with digits keep their form ("tu-160").
+func Key(w string) string {
+	w = strings.ToLower(w)
+	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return w
+	}
+	w = strings.ReplaceAll(w, ".", "")
+	return Stem(w)
+}
+
+// Stem strips common English inflections from a lower-case word: plural
+// -s/-es/-ies, -ed, -ing, and -ly, keeping at least three letters of stem.
+// It is deliberately light: it conflates forms of one word and rarely
+// conflates different words.
+func Stem(w string) string {
+	n := len(w)
+	if n <= 3 {
+		return w
+	}
+	if _, ok := invariant[w]; ok {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && n > 4:
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses"):
+		return w[:n-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "ing") && n > 5:
+		return undouble(trimE(w[:n-3]))
+	case strings.HasSuffix(w, "ied") && n > 4:
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "ed") && n > 4:
+		return undouble(trimE(w[:n-2]))
+	case strings.HasSuffix(w, "es") && n > 4 && strings.ContainsRune("sxz", rune(w[n-3])):
+		return w[:n-2]
+	case strings.HasSuffix(w, "es") && n > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
+		return w[:n-2]
+	case strings.HasSuffix(w, "s") && n > 3:
+		return trimE(w[:n-1])
+	case strings.HasSuffix(w, "ly") && n > 5:
+		return w[:n-2]
+	}
+	return trimE(w)
+}
+
+// invariant lists words whose final -s, -ed or -ing is not an inflection.
+var invariant = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`news series species means always perhaps politics economics physics
+	lens gas bias chaos whereas thus during nothing something anything everything morning evening
+	king ring thing spring string wing sing bring ceiling red bed need speed seed feed hundred`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// trimE removes a final silent e so "showcase", "showcased" and
+// "showcasing" meet at "showcas".
+func trimE(w string) string {
+	if len(w) > 3 && w[len(w)-1] == 'e' {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// undouble turns a doubled final consonant from "-pped"/"-tting" back into one.
+func undouble(w string) string {
+	n := len(w)
+	if n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
+
+// IsStop reports whether the lower-case word w is an English stop word:
+// a function word that says nothing of what a text is about.
+func IsStop(w string) bool {
+	_, ok := stop[w]
+	return ok
+}
+
+// stop is the stop word list: articles, pronouns, auxiliaries,
+// prepositions, conjunctions and the commonest adverbs.
+var stop = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are aren't as at
+be because been before being below between both but by can can't cannot could couldn't did didn't do does
+doesn't doing don't down during each either even ever every few for from further had hadn't has hasn't have
+haven't having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd i'll
+i'm i've if in into is isn't it it's its itself just let's like many may me might more most much must
+mustn't my myself neither no nor not now of off on once one only or other ought our ours ourselves out over
+own same shall shan't she she'd she'll she's should shouldn't since so some still such than that that's the
+their theirs them themselves then there there's these they they'd they'll they're they've this those
+though through to too under until up upon us very was wasn't we we'd we'll we're we've were weren't what
+what's when when's where where's whether which while who who's whom whose why why's will with within without
+won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves said says say
+according also another amid among around already although across along`) {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// StopRatio returns the share of the tokens that are stop words.
+func StopRatio(toks []Token) float64 {
+	if len(toks) == 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range toks {
+		if IsStop(strings.ToLower(t.Text)) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(toks))
+}
+
+// ContentKeys returns the Key of every token that is not a stop word and
+// has a letter, in order.
+func ContentKeys(s string) []string {
+	toks := Split(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		lw := strings.ToLower(t.Text)
+		if IsStop(strings.ReplaceAll(lw, "’", "'")) || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
+			continue
+		}
+		out = append(out, Key(t.Text))
+	}
+	return out
+}

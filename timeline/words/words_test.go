@@ -1,0 +1,82 @@
+package words
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Kim toured a warship.", []string{"Kim", "toured", "a", "warship"}},
+		{"the Tu-160, Tu-95 and MiG-31I", []string{"the", "Tu-160", "Tu-95", "and", "MiG-31I"}},
+		{"Russia’s U.S. security", []string{"Russia’s", "U.S", "security"}},
+		{"concerns.Koffler argued", []string{"concerns.Koffler", "argued"}},
+		{"“Two of our” - quoted", []string{"Two", "of", "our", "quoted"}},
+		{"1,500 to 2,000 km", []string{"1", "500", "to", "2", "000", "km"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Split(tt.in) {
+			if tt.in[tok.Start:tok.End] != tok.Text {
+				t.Errorf("Split(%q): token %q at %d:%d does not match the text", tt.in, tok.Text, tok.Start, tok.End)
+			}
+			got = append(got, tok.Text)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestKeyConflatesForms(t *testing.T) {
+	groups := [][]string{
+		{"warship", "warships", "Warship's", "warship’s"},
+		{"inspect", "inspected", "inspecting", "inspects"},
+		{"showcase", "showcased", "showcasing", "showcases"},
+		{"bomber", "bombers"},
+		{"country", "countries"},
+		{"stop", "stopped", "stopping"},
+	}
+	for _, g := range groups {
+		want := Key(g[0])
+		for _, w := range g[1:] {
+			if got := Key(w); got != want {
+				t.Errorf("Key(%q) = %q, want %q like Key(%q)", w, got, want, g[0])
+			}
+		}
+	}
+	distinct := [][2]string{{"news", "new"}, {"bus", "bu"}, {"tu-160", "tu-95"}, {"press", "pres"}}
+	for _, p := range distinct {
+		if Key(p[0]) == Key(p[1]) {
+			t.Errorf("Key(%q) == Key(%q) = %q, want different", p[0], p[1], Key(p[0]))
+		}
+	}
+}
+
+func TestContentKeys(t *testing.T) {
+	got := ContentKeys("He said that the Tu-160 bombers were inspected on Monday.")
+	want := []string{"tu-160", "bomber", "inspect", "monday"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ContentKeys = %q, want %q", got, want)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"Kim toured a warship.", "Tu-160’s", "a--b", "x.", "é-ü", "\xff-a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, tok := range Split(s) {
+			if tok.Start < last || tok.End <= tok.Start || tok.End > len(s) || s[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("bad token %+v in %q", tok, s)
+			}
+			last = tok.End
+			_ = Key(tok.Text)
+		}
+	})
+}
