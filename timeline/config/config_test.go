@@ -1,0 +1,102 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timeline-ssg/timeline/timeline/diag"
+)
+
+func TestParseDefaultsAndValues(t *testing.T) {
+	cfg, err := Parse("site.toml", []byte(`title = "Kim in Russia"
+baseURL = "https://example.org/repo"
+[events]
+link = 0.4
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Title != "Kim in Russia" || cfg.BaseURL != "https://example.org/repo/" {
+		t.Errorf("title %q baseURL %q", cfg.Title, cfg.BaseURL)
+	}
+	if cfg.Events.Link != 0.4 || cfg.Events.SameSource != Default().Events.SameSource {
+		t.Errorf("events = %+v: set key not applied or default lost", cfg.Events)
+	}
+	if cfg.ContentDir != "content" || cfg.PublishDir != "public" || cfg.Timezone != "UTC" {
+		t.Errorf("defaults lost: %+v", cfg)
+	}
+}
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"unknown key", "title = \"x\"\n\ntitel = \"y\"\n", 3, `unknown key "titel"`},
+		{"unknown key in table", "title = \"x\"\n[events]\nlink = 0.3\nlinks = 0.2\n", 4, `unknown key "events.links"`},
+		{"wrong type", "title = \"x\"\nbaseURL = 3\n", 2, "baseURL"},
+		{"syntax", "title = \"x\"\ndescription = \"unterminated\n", 2, ""},
+		{"bad value", "title = \"x\"\ntimezone = \"Mars/Olympus\"\n", 2, "unknown time zone"},
+		{"bad threshold", "[events]\nlink = 3\n", 2, "events.link"},
+		{"bad scheme", "baseURL = \"ftp://x/\"\n", 1, "scheme"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("site.toml", []byte(tt.src))
+			var d diag.Diagnostic
+			if !errors.As(err, &d) {
+				t.Fatalf("Parse error = %v, want a diag.Diagnostic", err)
+			}
+			if d.File != "site.toml" || d.Line != tt.line {
+				t.Errorf("error at %s:%d, want site.toml:%d (%v)", d.File, d.Line, tt.line, err)
+			}
+			if !strings.Contains(d.Message, tt.msg) {
+				t.Errorf("message %q does not mention %q", d.Message, tt.msg)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFileGivesDefaults(t *testing.T) {
+	cfg, err := Load(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg != Default() {
+		t.Errorf("Load of a site without site.toml = %+v, want defaults", cfg)
+	}
+}
+
+func TestLoadReadsFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("title = \"T\"\nbogus = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	if err == nil || !strings.HasPrefix(err.Error(), "site.toml:2:") {
+		t.Errorf("Load error = %v, want one at site.toml:2", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("title = \"x\"\n[events]\nlink = 0.3\n")
+	f.Add("baseURL = \"https://a/b\"\ntheme = \"t\"")
+	f.Add("[[x]]\ny = 1")
+	f.Fuzz(func(t *testing.T, src string) {
+		cfg, err := Parse("site.toml", []byte(src))
+		if err != nil {
+			var d diag.Diagnostic
+			if !errors.As(err, &d) || d.File != "site.toml" {
+				t.Fatalf("error %v is not a diagnostic naming the file", err)
+			}
+			return
+		}
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			t.Fatalf("baseURL %q without trailing slash", cfg.BaseURL)
+		}
+	})
+}

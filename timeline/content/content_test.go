@@ -1,0 +1,208 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/diag"
+)
+
+func TestParseFrontMatter(t *testing.T) {
+	src := "+++\ntitle = \"Kim tours a warship\"\npublisher = \"Example News\"\nurl = \"https://example.org/a\"\nauthor = \"A. Writer\"\ndate = 2023-09-17\ntags = [\"russia\"]\n+++\n\n# Heading\n\nFirst paragraph\nwrapped here.\n\n- an item\n"
+	a, diags := Parse("content/a.md", []byte(src), time.UTC)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	m := a.Meta
+	if m.Title != "Kim tours a warship" || m.Publisher != "Example News" || m.URL != "https://example.org/a" || m.Author != "A. Writer" {
+		t.Errorf("meta = %+v", m)
+	}
+	if !m.HasDate || !m.DateOnly || m.Date.Format("2006-01-02") != "2023-09-17" {
+		t.Errorf("date = %v (has %v, dateOnly %v)", m.Date, m.HasDate, m.DateOnly)
+	}
+	want := []Block{
+		{Heading, "Heading", 10},
+		{Paragraph, "First paragraph wrapped here.", 12},
+		{ListItem, "an item", 15},
+	}
+	if !reflect.DeepEqual(a.Blocks, want) {
+		t.Errorf("blocks =\n%+v\nwant\n%+v", a.Blocks, want)
+	}
+}
+
+func TestParseDatetimeForms(t *testing.T) {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	tests := []struct {
+		value string
+		want  string
+	}{
+		{"2023-09-11T08:30:00Z", "2023-09-11T08:30:00Z"},
+		{"2023-09-11T08:30:00+09:00", "2023-09-11T08:30:00+09:00"},
+		{"2023-09-11T08:30:00", "2023-09-11T08:30:00+02:00"}, // local datetime read in the site's zone
+		{`"2023-09-11"`, "2023-09-11T00:00:00Z"},
+	}
+	for _, tt := range tests {
+		a, diags := Parse("content/a.txt", []byte("+++\ndate = "+tt.value+"\n+++\nBody text here.\n"), paris)
+		if len(diags) > 0 {
+			t.Errorf("%s: %v", tt.value, diags)
+			continue
+		}
+		if got := a.Meta.Date.Format(time.RFC3339); got != tt.want {
+			t.Errorf("date = %s: got %s, want %s", tt.value, got, tt.want)
+		}
+	}
+}
+
+func TestFrontMatterErrorsNameLine(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"unknown key", "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\nbody\n", 3, `unknown key "titel"`},
+		{"bad date", "+++\ntitle = \"x\"\ndate = \"yesterday\"\n+++\nbody\n", 3, "not a date"},
+		{"syntax", "+++\ntitle = \"x\ndate = 2023-01-01\n+++\nbody\n", 2, ""},
+		{"wrong type", "+++\ntags = \"a\"\n+++\nbody\n", 2, "tags"},
+		{"unclosed", "+++\ntitle = \"x\"\nbody\n", 1, "never closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Parse("content/a.md", []byte(tt.src), time.UTC)
+			if len(diags) != 1 || diags[0].Severity != diag.Error {
+				t.Fatalf("diagnostics = %v, want one error", diags)
+			}
+			d := diags[0]
+			if d.File != "content/a.md" || d.Line != tt.line || !strings.Contains(d.Message, tt.msg) {
+				t.Errorf("got %v, want content/a.md:%d mentioning %q", d, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestTextBlocks(t *testing.T) {
+	body := "Connect with us\n\n\nA Headline Here\n\nFirst paragraph ends.\nSecond paragraph on the next line.\n" +
+		"This prose is hard wrapped at about seventy characters, as email and\nold archives do, and continues here.\n"
+	got := TextBlocks(body, 1)
+	var texts []string
+	for _, b := range got {
+		texts = append(texts, b.Text)
+	}
+	want := []string{"Connect with us", "A Headline Here", "First paragraph ends.", "Second paragraph on the next line.",
+		"This prose is hard wrapped at about seventy characters, as email and old archives do, and continues here."}
+	if !reflect.DeepEqual(texts, want) {
+		t.Errorf("blocks\n got %q\nwant %q", texts, want)
+	}
+	if got[1].Line != 4 || got[3].Line != 7 {
+		t.Errorf("lines: %d, %d; want 4, 7", got[1].Line, got[3].Line)
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	tests := []struct {
+		name  string
+		data  []byte
+		want  string
+		warns int
+	}{
+		{"utf8 bom", []byte("\xEF\xBB\xBFCaf\xC3\xA9 opens.\r\nNext line."), "Café opens.", 0},
+		{"utf16le bom", []byte{0xFF, 0xFE, 'H', 0, 'i', 0, '.', 0}, "Hi.", 0},
+		{"utf16be bom", []byte{0xFE, 0xFF, 0, 'H', 0, 'i', 0, '.'}, "Hi.", 0},
+		{"windows-1252", []byte("\x93Caf\xe9\x94 opens \x96 today."), "“Café” opens – today.", 1},
+		{"cr line ends", []byte("One.\rTwo."), "One.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, diags := Parse("content/x.txt", tt.data, time.UTC)
+			if len(diags) != tt.warns {
+				t.Errorf("diagnostics = %v, want %d", diags, tt.warns)
+			}
+			if len(a.Blocks) == 0 || a.Blocks[0].Text != tt.want {
+				t.Errorf("first block = %+v, want %q", a.Blocks, tt.want)
+			}
+		})
+	}
+	if _, diags := Parse("content/bin.txt", []byte("\x00\x01\x02PNG"), time.UTC); len(diags) != 1 || !strings.Contains(diags[0].Message, "binary") {
+		t.Errorf("binary file: %v", diags)
+	}
+	if _, diags := Parse("content/empty.txt", nil, time.UTC); len(diags) != 1 || !strings.Contains(diags[0].Message, "empty") {
+		t.Errorf("empty file: %v", diags)
+	}
+}
+
+func TestReadSkipsHiddenTempAndDrafts(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/a.txt":           "Article A body text.",
+		"content/sub/b.md":        "+++\ntitle = \"B\"\n+++\nBody of B.",
+		"content/.hidden.txt":     "hidden",
+		"content/.git/x.txt":      "git",
+		"content/a.txt~":          "backup",
+		"content/#a.txt#":         "emacs",
+		"content/.a.txt.swp":      "vim",
+		"content/draft.md":        "+++\ndraft = true\n+++\nDraft body.",
+		"content/notes.json":      "{}",
+		"content/sub/c.markdown":  "Body of C.",
+		"content/sub/.cache/d.md": "cached",
+	}
+	for p, s := range files {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("Read: %v %v", err, diags)
+	}
+	var paths []string
+	for _, a := range as {
+		paths = append(paths, a.Path)
+	}
+	want := []string{"content/a.txt", "content/sub/b.md", "content/sub/c.markdown"}
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("paths = %q, want %q", paths, want)
+	}
+	as, _, _ = Read(context.Background(), Options{SiteDir: dir, ContentDir: "content", Drafts: true})
+	if len(as) != 4 {
+		t.Errorf("with drafts: %d articles, want 4", len(as))
+	}
+}
+
+func TestReadMissingContentDir(t *testing.T) {
+	_, _, err := Read(context.Background(), Options{SiteDir: t.TempDir(), ContentDir: "content"})
+	var d diag.Diagnostic
+	if !errors.As(err, &d) || !strings.Contains(d.Message, "not found") {
+		t.Errorf("err = %v, want a content-not-found diagnostic", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("+++\ntitle = \"x\"\ndate = 2023-09-11\n+++\n# H\n\nText.\n"), true)
+	f.Add([]byte("Connect with us\n\nMOSCOW, Sept. 11 – Text."), false)
+	f.Add([]byte("+++\n+++"), true)
+	f.Add([]byte("\xff\xfeh\x00"), false)
+	f.Fuzz(func(t *testing.T, data []byte, md bool) {
+		name := "content/f.txt"
+		if md {
+			name = "content/f.md"
+		}
+		a, diags := Parse(name, data, time.UTC)
+		for _, d := range diags {
+			if d.File != name {
+				t.Fatalf("diagnostic names %q, want %q", d.File, name)
+			}
+		}
+		for _, b := range a.Blocks {
+			if b.Text == "" || strings.ContainsAny(b.Text, "\n\r") {
+				t.Fatalf("bad block %q", b.Text)
+			}
+		}
+	})
+}
