@@ -1,0 +1,195 @@
+// Command timeline builds a static event timeline from a folder of news
+// articles.
+//
+//	timeline build [--source DIR] [--destination DIR] [--baseURL URL]
+//	timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1]
+//	timeline version
+//	timeline help [COMMAND]
+//
+// It parses flags and calls the library; all the work is in the packages
+// under timeline/.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // IANA zones for the timezone setting, on any machine
+
+	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/server"
+	"github.com/timeline-ssg/timeline/timeline/site"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitBuild = 1 // the build failed: bad input, or the output could not be written
+	exitUsage = 2 // the command line was wrong
+)
+
+const usage = `timeline turns a folder of news articles into a static event timeline.
+
+Usage:
+  timeline build [--source DIR] [--destination DIR] [--baseURL URL] [--buildDrafts]
+  timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1] [--baseURL URL]
+  timeline version
+  timeline help [COMMAND]
+
+Run "timeline COMMAND -h" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return build(ctx, rest, stdout, stderr)
+	case "serve", "server":
+		return serve(ctx, rest, stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "timeline %s\n", site.Version)
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 && rest[0] != "help" {
+			return run(ctx, []string{rest[0], "-h"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// flags returns a flag set that prints its usage to w and does not exit.
+func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprintf(w, "Usage: timeline %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args and returns the exit code to use, or -1 to go on.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "timeline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage
+	}
+	return -1
+}
+
+func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", "Builds the site from the articles in content/ into public/.", stderr)
+	source := fs.String("source", ".", "site directory, holding site.toml and content/")
+	dest := fs.String("destination", "", "directory to write the site to (default: publishDir of site.toml, \"public\")")
+	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
+	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, BaseURL: *baseURL, Drafts: *drafts})
+	printWarnings(stderr, sum.Warnings)
+	if err != nil {
+		printError(stderr, err)
+		return exitBuild
+	}
+	printSummary(stdout, sum)
+	return exitOK
+}
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("serve", "Builds the site and serves it locally; with --watch, rebuilds when files change.", stderr)
+	source := fs.String("source", ".", "site directory, holding site.toml and content/")
+	watch := fs.Bool("watch", false, "rebuild when content, theme or config files change")
+	port := fs.Int("port", 1313, "port to listen on")
+	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
+	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
+	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	if *port < 0 || *port > 65535 {
+		fmt.Fprintf(stderr, "timeline serve: --port %d: want 0 to 65535\n", *port)
+		return exitUsage
+	}
+	err := server.Run(ctx, server.Options{
+		Site:   site.Options{SiteDir: *source, BaseURL: *baseURL, Drafts: *drafts},
+		Bind:   *bind,
+		Port:   *port,
+		Watch:  *watch,
+		Stdout: stdout,
+		Stderr: stderr,
+	})
+	if err != nil {
+		printError(stderr, err)
+		return exitBuild
+	}
+	return exitOK
+}
+
+func printWarnings(w io.Writer, ws diag.List) {
+	for _, d := range ws {
+		if d.Severity == diag.Warning {
+			fmt.Fprintf(w, "WARN  %s\n", d.Error())
+		}
+	}
+}
+
+func printError(w io.Writer, err error) {
+	var be diag.BuildError
+	if errors.As(err, &be) {
+		for _, d := range be.Errors {
+			fmt.Fprintf(w, "ERROR %s\n", d.Error())
+		}
+		return
+	}
+	fmt.Fprintf(w, "ERROR %s\n", err)
+}
+
+func printSummary(w io.Writer, s site.Summary) {
+	rows := [][2]string{
+		{"Articles", fmt.Sprint(s.Articles)},
+		{"Copies merged", fmt.Sprint(s.Copies)},
+		{"Sources", fmt.Sprint(s.Sources)},
+		{"Events", fmt.Sprint(s.Events)},
+		{"  dated", fmt.Sprint(s.Dated)},
+		{"Pages", fmt.Sprint(s.Pages)},
+		{"Files", fmt.Sprint(s.Files)},
+		{"Warnings", fmt.Sprint(len(s.Warnings))},
+	}
+	fmt.Fprintf(w, "%-16s| %s\n%s+%s\n", "", "timeline", strings.Repeat("-", 16), strings.Repeat("-", 10))
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %-14s| %6s\n", r[0], r[1])
+	}
+	var stages []string
+	for _, st := range s.Stages {
+		stages = append(stages, fmt.Sprintf("%s %s", st.Name, st.Duration.Round(100_000)))
+	}
+	fmt.Fprintf(w, "\nBuilt %s in %s (%s)\n", s.Destination, s.Duration.Round(100_000), strings.Join(stages, ", "))
+}

@@ -1,0 +1,242 @@
+// Package chronology dates events and puts them in order. An event's date
+// is the consensus of the dates its sentences give (explicit dates, and
+// weekday and relative expressions resolved against each source's
+// publication date), and the page says which expression in which source it
+// rests on. Events no evidence dates are never given a date: they follow
+// the dated ones, in the order the sources tell them, marked undated.
+package chronology
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+// Evidence is one date one sentence gives an event.
+type Evidence struct {
+	// Mention is the index of the sentence in events.Result.Sentences.
+	Mention int
+	// Expression is the temporal expression, as found in the sentence.
+	Expression temporal.Expression
+	// FromDateline is true when the date is the source's dateline.
+	FromDateline bool
+}
+
+// Dated is an event with its date.
+type Dated struct {
+	events.Event
+	// Date is the consensus date; zero when the event is undated.
+	Date temporal.Date
+	// Basis says how the date was found, in words a reader can check.
+	Basis string
+	// Evidence supports Date; Conflicts are dates other sentences gave
+	// that disagree with it.
+	Evidence  []Evidence
+	Conflicts []Evidence
+	// Position is the event's mean relative position in the sources that
+	// tell it (0 at the start, 1 at the end): weak evidence of order.
+	Position float64
+	// Importance ranks the event from 0 to 1.
+	Importance float64
+}
+
+// Undated reports whether no evidence dates the event.
+func (d Dated) Undated() bool { return d.Date.IsZero() }
+
+// Order dates every event and returns them in timeline order: dated events
+// by date (then by narrative position), then undated ones by narrative
+// position.
+func Order(res events.Result, sources []dedup.Source) []Dated {
+	perSource := map[int]int{}
+	for _, s := range res.Sentences {
+		perSource[s.Source] = max(perSource[s.Source], s.Ordinal+1)
+	}
+	out := make([]Dated, len(res.Events))
+	for i, ev := range res.Events {
+		d := Dated{Event: ev}
+		d.Date, d.Evidence, d.Conflicts = consensus(ev, res.Sentences, sources)
+		d.Basis = basis(d, res.Sentences, sources)
+		d.Position = position(ev, res.Sentences, perSource)
+		out[i] = d
+	}
+	setImportance(out)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Undated() != b.Undated() {
+			return !a.Undated()
+		}
+		if !a.Undated() {
+			if !a.Date.Start.Equal(b.Date.Start) {
+				return a.Date.Start.Before(b.Date.Start)
+			}
+			if a.Date.Precision != b.Date.Precision {
+				return a.Date.Precision < b.Date.Precision // a whole month before its days
+			}
+		}
+		if a.Position != b.Position {
+			return a.Position < b.Position
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// weight of a date by precision: a day says more than a month.
+func weight(p temporal.Precision) float64 {
+	switch p {
+	case temporal.Day:
+		return 3
+	case temporal.Week:
+		return 2
+	case temporal.Month:
+		return 1
+	case temporal.Year:
+		return 0.5
+	}
+	return 0
+}
+
+// consensus picks the date most evidence supports. Each sentence's dates
+// vote with the weight of their precision; a date contained in another
+// supports it too. Ties go to the more precise, then the earlier date.
+func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source) (temporal.Date, []Evidence, []Evidence) {
+	var all []Evidence
+	for _, m := range ev.Mentions {
+		s := sents[m]
+		for _, e := range s.Dates {
+			if !e.Date.IsZero() {
+				all = append(all, Evidence{Mention: m, Expression: e})
+			}
+		}
+	}
+	if len(all) == 0 {
+		// The dateline dates the lead sentence's event when nothing else does.
+		for _, m := range ev.Mentions {
+			s := sents[m]
+			dl := sources[s.Source].Article.Dateline
+			if s.Dateline && !dl.Date.IsZero() {
+				all = append(all, Evidence{Mention: m, FromDateline: true,
+					Expression: temporal.Expression{Text: dl.Text, Kind: temporal.Absolute, Date: dl.Date}})
+			}
+		}
+	}
+	if len(all) == 0 {
+		return temporal.Date{}, nil, nil
+	}
+	best, bestScore := -1, -1.0
+	for i, c := range all {
+		score := 0.0
+		for _, o := range all {
+			if c.Expression.Date.Contains(o.Expression.Date) || o.Expression.Date.Contains(c.Expression.Date) {
+				score += weight(o.Expression.Date.Precision)
+			}
+		}
+		score += weight(c.Expression.Date.Precision) / 100 // prefer precision on ties
+		if score > bestScore || (score == bestScore && c.Expression.Date.Start.Before(all[best].Expression.Date.Start)) {
+			best, bestScore = i, score
+		}
+	}
+	date := all[best].Expression.Date
+	var support, conflicts []Evidence
+	for _, o := range all {
+		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {
+			support = append(support, o)
+		} else {
+			conflicts = append(conflicts, o)
+		}
+	}
+	// The most precise supporting evidence first.
+	sort.SliceStable(support, func(i, j int) bool {
+		return support[i].Expression.Date.Precision > support[j].Expression.Date.Precision
+	})
+	return date, support, conflicts
+}
+
+// basis describes the evidence for the date in words.
+func basis(d Dated, sents []events.Sentence, sources []dedup.Source) string {
+	if d.Undated() {
+		return "no date: no sentence reporting this event gives one"
+	}
+	e := d.Evidence[0]
+	src := sources[sents[e.Mention].Source]
+	name := SourceName(src)
+	var s string
+	switch {
+	case e.FromDateline:
+		s = fmt.Sprintf("dateline of %s (%s)", name, e.Expression.Text)
+	case e.Expression.Kind == temporal.Absolute:
+		s = fmt.Sprintf("“%s” in %s", e.Expression.Text, name)
+	default:
+		pub := "publication date unknown"
+		if !src.Article.Date.IsZero() {
+			pub = "published " + src.Article.Date.Display()
+		}
+		s = fmt.Sprintf("“%s” in %s (%s)", e.Expression.Text, name, pub)
+	}
+	if n := len(d.Evidence) - 1; n > 0 {
+		s += fmt.Sprintf("; %d more %s agree", n, plural(n, "mention", "mentions"))
+	}
+	if n := len(d.Conflicts); n > 0 {
+		c := d.Conflicts[0]
+		s += fmt.Sprintf("; %d %s disagree (“%s” → %s)", n, plural(n, "mention", "mentions"), c.Expression.Text, c.Expression.Date.Display())
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// SourceName is how pages name a source in prose: its publisher, else its
+// title, else its file.
+func SourceName(s dedup.Source) string {
+	switch {
+	case s.Article.Publisher != "":
+		return s.Article.Publisher
+	case s.Article.Title != "":
+		return s.Article.Title
+	}
+	return s.Article.Path
+}
+
+// position is the mean over the event's sources of the relative position
+// of its first mention in that source.
+func position(ev events.Event, sents []events.Sentence, perSource map[int]int) float64 {
+	first := map[int]int{}
+	for _, m := range ev.Mentions {
+		s := sents[m]
+		if f, ok := first[s.Source]; !ok || s.Ordinal < f {
+			first[s.Source] = s.Ordinal
+		}
+	}
+	var sum float64
+	for src, ord := range first {
+		sum += float64(ord) / float64(max(1, perSource[src]))
+	}
+	return sum / float64(len(first))
+}
+
+// setImportance scores events by independent sources, then mentions, then
+// whether they are dated, scaled so the top event has 1.
+func setImportance(ds []Dated) {
+	top := 0.0
+	for i := range ds {
+		s := float64(len(ds[i].Sources)) + 0.25*float64(len(ds[i].Mentions))
+		if !ds[i].Undated() {
+			s += 0.5
+		}
+		ds[i].Importance = s
+		top = max(top, s)
+	}
+	for i := range ds {
+		if top > 0 {
+			ds[i].Importance = float64(int(ds[i].Importance/top*1000+0.5)) / 1000
+		}
+	}
+}

@@ -1,0 +1,139 @@
+// Package clean turns an article as read from disk into the article a
+// reader would see: it removes site chrome (navigation, share and comment
+// widgets, lists of other headlines, stories the scraper glued on after the
+// article) and recovers the title and dateline. Every removal is recorded
+// with its reason.
+//
+// The method is general: each block is judged by its shape (length,
+// sentence punctuation, stop-word density), by repetition across the
+// articles of the site, by where it stands relative to the article's run
+// of prose, and by topical coherence with the article. No phrase list.
+package clean
+
+import (
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+// Block is a paragraph or heading of a cleaned article.
+type Block struct {
+	Heading bool
+	// Text is verbatim from the input, white space folded.
+	Text string
+	// Line is the line of the input file the block starts on.
+	Line int
+}
+
+// Removal records one block that cleaning removed, and why.
+type Removal struct {
+	Line   int
+	Text   string
+	Reason string
+}
+
+// Dateline is the place and date an article opens with, as in
+// "MOSCOW, September 11, 2023 – ".
+type Dateline struct {
+	// Text is the dateline as written, without the dash after it.
+	Text  string
+	Place string
+	// Date is the dateline's date, zero if it has none or it cannot be
+	// read on its own (a month and day with no year).
+	Date temporal.Date
+}
+
+// Article is a cleaned article.
+type Article struct {
+	// Path is the input file's path relative to the site root.
+	Path string
+	// Hash identifies the input file's bytes.
+	Hash      string
+	Title     string
+	Publisher string
+	Author    string
+	URL       string
+	Tags      []string
+	// Date is the publication date: from front matter, else the dateline.
+	Date temporal.Date
+	// DateFrom says where Date came from: "front matter", "dateline" or "".
+	DateFrom string
+	Dateline Dateline
+	Blocks   []Block
+	Removed  []Removal
+}
+
+// Text returns the cleaned body: the blocks joined by blank lines. Offsets
+// of sentences and citations are offsets into this string.
+func (a *Article) Text() string {
+	var b strings.Builder
+	for i, bl := range a.Blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(bl.Text)
+	}
+	return b.String()
+}
+
+// BlockStarts returns the offset in Text of each block.
+func (a *Article) BlockStarts() []int {
+	starts := make([]int, len(a.Blocks))
+	off := 0
+	for i, bl := range a.Blocks {
+		starts[i] = off
+		off += len(bl.Text) + 2
+	}
+	return starts
+}
+
+// Clean cleans one article. corpus carries what is known across all the
+// site's articles (which short lines repeat, how common each word is); a
+// nil corpus cleans the article on its own.
+func Clean(in content.Article, corpus *Corpus) Article {
+	out := Article{
+		Path:      in.Path,
+		Hash:      in.Hash,
+		Title:     in.Meta.Title,
+		Publisher: in.Meta.Publisher,
+		Author:    in.Meta.Author,
+		URL:       in.Meta.URL,
+		Tags:      in.Meta.Tags,
+	}
+	if in.Meta.HasDate {
+		d := in.Meta.Date
+		out.Date = temporal.DayOf(d.Year(), d.Month(), d.Day())
+		out.DateFrom = "front matter"
+	}
+	blocks := describe(in.Blocks, corpus)
+	keep, reasons := selectArticle(blocks, out.Title, corpus)
+
+	if out.Title == "" {
+		if i := findTitle(blocks, keep); i >= 0 {
+			out.Title = blocks[i].Text
+			reasons[i] = "title: the headline above the article"
+		}
+	}
+	for i, b := range blocks {
+		if keep[i] {
+			out.Blocks = append(out.Blocks, Block{Heading: b.heading, Text: b.Text, Line: b.Line})
+		} else {
+			out.Removed = append(out.Removed, Removal{Line: b.Line, Text: b.Text, Reason: reasons[i]})
+		}
+	}
+	for _, b := range out.Blocks {
+		if b.Heading {
+			continue
+		}
+		if dl, ok := FindDateline(b.Text); ok {
+			out.Dateline = dl
+			if out.DateFrom == "" && dl.Date.Precision == temporal.Day {
+				out.Date = dl.Date
+				out.DateFrom = "dateline"
+			}
+		}
+		break
+	}
+	return out
+}

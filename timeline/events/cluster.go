@@ -1,0 +1,215 @@
+package events
+
+import (
+	"container/heap"
+	"sort"
+
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+const (
+	// maxPosting skips terms that more sentences share when proposing
+	// candidate pairs: they are too common to tell events apart, and
+	// following them would cost quadratic time.
+	maxPosting = 200
+	// edgeFloor is the least similarity kept in the graph; weaker pairs
+	// count as 0 in cluster averages.
+	edgeFloor = 0.05
+	// sameSourceWindow is how many sentences apart two sentences of one
+	// source may be and still be compared.
+	sameSourceWindow = 3
+)
+
+// edge is a candidate pair of sentences and their similarity.
+type edge struct {
+	a, b int
+	sim  float64
+}
+
+// candidates returns the pairs of sentences that share a term rare enough
+// to index, with their similarity adjusted for source and time.
+func candidates(sents []Sentence, opt Options) []edge {
+	postings := map[int32][]int32{}
+	for i := range sents {
+		for _, t := range sents[i].vec {
+			postings[t.id] = append(postings[t.id], int32(i))
+		}
+	}
+	seen := map[[2]int32]struct{}{}
+	terms := make([]int32, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Slice(terms, func(i, j int) bool { return terms[i] < terms[j] })
+	var edges []edge
+	for _, t := range terms {
+		post := postings[t]
+		if len(post) < 2 || len(post) > maxPosting {
+			continue
+		}
+		for x := 0; x < len(post); x++ {
+			for y := x + 1; y < len(post); y++ {
+				p := [2]int32{post[x], post[y]}
+				if _, ok := seen[p]; ok {
+					continue
+				}
+				seen[p] = struct{}{}
+				a, b := &sents[p[0]], &sents[p[1]]
+				if a.Source == b.Source && abs(a.Ordinal-b.Ordinal) > sameSourceWindow {
+					continue
+				}
+				sim := dot(a.vec, b.vec) * timeFactor(a, b)
+				if a.Source == b.Source {
+					sim *= opt.SameSource
+				}
+				if sim >= edgeFloor {
+					edges = append(edges, edge{int(p[0]), int(p[1]), sim})
+				}
+			}
+		}
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].a != edges[j].a {
+			return edges[i].a < edges[j].a
+		}
+		return edges[i].b < edges[j].b
+	})
+	return edges
+}
+
+// timeFactor lowers the similarity of two sentences dated to different
+// days and raises it a little for two dated to the same day.
+func timeFactor(a, b *Sentence) float64 {
+	da, db := dayDates(a), dayDates(b)
+	if len(da) == 0 || len(db) == 0 {
+		return 1
+	}
+	for _, x := range da {
+		for _, y := range db {
+			if x.Overlaps(y) {
+				return 1.15
+			}
+		}
+	}
+	return 0.5
+}
+
+func dayDates(s *Sentence) []temporal.Date {
+	var out []temporal.Date
+	for _, e := range s.Dates {
+		if e.Date.Precision >= temporal.Week {
+			out = append(out, e.Date)
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// cluster groups sentences by average linkage: repeatedly merge the two
+// groups with the highest mean pairwise similarity, while it is at least
+// opt.Link. Pairs the index did not propose count as 0.
+func cluster(sents []Sentence, opt Options) [][]int {
+	edges := candidates(sents, opt)
+	n := len(sents)
+	members := make([][]int, n)
+	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
+	version := make([]int, n)
+	for i := range members {
+		members[i] = []int{i}
+	}
+	h := &pairHeap{}
+	for _, e := range edges {
+		if links[e.a] == nil {
+			links[e.a] = map[int]float64{}
+		}
+		if links[e.b] == nil {
+			links[e.b] = map[int]float64{}
+		}
+		links[e.a][e.b] += e.sim
+		links[e.b][e.a] += e.sim
+		if e.sim >= opt.Link {
+			heap.Push(h, pair{e.sim, e.a, e.b, 0, 0})
+		}
+	}
+	for h.Len() > 0 {
+		p := heap.Pop(h).(pair)
+		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb {
+			continue
+		}
+		a, b := p.a, p.b
+		if len(members[b]) > len(members[a]) || (len(members[b]) == len(members[a]) && b < a) {
+			a, b = b, a
+		}
+		members[a] = append(members[a], members[b]...)
+		members[b] = nil
+		for c, s := range links[b] {
+			if c == a {
+				continue
+			}
+			links[a][c] += s
+			links[c][a] += s
+			delete(links[c], b)
+		}
+		delete(links[a], b)
+		links[b] = nil
+		version[a]++
+		// Push in a fixed order so ties break the same way every run.
+		nbrs := make([]int, 0, len(links[a]))
+		for c := range links[a] {
+			nbrs = append(nbrs, c)
+		}
+		sort.Ints(nbrs)
+		for _, c := range nbrs {
+			avg := links[a][c] / float64(len(members[a])*len(members[c]))
+			if avg >= opt.Link {
+				x, y := a, c
+				if y < x {
+					x, y = y, x
+				}
+				heap.Push(h, pair{avg, x, y, version[x], version[y]})
+			}
+		}
+	}
+	var out [][]int
+	for _, m := range members {
+		if len(m) > 0 {
+			sort.Ints(m)
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pair is a candidate merge of clusters a < b at the given versions.
+type pair struct {
+	avg    float64
+	a, b   int
+	va, vb int
+}
+
+type pairHeap []pair
+
+func (h pairHeap) Len() int { return len(h) }
+func (h pairHeap) Less(i, j int) bool {
+	if h[i].avg != h[j].avg {
+		return h[i].avg > h[j].avg
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pairHeap) Push(x any)   { *h = append(*h, x.(pair)) }
+func (h *pairHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}

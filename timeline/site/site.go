@@ -1,0 +1,276 @@
+// Package site builds a site: it runs the pipeline stages in order
+// (content → clean → dedup → events → chronology → render) and publishes
+// the result atomically, so a failed build never touches the last good
+// site.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/timeline-ssg/timeline/themes"
+	"github.com/timeline-ssg/timeline/timeline/chronology"
+	"github.com/timeline-ssg/timeline/timeline/clean"
+	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/render"
+)
+
+// Version is the program's version, shown by `timeline version` and in
+// the pages' generator tag.
+const Version = "0.1.0"
+
+// Options say what to build and where.
+type Options struct {
+	// SiteDir is the site root, holding site.toml, content/ and themes/.
+	SiteDir string
+	// Destination overrides the config's publishDir. A relative path is
+	// relative to the current directory, as on the command line.
+	Destination string
+	// BaseURL overrides the config's baseURL.
+	BaseURL string
+	// Drafts includes articles marked draft = true.
+	Drafts bool
+}
+
+// Summary reports what a build did.
+type Summary struct {
+	Articles int // articles read
+	Copies   int // duplicate copies merged into other sources
+	Sources  int
+	Events   int
+	Dated    int // events with a date
+	Pages    int
+	Files    int
+	// Destination is where the site was written.
+	Destination string
+	Warnings    diag.List
+	Duration    time.Duration
+	// Stages holds the time each stage took, in pipeline order.
+	Stages []Stage
+}
+
+// Stage is the name and duration of one pipeline stage.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is the pipeline's output before anything is written.
+type Result struct {
+	Config  config.Config
+	Site    render.Site
+	Summary Summary
+	theme   fs.FS
+}
+
+// Run runs the pipeline up to, not including, writing files. Errors in the
+// input are returned as a diag.BuildError listing every one.
+func Run(ctx context.Context, opt Options) (*Result, error) {
+	start := time.Now()
+	var sum Summary
+	lap := start
+	stage := func(name string) {
+		now := time.Now()
+		sum.Stages = append(sum.Stages, Stage{name, now.Sub(lap)})
+		lap = now
+	}
+
+	cfg, err := config.Load(opt.SiteDir)
+	if err != nil {
+		return nil, err
+	}
+	if opt.BaseURL != "" {
+		cfg.BaseURL = opt.BaseURL
+		if cfg, err = checkOverride(cfg); err != nil {
+			return nil, err
+		}
+	}
+	theme, err := loadTheme(opt.SiteDir, cfg.Theme)
+	if err != nil {
+		return nil, err
+	}
+
+	articles, diags, err := content.Read(ctx, content.Options{
+		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts})
+	if err != nil {
+		return nil, err
+	}
+	sum.Warnings = diags
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	stage("read")
+
+	cleaned := cleanAll(articles)
+	stage("clean")
+	sources := dedup.Group(cleaned)
+	stage("dedup")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	stage("events")
+	dated := chronology.Order(res, sources)
+	stage("time")
+
+	view := makeView(cfg, sources, res, dated)
+	sum.Articles = len(articles)
+	sum.Sources = len(sources)
+	sum.Copies = len(articles) - len(sources)
+	sum.Events = len(dated)
+	for _, d := range dated {
+		if !d.Undated() {
+			sum.Dated++
+		}
+	}
+	sum.Duration = time.Since(start)
+	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme}, nil
+}
+
+// Build runs the pipeline and publishes the site: it is written to a
+// temporary directory beside the destination and swapped in only when
+// complete.
+func Build(ctx context.Context, opt Options) (Summary, error) {
+	start := time.Now()
+	r, err := Run(ctx, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	dst := opt.Destination
+	if dst == "" {
+		dst = filepath.Join(opt.SiteDir, r.Config.PublishDir)
+	}
+	lap := time.Now()
+	stats, err := Publish(ctx, r, dst)
+	if err != nil {
+		return r.Summary, err
+	}
+	sum := r.Summary
+	sum.Stages = append(sum.Stages, Stage{"render", time.Since(lap)})
+	sum.Pages, sum.Files = stats.Pages, stats.Files
+	sum.Destination = dst
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// Publish writes a pipeline result to dst atomically: into a temporary
+// directory in dst's parent, then renamed into place. On any error dst is
+// left as it was and the temporary directory is removed.
+func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
+	dst, err := filepath.Abs(dst)
+	if err != nil {
+		return render.Stats{}, err
+	}
+	parent := filepath.Dir(dst)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return render.Stats{}, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dst)+".new-")
+	if err != nil {
+		return render.Stats{}, fmt.Errorf("cannot write beside %s: %w", dst, err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return render.Stats{}, err
+	}
+	stats, err := render.Write(r.Site, r.theme, tmp)
+	if err != nil {
+		return render.Stats{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return render.Stats{}, err
+	}
+	if err := swap(tmp, dst); err != nil {
+		return render.Stats{}, err
+	}
+	ok = true
+	return stats, nil
+}
+
+// swap puts the directory tmp in the place of dst: dst is renamed aside,
+// tmp renamed in, and the old tree removed. If the second rename fails
+// the old tree is put back.
+func swap(tmp, dst string) error {
+	old := ""
+	if _, err := os.Lstat(dst); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dst, old); err != nil {
+			return fmt.Errorf("cannot replace %s: %w", dst, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		if old != "" {
+			os.Rename(old, dst)
+		}
+		return fmt.Errorf("cannot move the new site into %s: %w", dst, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// cleanAll cleans every article in parallel, keeping their order.
+func cleanAll(articles []content.Article) []clean.Article {
+	corpus := clean.NewCorpus(articles)
+	out := make([]clean.Article, len(articles))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = clean.Clean(articles[i], corpus)
+			}
+		}()
+	}
+	for i := range articles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// loadTheme layers the site's theme directory, if configured, over the
+// built-in theme.
+func loadTheme(siteDir, name string) (fs.FS, error) {
+	if name == "" {
+		return themes.Default, nil
+	}
+	dir := filepath.Join(siteDir, "themes", name)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
+	}
+	return render.Layers(os.DirFS(dir), themes.Default), nil
+}
+
+// checkOverride validates a configuration changed by a command-line flag.
+func checkOverride(cfg config.Config) (config.Config, error) {
+	data := fmt.Appendf(nil, "baseURL = %q\n", cfg.BaseURL)
+	c, err := config.Parse("--baseURL", data)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.BaseURL = c.BaseURL
+	return cfg, nil
+}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/chronology"
+	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/render"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+// makeView turns the pipeline's output into what the renderer shows.
+func makeView(cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) render.Site {
+	site := render.Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Generator:   "timeline " + Version,
+	}
+	// Which events cite each sentence, in timeline order.
+	citedBy := map[int][]string{}
+	eventsOf := map[int][]string{}
+	for _, d := range dated {
+		for _, m := range d.Mentions {
+			citedBy[m] = append(citedBy[m], d.ID)
+		}
+		for _, s := range d.Sources {
+			eventsOf[s] = append(eventsOf[s], d.ID)
+		}
+	}
+	for _, d := range dated {
+		ev := render.Event{
+			ID:          d.ID,
+			Title:       d.Title,
+			Date:        dateView(d.Date),
+			Undated:     d.Undated(),
+			Basis:       d.Basis,
+			Importance:  d.Importance,
+			SourceCount: len(d.Sources),
+		}
+		for _, s := range d.Sources {
+			ev.CopyCount += len(sources[s].Copies)
+		}
+		dateOf := map[int]string{}
+		for _, e := range d.Evidence {
+			dateOf[e.Mention] = e.Expression.Date.Display()
+		}
+		for _, m := range d.Mentions {
+			ev.Citations = append(ev.Citations, citation(res.Sentences[m], sources, dateOf[m]))
+		}
+		for _, m := range d.Summary {
+			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, dateOf[m]))
+		}
+		site.Events = append(site.Events, ev)
+	}
+	bySource := map[int][]int{}
+	for i, s := range res.Sentences {
+		bySource[s.Source] = append(bySource[s.Source], i)
+	}
+	for si, src := range sources {
+		a := src.Article
+		sv := render.Source{
+			ID:        src.ID,
+			Title:     sourceTitle(src),
+			Publisher: a.Publisher,
+			Author:    a.Author,
+			URL:       a.URL,
+			Date:      dateView(a.Date),
+			Dateline:  a.Dateline.Text,
+			File:      a.Path,
+			Text:      a.Text(),
+			EventIDs:  eventsOf[si],
+		}
+		for _, c := range src.Copies {
+			sv.Copies = append(sv.Copies, render.Copy{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL})
+		}
+		for _, r := range a.Removed {
+			sv.Removed = append(sv.Removed, render.Removal{Line: r.Line, Text: r.Text, Reason: r.Reason})
+		}
+		sents := bySource[si]
+		k := 0
+		for bi, b := range a.Blocks {
+			block := render.Block{Heading: b.Heading}
+			if b.Heading {
+				block.Sentences = []render.Sentence{{Text: b.Text}}
+			}
+			for ; k < len(sents) && res.Sentences[sents[k]].Block == bi; k++ {
+				s := res.Sentences[sents[k]]
+				block.Sentences = append(block.Sentences, render.Sentence{Anchor: anchor(s), Text: s.Text, EventIDs: citedBy[sents[k]]})
+			}
+			sv.Blocks = append(sv.Blocks, block)
+		}
+		site.Sources = append(site.Sources, sv)
+	}
+	return site
+}
+
+func citation(s events.Sentence, sources []dedup.Source, date string) render.Citation {
+	src := sources[s.Source]
+	return render.Citation{
+		SourceID:    src.ID,
+		SourceTitle: sourceTitle(src),
+		Anchor:      anchor(s),
+		Text:        s.Text,
+		Start:       s.Start,
+		End:         s.End,
+		Date:        date,
+	}
+}
+
+// anchor is a sentence's id on its source page.
+func anchor(s events.Sentence) string { return fmt.Sprintf("s%d", s.Ordinal+1) }
+
+// sourceTitle is the source's title, or for an untitled one the start of
+// its first sentence.
+func sourceTitle(src dedup.Source) string {
+	if src.Article.Title != "" {
+		return src.Article.Title
+	}
+	text := src.Article.Text()
+	if i := strings.IndexAny(text, ".\n"); i > 0 {
+		text = text[:i]
+	}
+	if r := []rune(text); len(r) > 70 {
+		text = strings.TrimSpace(string(r[:69])) + "…"
+	}
+	if text == "" {
+		return src.Article.Path
+	}
+	return text
+}
+
+func dateView(d temporal.Date) render.Date {
+	return render.Date{ISO: d.ISO(), End: d.EndISO(), Precision: d.Precision.String(), Display: d.Display()}
+}
