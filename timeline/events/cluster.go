@@ -18,6 +18,9 @@ const (
 	// sameSourceWindow is how many sentences apart two sentences of one
 	// source may be and still be compared.
 	sameSourceWindow = 3
+	// strongLink is the similarity at which two sentences of different
+	// sources are near paraphrases of each other.
+	strongLink = 0.45
 )
 
 // edge is a candidate pair of sentences and their similarity.
@@ -137,14 +140,17 @@ func cluster(sents []Sentence, opt Options) [][]int {
 			heap.Push(h, pair{e.sim, e.a, e.b, 0, 0})
 		}
 	}
-	for h.Len() > 0 {
-		p := heap.Pop(h).(pair)
-		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb {
-			continue
-		}
-		a, b := p.a, p.b
+	// root maps a sentence to the cluster holding it.
+	root := make([]int, n)
+	for i := range root {
+		root[i] = i
+	}
+	merge := func(a, b int) int {
 		if len(members[b]) > len(members[a]) || (len(members[b]) == len(members[a]) && b < a) {
 			a, b = b, a
+		}
+		for _, m := range members[b] {
+			root[m] = a
 		}
 		members[a] = append(members[a], members[b]...)
 		members[b] = nil
@@ -159,6 +165,14 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		delete(links[a], b)
 		links[b] = nil
 		version[a]++
+		return a
+	}
+	for h.Len() > 0 {
+		p := heap.Pop(h).(pair)
+		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb {
+			continue
+		}
+		a := merge(p.a, p.b)
 		// Push in a fixed order so ties break the same way every run.
 		nbrs := make([]int, 0, len(links[a]))
 		for c := range links[a] {
@@ -174,6 +188,25 @@ func cluster(sents []Sentence, opt Options) [][]int {
 				}
 				heap.Push(h, pair{avg, x, y, version[x], version[y]})
 			}
+		}
+	}
+	// Strong links: two reports that say nearly the same thing in other
+	// sources join their groups even when the groups' average similarity
+	// is diluted by sentences each group has about other details.
+	strong := make([]edge, 0)
+	for _, e := range edges {
+		if e.sim >= strongLink && sents[e.a].Source != sents[e.b].Source {
+			strong = append(strong, e)
+		}
+	}
+	sort.SliceStable(strong, func(i, j int) bool { return strong[i].sim > strong[j].sim })
+	for _, e := range strong {
+		a, b := root[e.a], root[e.b]
+		if a == b {
+			continue
+		}
+		if links[a][b]/float64(len(members[a])*len(members[b])) >= opt.Link/2 {
+			merge(a, b)
 		}
 	}
 	var out [][]int

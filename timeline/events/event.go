@@ -154,12 +154,12 @@ func mainClause(s string, dateline bool) string {
 		}
 	}
 	s = strings.TrimSpace(s)
-	if i := strings.Index(s, ", "); i > 0 && i < len(s)/2 {
+	if i := strings.Index(s, ", "); i > 0 && i < 2*len(s)/3 {
 		first := strings.ToLower(firstWordOf(s))
 		if leadingAdverbial[first] {
 			rest := strings.TrimSpace(s[i+2:])
 			// "At X, located Y, Kim was …": skip a second appositive too.
-			if j := strings.Index(rest, ", "); j > 0 && j < len(rest)/2 && startsLower(rest) {
+			if j := strings.Index(rest, ", "); j > 0 && j < len(rest)/2 && participle(firstWordOf(rest)) {
 				rest = strings.TrimSpace(rest[j+2:])
 			}
 			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
@@ -190,7 +190,7 @@ func shorten(s string) string {
 		return balanceQuotes(s)
 	}
 	cut := ""
-	for _, sep := range []string{", which", ", who", ", where", " that ", ", ", " – ", " — ", "; "} {
+	for _, sep := range []string{", which", ", who", ", where", ", ", " – ", " — ", "; "} {
 		for i := strings.Index(s, sep); i > 0; {
 			if utf8.RuneCountInString(s[:i]) > maxTitle {
 				break
@@ -237,9 +237,11 @@ func firstWordOf(s string) string {
 	return s
 }
 
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
+// participle reports a lower-case -ed or -ing word, which opens an
+// appositive phrase ("located 50 km from …").
+func participle(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
 // pronounStart reports a title that would begin with a pronoun subject.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/sentence"
@@ -66,9 +67,12 @@ func splitSources(sources []dedup.Source) []Sentence {
 	return out
 }
 
-// sentenceKeys returns the content keys of a sentence, with words that
-// carry events (names, designators with digits) repeated so they weigh
-// more than common words.
+// sentenceKeys returns the content keys of a sentence. Words that carry
+// events weigh more: a designator with digits ("Tu-160") counts twice, and
+// a run of capitalised words inside the sentence (a name) counts twice
+// once, on its last word, so a long name repeated in every report of a
+// story ("North Korean leader Kim Jong Un") does not outweigh what
+// happened.
 func sentenceKeys(s string) []string {
 	toks := words.Split(s)
 	keys := make([]string, 0, len(toks))
@@ -79,12 +83,19 @@ func sentenceKeys(s string) []string {
 		}
 		k := words.Key(t.Text)
 		keys = append(keys, k)
-		first := []rune(t.Text)[0]
-		if strings.IndexFunc(t.Text, unicode.IsDigit) >= 0 || (i > 0 && unicode.IsUpper(first)) {
-			keys = append(keys, k) // a name or designator: count twice
+		switch {
+		case strings.IndexFunc(t.Text, unicode.IsDigit) >= 0:
+			keys = append(keys, k)
+		case i > 0 && capitalised(t.Text) && (i+1 == len(toks) || !capitalised(toks[i+1].Text)):
+			keys = append(keys, k) // the last word of a name
 		}
 	}
 	return keys
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // vector is a sparse, L2-normalised term vector sorted by term.
