@@ -1,0 +1,293 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Stats counts what Write wrote.
+type Stats struct {
+	// Pages is the number of HTML pages rendered from layouts.
+	Pages int
+	// Files is the number of files written: pages, static files,
+	// timeline.json and .nojekyll.
+	Files int
+	// Bytes is the total size of the files written.
+	Bytes int64
+}
+
+// Layout files of a theme, relative to the theme's root.
+const (
+	baseLayout   = "layouts/base.html"
+	partialsDir  = "layouts/partials"
+	staticDir    = "static"
+	timelineFile = "timeline.json"
+)
+
+// pageKinds are the page layouts a theme must have besides base.html.
+var pageKinds = []string{"index", "event", "source", "404"}
+
+// Write writes the site into dst, which must exist and be empty:
+//
+//	index.html               the timeline
+//	events/<id>/index.html   one page per event
+//	sources/<id>/index.html  one page per source
+//	404.html
+//	timeline.json            the machine-readable timeline
+//	.nojekyll                so GitHub Pages serves the files as they are
+//	…                        every file under the theme's static/, at the
+//	                         same path under dst (static/style.css → style.css)
+//
+// theme is usually Layers(siteTheme, themes.Default). Its layouts are parsed
+// once per call; see Page for what they receive. Before anything is written,
+// the site is checked: event and source IDs become paths, so they must be
+// non-empty, made of [a-z0-9-_.] and not start with '.'; IDs must be unique;
+// every source, event and sentence anchor a page links to must exist.
+//
+// The output depends only on site and theme: writing the same site twice
+// gives byte-identical trees. Pages are rendered in parallel. Write never
+// overwrites a file: a static file colliding with a generated one is an
+// error. On error, dst may hold part of the site; the caller discards it.
+func Write(site Site, theme fs.FS, dst string) (Stats, error) {
+	ix, err := newIndex(&site)
+	if err != nil {
+		return Stats{}, fmt.Errorf("render: %w", err)
+	}
+	layouts, err := parseLayouts(theme, ix.funcs())
+	if err != nil {
+		return Stats{}, fmt.Errorf("render: theme: %w", err)
+	}
+	w := &writer{dst: dst}
+
+	if err := w.file(".nojekyll", nil); err != nil {
+		return w.stats, err
+	}
+	js, err := timelineJSON(&site)
+	if err != nil {
+		return w.stats, fmt.Errorf("render: %s: %w", timelineFile, err)
+	}
+	if err := w.file(timelineFile, js); err != nil {
+		return w.stats, err
+	}
+	if err := w.pages(ix, layouts); err != nil {
+		return w.stats, err
+	}
+	if err := w.static(theme); err != nil {
+		return w.stats, err
+	}
+	return w.stats, nil
+}
+
+// parseLayouts parses base.html and the partials once, then clones them
+// under each page layout. Templates are named by their path in the theme,
+// so errors read "template: layouts/event.html:12: …".
+func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(theme, name)
+		return string(b), err
+	}
+	text, err := read(baseLayout)
+	if err != nil {
+		return nil, err
+	}
+	base, err := template.New(baseLayout).Funcs(funcs).Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	partials, err := fs.ReadDir(theme, partialsDir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range partials { // sorted by name: a deterministic parse order
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
+			continue
+		}
+		name := path.Join(partialsDir, e.Name())
+		if text, err = read(name); err != nil {
+			return nil, err
+		}
+		if _, err := base.New(name).Parse(text); err != nil {
+			return nil, err
+		}
+	}
+	layouts := make(map[string]*template.Template, len(pageKinds))
+	for _, kind := range pageKinds {
+		name := "layouts/" + kind + ".html"
+		if text, err = read(name); err != nil {
+			return nil, err
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(text); err != nil {
+			return nil, err
+		}
+		layouts[kind] = t
+	}
+	return layouts, nil
+}
+
+// writer writes files under dst and counts them.
+type writer struct {
+	dst   string
+	stats Stats
+}
+
+// file writes b to the path rel (slash-separated, relative to dst). It
+// never overwrites a file.
+func (w *writer) file(rel string, b []byte) error {
+	if err := writeNew(filepath.Join(w.dst, filepath.FromSlash(rel)), b); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	w.stats.Files++
+	w.stats.Bytes += int64(len(b))
+	return nil
+}
+
+func writeNew(name string, b []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	return err
+}
+
+// job is one page to render.
+type job struct {
+	rel    string // output path relative to dst
+	layout *template.Template
+	page   func() *Page
+}
+
+// pages renders every page over runtime.GOMAXPROCS workers. Each page is
+// built and rendered on its own, so the output does not depend on the
+// schedule; the error reported is that of the first failing page in site
+// order, whatever the schedule.
+func (w *writer) pages(ix *siteIndex, layouts map[string]*template.Template) error {
+	site := ix.site
+	jobs := make([]job, 0, 2+len(site.Events)+len(site.Sources))
+	jobs = append(jobs, job{"index.html", layouts["index"], ix.indexPage})
+	for i := range site.Events {
+		jobs = append(jobs, job{"events/" + site.Events[i].ID + "/index.html", layouts["event"], func() *Page { return ix.eventPage(i) }})
+	}
+	for i := range site.Sources {
+		jobs = append(jobs, job{"sources/" + site.Sources[i].ID + "/index.html", layouts["source"], func() *Page { return ix.sourcePage(i) }})
+	}
+	jobs = append(jobs, job{"404.html", layouts["404"], ix.notFoundPage})
+
+	for _, d := range []string{"events", "sources"} {
+		if err := os.Mkdir(filepath.Join(w.dst, d), 0o755); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+	}
+
+	sizes := make([]int64, len(jobs))
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				sizes[i], errs[i] = w.render(&jobs[i], &buf)
+				if errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	// Jobs are claimed in order and a claimed job always finishes, so the
+	// first failing job in site order has always run.
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, n := range sizes {
+		w.stats.Pages++
+		w.stats.Files++
+		w.stats.Bytes += n
+	}
+	return nil
+}
+
+// render executes one page's layout and writes the page.
+func (w *writer) render(j *job, buf *bytes.Buffer) (int64, error) {
+	buf.Reset()
+	if err := j.layout.ExecuteTemplate(buf, baseLayout, j.page()); err != nil {
+		return 0, fmt.Errorf("render: %s: %w", j.rel, err)
+	}
+	name := filepath.Join(w.dst, filepath.FromSlash(j.rel))
+	if dir := filepath.Dir(name); dir != w.dst {
+		// events/<id>/ or sources/<id>/: the parent exists, the ID is unique.
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			return 0, fmt.Errorf("render: %w", err)
+		}
+	}
+	if err := writeNew(name, buf.Bytes()); err != nil {
+		return 0, fmt.Errorf("render: %w", err)
+	}
+	return int64(buf.Len()), nil
+}
+
+// static copies every file under the theme's static/ to the same path
+// under dst.
+func (w *writer) static(theme fs.FS) error {
+	err := fs.WalkDir(theme, staticDir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if name == staticDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir // a theme without static files
+			}
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(name, staticDir), "/")
+		if rel == "" {
+			return nil
+		}
+		if d.IsDir() {
+			err := os.Mkdir(filepath.Join(w.dst, filepath.FromSlash(rel)), 0o755)
+			if errors.Is(err, fs.ErrExist) {
+				return nil // also a directory of generated pages, as events/
+			}
+			return err
+		}
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return err
+		}
+		if err := writeNew(filepath.Join(w.dst, filepath.FromSlash(rel)), b); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("theme file %s would overwrite %s", name, rel)
+			}
+			return err
+		}
+		w.stats.Files++
+		w.stats.Bytes += int64(len(b))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	return nil
+}
