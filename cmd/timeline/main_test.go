@@ -115,7 +115,7 @@ func TestBinaryExitCodes(t *testing.T) {
 		{"no command", nil, nil, 2, "Usage"},
 		{"bad config", func(dir string) {
 			os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"x\"\nbaseULR = \"https://example.org/\"\n"), 0o644)
-		}, []string{"build"}, 1, `site.toml:2: unknown key "baseurl"`},
+		}, []string{"build"}, 1, `site.toml:2: unknown key "baseULR"`},
 		{"bad front matter", func(dir string) {
 			os.WriteFile(filepath.Join(dir, "content", "new.md"), []byte("+++\ntitle = \"x\"\ndraft = \"no\"\n+++\nText.\n"), 0o644)
 		}, []string{"build"}, 1, "content/new.md:3:"},
