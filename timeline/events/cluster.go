@@ -14,7 +14,7 @@ const (
 	maxPosting = 200
 	// edgeFloor is the least similarity kept in the graph; weaker pairs
 	// count as 0 in cluster averages.
-	edgeFloor = 0.05
+	edgeFloor = 0.08
 	// sameSourceWindow is how many sentences apart two sentences of one
 	// source may be and still be compared.
 	sameSourceWindow = 3
@@ -30,53 +30,58 @@ type edge struct {
 }
 
 // candidates returns the pairs of sentences that share a term rare enough
-// to index, with their similarity adjusted for source and time.
+// to index, with their similarity adjusted for source and time. For each
+// sentence it accumulates dot products with the later sentences along the
+// postings of its terms (a sparse matrix product), so the work is the sum
+// of the squared posting lengths, each at most maxPosting.
 func candidates(sents []Sentence, opt Options) []edge {
-	postings := map[int32][]int32{}
+	type posting struct {
+		sent int32
+		w    float32
+	}
+	postings := map[int32][]posting{}
 	for i := range sents {
 		for _, t := range sents[i].vec {
-			postings[t.id] = append(postings[t.id], int32(i))
+			postings[t.id] = append(postings[t.id], posting{int32(i), t.w})
 		}
 	}
-	seen := map[[2]int32]struct{}{}
-	terms := make([]int32, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	sort.Slice(terms, func(i, j int) bool { return terms[i] < terms[j] })
+	acc := make([]float64, len(sents))
+	var touched []int32
 	var edges []edge
-	for _, t := range terms {
-		post := postings[t]
-		if len(post) < 2 || len(post) > maxPosting {
-			continue
-		}
-		for x := 0; x < len(post); x++ {
-			for y := x + 1; y < len(post); y++ {
-				p := [2]int32{post[x], post[y]}
-				if _, ok := seen[p]; ok {
-					continue
+	for i := range sents {
+		a := &sents[i]
+		for _, t := range a.vec {
+			post := postings[t.id]
+			if len(post) > maxPosting {
+				continue
+			}
+			// Postings are in sentence order: visit only later sentences.
+			k := sort.Search(len(post), func(x int) bool { return post[x].sent > int32(i) })
+			for _, p := range post[k:] {
+				if acc[p.sent] == 0 {
+					touched = append(touched, p.sent)
 				}
-				seen[p] = struct{}{}
-				a, b := &sents[p[0]], &sents[p[1]]
-				if a.Source == b.Source && abs(a.Ordinal-b.Ordinal) > sameSourceWindow {
-					continue
-				}
-				sim := dot(a.vec, b.vec) * timeFactor(a, b)
-				if a.Source == b.Source {
-					sim *= opt.SameSource
-				}
-				if sim >= edgeFloor {
-					edges = append(edges, edge{int(p[0]), int(p[1]), sim})
-				}
+				acc[p.sent] += float64(t.w) * float64(p.w)
 			}
 		}
-	}
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].a != edges[j].a {
-			return edges[i].a < edges[j].a
+		sort.Slice(touched, func(x, y int) bool { return touched[x] < touched[y] })
+		for _, j := range touched {
+			b := &sents[j]
+			sim := acc[j]
+			acc[j] = 0
+			if a.Source == b.Source {
+				if abs(a.Ordinal-b.Ordinal) > sameSourceWindow {
+					continue
+				}
+				sim *= opt.SameSource
+			}
+			sim *= timeFactor(a, b)
+			if sim >= edgeFloor {
+				edges = append(edges, edge{i, int(j), sim})
+			}
 		}
-		return edges[i].b < edges[j].b
-	})
+		touched = touched[:0]
+	}
 	return edges
 }
 
@@ -127,13 +132,17 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		members[i] = []int{i}
 	}
 	h := &pairHeap{}
+	degree := make([]int, n)
 	for _, e := range edges {
-		if links[e.a] == nil {
-			links[e.a] = map[int]float64{}
+		degree[e.a]++
+		degree[e.b]++
+	}
+	for i, d := range degree {
+		if d > 0 {
+			links[i] = make(map[int]float64, d)
 		}
-		if links[e.b] == nil {
-			links[e.b] = map[int]float64{}
-		}
+	}
+	for _, e := range edges {
 		links[e.a][e.b] += e.sim
 		links[e.b][e.a] += e.sim
 		if e.sim >= opt.Link {
@@ -146,7 +155,9 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		root[i] = i
 	}
 	merge := func(a, b int) int {
-		if len(members[b]) > len(members[a]) || (len(members[b]) == len(members[a]) && b < a) {
+		// Fold the smaller neighbour map into the larger: the cost of a
+		// merge is then the smaller cluster's links.
+		if len(links[b]) > len(links[a]) || (len(links[b]) == len(links[a]) && b < a) {
 			a, b = b, a
 		}
 		for _, m := range members[b] {

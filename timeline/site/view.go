@@ -31,6 +31,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			eventsOf[s] = append(eventsOf[s], d.ID)
 		}
 	}
+	titles := make([]string, len(sources))
+	for i := range sources {
+		titles[i] = sourceTitle(sources[i])
+	}
 	for _, d := range dated {
 		ev := render.Event{
 			ID:          d.ID,
@@ -49,10 +53,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			dateOf[e.Mention] = e.Expression.Date.Display()
 		}
 		for _, m := range d.Mentions {
-			ev.Citations = append(ev.Citations, citation(res.Sentences[m], sources, dateOf[m]))
+			ev.Citations = append(ev.Citations, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
 		for _, m := range d.Summary {
-			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, dateOf[m]))
+			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
 		site.Events = append(site.Events, ev)
 	}
@@ -64,7 +68,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		a := src.Article
 		sv := render.Source{
 			ID:        src.ID,
-			Title:     sourceTitle(src),
+			Title:     titles[si],
 			Publisher: a.Publisher,
 			Author:    a.Author,
 			URL:       a.URL,
@@ -98,11 +102,11 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 	return site
 }
 
-func citation(s events.Sentence, sources []dedup.Source, date string) render.Citation {
+func citation(s events.Sentence, sources []dedup.Source, titles []string, date string) render.Citation {
 	src := sources[s.Source]
 	return render.Citation{
 		SourceID:    src.ID,
-		SourceTitle: sourceTitle(src),
+		SourceTitle: titles[s.Source],
 		Anchor:      anchor(s),
 		Text:        s.Text,
 		Start:       s.Start,
