@@ -1,30 +1,3 @@
-// Package temporal finds English temporal expressions in news sentences and
-// resolves them to calendar dates.
-//
-// It is the time stage of the pipeline: given one sentence and the date the
-// article was published, Find returns every expression such as "Sept. 11,
-// 2023", "last Tuesday", "in July" or "two days later", each with the form it
-// had (Kind), the tense of the clause around it (Tense) and the Date it
-// resolves to. The grammar is a small hand-written scanner over tokens, not a
-// set of regular expressions, so that Find can run on every sentence of a
-// large corpus without allocating much.
-//
-// Resolution rules, in short:
-//
-//   - A date with a year ("Sept. 11, 2023", "2023-09-11", "September 2023",
-//     "in 2023") needs no reference.
-//   - A date without a year ("Sept. 11", "in July") takes the year that puts
-//     it nearest the reference in the direction of the tense: on or before the
-//     reference in the past tense, on or after it in the future tense, the
-//     nearest one in the present tense.
-//   - A weekday ("Monday", "late Sunday") is the nearest such day in the same
-//     direction; the reference's own weekday is the reference day itself.
-//     "last Tuesday" is always strictly before, "next Friday" strictly after.
-//   - Relative expressions ("yesterday", "this weekend", "last month", "two
-//     days later") count from the reference.
-//
-// Without a known reference, only expressions that carry their own year are
-// resolved; the others are still returned, with the zero Date.
 package temporal
 
 import (
@@ -268,7 +241,7 @@ type Expression struct {
 }
 
 // String describes e for logs and test failures: `"last Tuesday" weekday
-// past → Sep 5, 2023`.
+// past → Sep 12, 2023`.
 func (e Expression) String() string {
 	return fmt.Sprintf("%q %s %s → %s", e.Text, e.Kind, e.Tense, e.Date.Display())
 }

@@ -66,9 +66,9 @@ type scanner struct {
 
 // Find returns the temporal expressions in text (normally one sentence), in
 // order and non-overlapping, resolved against ref. The Tense of each is
-// inferred from the words around it (see the package documentation of
-// tense); it steers the resolution of expressions that leave the direction
-// open ("Sept. 11", "on Monday", "in July", "this weekend").
+// inferred from the words around it (see Tense in the package
+// documentation); it steers the resolution of expressions that leave the
+// direction open ("Sept. 11", "on Monday", "in July", "this weekend").
 func Find(text string, ref Reference) []Expression {
 	var buf [128]token
 	s := scanner{text: text, toks: tokenize(text, buf[:0]), yearEnd: -1}
@@ -302,7 +302,7 @@ func (s *scanner) yearAfter(k int) (y, next int, ok bool) {
 // before looks at the words before token i. It returns the first token of
 // the expression, which moves back over a modifier that belongs to it
 // ("last", "next", "this", "this past", "this coming", "early", "late",
-// "mid-"), the cue the modifier gives, and whether a modifier or a
+// "mid-", "earlier", "later"), the cue the modifier gives, and whether a modifier or a
 // preposition ("in", "on", "since", ...) marks the word as a date.
 func (s *scanner) before(i int) (first int, c cue, marked bool) {
 	first = i
@@ -311,7 +311,7 @@ func (s *scanner) before(i int) (first int, c cue, marked bool) {
 	case p < s.floor:
 	case s.dashAt(p) && s.glued(p) && s.glued(i) && s.wordAt(p-1) == wMid && p-1 >= s.floor:
 		first, marked, p = p-1, true, p-2
-	case w == wMid || w == wEarly || w == wLate:
+	case w == wMid || w == wEarly || w == wLate || w == wEarlier || w == wLater:
 		first, marked, p = p, true, p-1
 	case w == wLast:
 		first, c, marked, p = p, cueBefore, true, p-1
@@ -671,10 +671,15 @@ func (s *scanner) phraseAt(i int) (cand, bool) {
 	if w == wNone {
 		return cand{}, false
 	}
+	w2 := s.wordAt(i + 1)
+	if s.glued(i + 1) {
+		w2 = wNone
+	}
 	var best *phrase
-	for pi := range phraseIndex[w] {
-		p := &phraseIndex[w][pi]
-		if best != nil && len(p.words) <= len(best.words) {
+	ps := phraseIndex[w]
+	for pi := range ps {
+		p := &ps[pi]
+		if best != nil && len(p.words) <= len(best.words) || len(p.words) > 1 && p.words[1] != w2 {
 			continue
 		}
 		k := i + 1

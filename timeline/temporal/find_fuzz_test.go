@@ -43,9 +43,23 @@ func FuzzFind(f *testing.F) {
 			if !known && e.Kind != Absolute && e.Kind != BareYear && !e.Date.IsZero() {
 				t.Fatalf("expression %d %v resolved without a reference", i, e)
 			}
+			if known && e.Date.IsZero() {
+				t.Fatalf("expression %d %v not resolved with a reference", i, e)
+			}
 			_ = e.Date.Display()
 			prev = e.End
 		}
-		_, _ = ParseDate(text)
+		if d, err := ParseDate(text); err == nil {
+			if d.IsZero() || d.End.Before(d.Start) {
+				t.Fatalf("ParseDate(%q) = %#v", text, d)
+			}
+			// The ISO form parses back to the same date.
+			if d.EndISO() == "" {
+				back, err := ParseDate(d.ISO())
+				if err != nil || back != d {
+					t.Fatalf("ParseDate(%q) = %v, but ParseDate(%q) = %v, %v", text, d, d.ISO(), back, err)
+				}
+			}
+		}
 	})
 }

@@ -127,6 +127,7 @@ var findCases = []findCase{
 	{"Shelling resumed Sunday night.", W, "Sunday night", "2023-09-10", "", Day, Weekday},
 	{"Shelling resumed late Sunday.", W, "late Sunday", "2023-09-10", "", Day, Weekday},
 	{"Shelling resumed early Thursday.", W, "early Thursday", "2023-09-07", "", Day, Weekday},
+	{"Earlier Monday, officials confirmed the toll.", W, "Earlier Monday", "2023-09-11", "", Day, Weekday},
 	{"Police arrived Monday morning.", W, "Monday morning", "2023-09-11", "", Day, Weekday},
 	{"The storm hit last Tuesday.", W, "last Tuesday", "2023-09-12", "", Day, Weekday},
 	{"The storm hit last Wednesday.", W, "last Wednesday", "2023-09-06", "", Day, Weekday},
@@ -242,6 +243,11 @@ var findCases = []findCase{
 	{"Two days after the attack, police made arrests.", W, "", "", "", Unknown, 0},
 	{"The last time they met was tense.", W, "", "", "", Unknown, 0},
 	{"Page 11 of the report.", W, "", "", "", Unknown, 0},
+	{"Prices rose to $1999 for the base model.", W, "", "", "", Unknown, 0},
+	{"The fine was raised to €2000.", W, "", "", "", Unknown, 0},
+	{"The COVID-19 March lockdown ended.", W, "", "", "", Unknown, 0},
+	{"Sales rose 3.2 percent in 2023-24.", W, "", "", "", Unknown, 0},
+	{"The vote was 11-5 in favor.", W, "", "", "", Unknown, 0},
 }
 
 // ref returns the Reference for a table's reference day.

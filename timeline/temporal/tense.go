@@ -1,30 +1,5 @@
 package temporal
 
-// The tense heuristic.
-//
-// The tense of an expression is that of the nearest past or future marker
-// in its clause: up to maxBack words before the expression and maxFwd words
-// after it, not crossing the end of a sentence or a semicolon, and skipping
-// the expression's own words. A marker before the expression wins a tie.
-// Present markers count only when the clause has no past or future marker.
-//
-//   - Future: will, shall, 'll, won't, upcoming, scheduled, slated,
-//     expected, poised, next, coming; the modals would, could, might,
-//     should, must and may, which in reported speech ("said the results
-//     would be announced on Oct. 4") point forward; set, plan(s),
-//     planning, going, aims and intends followed by "to"; "due" after
-//     is/are/was/were/be; is/are/am followed by one of these ("is set to",
-//     "is expected to", "is due").
-//   - Present: is, are, am, 're, currently.
-//   - Past: was, were, had, has, have, did, common irregular past forms
-//     (said, told, held, met, ...), previously, recently, won, and
-//     lowercase words ending in "-ed" (not "-eed"), unless they follow
-//     be/been/is/are: "will be held" is future, not past.
-//
-// With no marker, the expression's own words decide ("last Tuesday" is past,
-// "next week" future, "today" present), and otherwise the tense is Past, the
-// default of news writing.
-
 const (
 	maxBack = 12
 	maxFwd  = 8
