@@ -10,13 +10,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 )
 
 // Extensions maps the file name endings read as articles to their format.
@@ -78,30 +77,14 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 		diags   []diag.Diagnostic
 	}
 	results := make([]result, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				a, keep, ds := readFile(filepath.Join(opt.SiteDir, filepath.FromSlash(paths[i])), paths[i], loc)
-				if a.Meta.Draft && !opt.Drafts {
-					keep = false
-				}
-				results[i] = result{a, keep, ds}
-			}
-		}()
-	}
-	for i := range paths {
-		if ctx.Err() != nil {
-			break
+	err = parallel.For(ctx, len(paths), func(i int) {
+		a, keep, ds := readFile(filepath.Join(opt.SiteDir, filepath.FromSlash(paths[i])), paths[i], loc)
+		if a.Meta.Draft && !opt.Drafts {
+			keep = false
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		results[i] = result{a, keep, ds}
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	var articles []Article

@@ -11,8 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/timeline-ssg/timeline/themes"
@@ -23,6 +21,7 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/render"
 )
 
@@ -112,7 +111,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	stage("read")
 
-	cleaned := cleanAll(articles)
+	cleaned, err := cleanAll(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
 	stage("clean")
 	sources := dedup.Group(cleaned)
 	stage("dedup")
@@ -229,26 +231,13 @@ func swap(tmp, dst string) error {
 }
 
 // cleanAll cleans every article in parallel, keeping their order.
-func cleanAll(articles []content.Article) []clean.Article {
+func cleanAll(ctx context.Context, articles []content.Article) ([]clean.Article, error) {
 	corpus := clean.NewCorpus(articles)
 	out := make([]clean.Article, len(articles))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = clean.Clean(articles[i], corpus)
-			}
-		}()
-	}
-	for i := range articles {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
+	err := parallel.For(ctx, len(articles), func(i int) {
+		out[i] = clean.Clean(articles[i], corpus)
+	})
+	return out, err
 }
 
 // loadTheme layers the site's theme directory, if configured, over the
