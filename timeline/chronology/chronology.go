@@ -177,11 +177,11 @@ func basis(d Dated, sents []events.Sentence, sources []dedup.Source) string {
 		s = fmt.Sprintf("“%s” in %s (%s)", e.Expression.Text, name, pub)
 	}
 	if n := len(d.Evidence) - 1; n > 0 {
-		s += fmt.Sprintf("; %d more %s agree", n, plural(n, "mention", "mentions"))
+		s += fmt.Sprintf("; %d more %s", n, plural(n, "mention agrees", "mentions agree"))
 	}
 	if n := len(d.Conflicts); n > 0 {
 		c := d.Conflicts[0]
-		s += fmt.Sprintf("; %d %s disagree (“%s” → %s)", n, plural(n, "mention", "mentions"), c.Expression.Text, c.Expression.Date.Display())
+		s += fmt.Sprintf("; %d %s (“%s” → %s)", n, plural(n, "mention disagrees", "mentions disagree"), c.Expression.Text, c.Expression.Date.Display())
 	}
 	return s
 }

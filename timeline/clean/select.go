@@ -62,7 +62,7 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 			case b.class != chrome:
 				keep[i] = true
 			case b.repeated >= repeatedMin:
-				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles", b.repeated)
+				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles", b.repeated-1)
 			case headlineShaped(*b) && sharesWords(*b, mainVec):
 				keep[i] = true
 				b.heading = true
@@ -90,7 +90,7 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 func chromeWhy(b block) string {
 	switch {
 	case b.repeated >= repeatedMin:
-		return fmt.Sprintf("the same line is in %d other articles", b.repeated)
+		return fmt.Sprintf("the same line is in %d other articles", b.repeated-1)
 	case b.class == prose:
 		return "running text cut off from the article by site chrome"
 	case headlineShaped(b):
