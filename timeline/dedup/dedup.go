@@ -238,7 +238,7 @@ func metadataScore(a *clean.Article) int {
 }
 
 // assignIDs gives each source an ID made from its canonical file's path
-// below the content directory: lower case, letters, digits and dashes.
+// below the content directory (see Slug), numbered when two paths collide.
 func assignIDs(sources []Source) {
 	sort.Slice(sources, func(i, j int) bool { return sources[i].Article.Path < sources[j].Article.Path })
 	used := map[string]bool{}
@@ -254,8 +254,9 @@ func assignIDs(sources []Source) {
 }
 
 // Slug turns a content file path into an ID: the path below the first
-// directory, without extension, lower-cased, with every run of other
-// characters than letters and digits made one dash.
+// directory, without extension, lower-cased, keeping ASCII letters, digits
+// and underscores and making every run of other characters one dash
+// (non-ASCII letters are dropped).
 func Slug(p string) string {
 	if i := strings.IndexByte(p, '/'); i >= 0 {
 		p = p[i+1:]
