@@ -77,6 +77,18 @@ func (a *Article) Text() string {
 	return b.String()
 }
 
+// TextLen returns len(a.Text()) without building the text.
+func (a *Article) TextLen() int {
+	n := 0
+	for i, bl := range a.Blocks {
+		if i > 0 {
+			n += 2
+		}
+		n += len(bl.Text)
+	}
+	return n
+}
+
 // BlockStarts returns the offset in Text of each block.
 func (a *Article) BlockStarts() []int {
 	starts := make([]int, len(a.Blocks))

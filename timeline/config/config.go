@@ -43,17 +43,15 @@ type Config struct {
 	Events Events `toml:"events"`
 }
 
-// Events tunes the events stage. Similarities are cosine similarities of
-// sentence term vectors, from 0 to 1.
+// Events tunes the events stage (events.Options); the defaults here are the
+// only ones. Similarities are cosine similarities of sentence
+// term vectors, from 0 to 1.
 type Events struct {
-	// Link is the least similarity at which two sentences from different
-	// sources are taken to report the same event. Default 0.30.
+	// Link is the least average similarity at which two groups of
+	// sentences are taken to report the same event.
 	Link float64 `toml:"link"`
-	// Merge is the least average similarity between two groups of
-	// sentences for them to be merged into one event. Default 0.16.
-	Merge float64 `toml:"merge"`
-	// SameSource is the least similarity at which two sentences of one
-	// source are taken to report the same event. Default 0.45.
+	// SameSource scales the similarity of two nearby sentences of one
+	// source before it counts.
 	SameSource float64 `toml:"same_source"`
 }
 
@@ -65,7 +63,7 @@ func Default() Config {
 		ContentDir: "content",
 		PublishDir: "public",
 		Timezone:   "UTC",
-		Events:     Events{Link: 0.30, Merge: 0.16, SameSource: 0.45},
+		Events:     Events{Link: 0.30, SameSource: 0.45},
 	}
 }
 
@@ -131,7 +129,7 @@ func (c *Config) check(file string, data []byte) error {
 	for _, t := range []struct {
 		key string
 		v   float64
-	}{{"events.link", c.Events.Link}, {"events.merge", c.Events.Merge}, {"events.same_source", c.Events.SameSource}} {
+	}{{"events.link", c.Events.Link}, {"events.same_source", c.Events.SameSource}} {
 		if t.v <= 0 || t.v > 1 {
 			return bad(t.key, "%v: want a number above 0 and at most 1", t.v)
 		}

@@ -221,7 +221,7 @@ func better(a, b *clean.Article) bool {
 	if len(a.Removed) != len(b.Removed) {
 		return len(a.Removed) < len(b.Removed)
 	}
-	if la, lb := len(a.Text()), len(b.Text()); la != lb {
+	if la, lb := a.TextLen(), b.TextLen(); la != lb {
 		return la > lb
 	}
 	return a.Path < b.Path

@@ -13,6 +13,7 @@ import (
 )
 
 // Options are the clustering thresholds, cosine similarities from 0 to 1.
+// A site sets them in site.toml; config.Default holds the defaults.
 type Options struct {
 	// Link is the least average similarity at which two groups of
 	// sentences are taken to report the same event.
@@ -21,11 +22,6 @@ type Options struct {
 	// source before it counts: one article repeats its own vocabulary, so
 	// its sentences look more alike than they are.
 	SameSource float64
-}
-
-// DefaultOptions returns the thresholds used when the site sets none.
-func DefaultOptions() Options {
-	return Options{Link: 0.30, SameSource: 0.8}
 }
 
 // Sentence is one sentence of one source.
