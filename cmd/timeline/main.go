@@ -3,6 +3,8 @@
 //
 //	timeline build [--source DIR] [--destination DIR] [--baseURL URL]
 //	timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1]
+//	timeline extract [--json] [--out DIR] FILE...
+//	timeline sources [--source DIR] [--json]
 //	timeline version
 //	timeline help [COMMAND]
 //
@@ -39,6 +41,8 @@ const usage = `timeline turns a folder of news articles into a static event time
 Usage:
   timeline build [--source DIR] [--destination DIR] [--baseURL URL] [--buildDrafts]
   timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1] [--baseURL URL]
+  timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
+  timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
   timeline version
   timeline help [COMMAND]
 
@@ -64,6 +68,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return build(ctx, rest, stdout, stderr)
 	case "serve", "server":
 		return serve(ctx, rest, stdout, stderr)
+	case "extract":
+		return extract(ctx, rest, stdout, stderr)
+	case "sources":
+		return sources(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "timeline %s\n", site.Version)
 		return exitOK
@@ -92,16 +100,39 @@ func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
 // parse parses args and returns the exit code to use, or -1 to go on.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return parseError(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "timeline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		return exitUsage
 	}
 	return -1
+}
+
+// parseError returns the exit code for an error from parsing flags: -h
+// is not a failure.
+func parseError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// parseInterspersed parses args allowing flags after positional
+// arguments, as in "extract a.html --json", and returns the positional
+// arguments, or the exit code to use (-1 to go on).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, int) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, parseError(err)
+		}
+		if fs.NArg() == 0 {
+			return positional, -1
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -57,8 +57,13 @@ type Article struct {
 	Tags      []string
 	// Date is the publication date: from front matter, else the dateline.
 	Date temporal.Date
-	// DateFrom says where Date came from: "front matter", "dateline" or "".
+	// DateFrom says where Date came from: "front matter", an element of a
+	// web page ("article:published_time"), "dateline", or "" for none.
 	DateFrom string
+	// MetaFrom says, per field ("title", "publisher", "author", "url",
+	// "date"), where its value was found: "front matter", an element of a
+	// web page ("og:title"), or the text ("headline", "dateline").
+	MetaFrom map[string]string
 	Dateline Dateline
 	Blocks   []Block
 	Removed  []Removal
@@ -112,11 +117,18 @@ func Clean(in content.Article, corpus *Corpus) Article {
 		Author:    in.Meta.Author,
 		URL:       in.Meta.URL,
 		Tags:      in.Meta.Tags,
+		MetaFrom:  map[string]string{},
+	}
+	for field, from := range in.Meta.From {
+		out.MetaFrom[field] = from
 	}
 	if in.Meta.HasDate {
 		d := in.Meta.Date
 		out.Date = temporal.DayOf(d.Year(), d.Month(), d.Day())
 		out.DateFrom = "front matter"
+		if from := in.Meta.From["date"]; from != "" {
+			out.DateFrom = from
+		}
 	}
 	blocks := describe(in.Blocks, corpus)
 	keep, reasons := selectArticle(blocks, out.Title, corpus)
@@ -124,6 +136,7 @@ func Clean(in content.Article, corpus *Corpus) Article {
 	if out.Title == "" {
 		if i := findTitle(blocks, keep); i >= 0 {
 			out.Title = blocks[i].Text
+			out.MetaFrom["title"] = "headline"
 			reasons[i] = "title: the headline above the article"
 		}
 	}
@@ -143,6 +156,7 @@ func Clean(in content.Article, corpus *Corpus) Article {
 			if out.DateFrom == "" && dl.Date.Precision == temporal.Day {
 				out.Date = dl.Date
 				out.DateFrom = "dateline"
+				out.MetaFrom["date"] = "dateline"
 			}
 		}
 		break

@@ -1,7 +1,8 @@
 // Package content reads the articles of a site's content directory: it
-// finds the files, decodes their text, parses TOML front matter, and splits
-// the body into blocks (paragraphs, headings, list items). It is the first
-// stage of the pipeline and the only one that touches the file system.
+// finds the files, decodes their text, parses TOML front matter, extracts
+// the main text and metadata of saved web pages, and splits the body into
+// blocks (paragraphs, headings, list items). It is the first stage of the
+// pipeline and the only one that touches the file system.
 package content
 
 import (
@@ -17,12 +18,17 @@ const (
 	Text Format = iota
 	// Markdown is a .md or .markdown file.
 	Markdown
+	// HTML is a web page saved from a browser, .html or .htm.
+	HTML
 )
 
-// String returns "text" or "markdown".
+// String returns "text", "markdown" or "html".
 func (f Format) String() string {
-	if f == Markdown {
+	switch f {
+	case Markdown:
 		return "markdown"
+	case HTML:
+		return "html"
 	}
 	return "text"
 }
@@ -33,11 +39,11 @@ type BlockKind int
 const (
 	// Paragraph is running text.
 	Paragraph BlockKind = iota
-	// Heading is a Markdown heading.
+	// Heading is a Markdown or HTML heading.
 	Heading
-	// ListItem is one item of a Markdown list.
+	// ListItem is one item of a Markdown or HTML list.
 	ListItem
-	// Quote is a paragraph of a Markdown block quote.
+	// Quote is a paragraph of a Markdown or HTML block quote.
 	Quote
 )
 
@@ -63,6 +69,10 @@ type Meta struct {
 	DateOnly bool
 	Tags     []string
 	Draft    bool
+	// From says, per field ("title", "publisher", "author", "url",
+	// "date"), where its value was found: "front matter", or the element of
+	// a web page, such as "og:title" or "JSON-LD NewsArticle".
+	From map[string]string
 }
 
 // Article is one file of the content directory, read and split into blocks.

@@ -72,6 +72,13 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 		}
 		m.Date, m.HasDate, m.DateOnly = d, true, dateOnly
 	}
+	m.From = map[string]string{}
+	for field, set := range map[string]bool{"title": m.Title != "", "publisher": m.Publisher != "",
+		"author": m.Author != "", "url": m.URL != "", "date": m.HasDate} {
+		if set {
+			m.From[field] = "front matter"
+		}
+	}
 	return m, nil
 }
 

@@ -23,6 +23,8 @@ var extensions = map[string]Format{
 	".txt":      Text,
 	".md":       Markdown,
 	".markdown": Markdown,
+	".html":     HTML,
+	".htm":      HTML,
 }
 
 // Ignored reports whether a file or directory name is one the reader and
@@ -167,6 +169,9 @@ func Parse(relPath string, data []byte, loc *time.Location) (Article, []diag.Dia
 	a := Article{Path: relPath, Format: extensions[strings.ToLower(path.Ext(relPath))], Hash: hex.EncodeToString(sum[:12])}
 	if len(data) == 0 {
 		return a, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: empty file")}
+	}
+	if a.Format == HTML {
+		return a, parseHTML(&a, data)
 	}
 	text, diags, ok := decodeText(relPath, data)
 	if !ok {

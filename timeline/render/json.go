@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 )
 
 // timeline.json: the machine-readable site. Field order is the struct
@@ -42,21 +43,36 @@ type jsonCitation struct {
 }
 
 type jsonSource struct {
-	ID         string   `json:"id"`
-	Title      string   `json:"title"`
-	Publisher  string   `json:"publisher"`
-	Author     string   `json:"author"`
-	URL        string   `json:"url"`
-	Date       string   `json:"date"`
-	Dateline   string   `json:"dateline"`
-	File       string   `json:"file"`
-	Duplicates []string `json:"duplicates"`
-	// Related is reserved for related sources; Site does not carry them
-	// yet, so it is always [].
-	Related []string      `json:"related"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Author    string `json:"author"`
+	URL       string `json:"url"`
+	Date      string `json:"date"`
+	Dateline  string `json:"dateline"`
+	File      string `json:"file"`
+	// Duplicates are the files of the copies merged into this source;
+	// Copies says more of each.
+	Duplicates []string   `json:"duplicates"`
+	Copies     []jsonCopy `json:"copies"`
+	// Related are the sources that rewrite much of the same story.
+	Related []jsonRelated `json:"related"`
 	Text    string        `json:"text"`
 	Events  []string      `json:"events"`
 	Removed []jsonRemoval `json:"removed"`
+}
+
+type jsonCopy struct {
+	File        string  `json:"file"`
+	Title       string  `json:"title"`
+	Publisher   string  `json:"publisher"`
+	URL         string  `json:"url"`
+	Containment float64 `json:"containment"`
+}
+
+type jsonRelated struct {
+	ID         string  `json:"id"`
+	Similarity float64 `json:"similarity"`
 }
 
 type jsonRemoval struct {
@@ -116,13 +132,18 @@ func timelineJSON(site *Site) ([]byte, error) {
 			Dateline:   s.Dateline,
 			File:       s.File,
 			Duplicates: make([]string, len(s.Copies)),
-			Related:    []string{},
+			Copies:     make([]jsonCopy, len(s.Copies)),
+			Related:    make([]jsonRelated, len(s.Related)),
 			Text:       s.Text,
 			Events:     append([]string{}, s.EventIDs...),
 			Removed:    make([]jsonRemoval, len(s.Removed)),
 		}
 		for j, c := range s.Copies {
 			js.Duplicates[j] = c.File
+			js.Copies[j] = jsonCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
+		}
+		for j, r := range s.Related {
+			js.Related[j] = jsonRelated{ID: r.ID, Similarity: round2(r.Similarity)}
 		}
 		for j, r := range s.Removed {
 			js.Removed[j] = jsonRemoval{Line: r.Line, Reason: r.Reason, Text: r.Text}
@@ -137,3 +158,7 @@ func timelineJSON(site *Site) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// round2 rounds a score to two decimals, so the JSON shows what is
+// meaningful and stays stable across platforms.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -107,6 +107,7 @@ func isUndated(e *Event) bool { return e.Undated || e.Date.ISO == "" }
 //	key EVENT                whether the event is among the site's most important
 //	add A B                  A + B, for numbering from 1
 //	undated                  the number of undated events in the site
+//	percent X                a share 0..1 as a whole percentage, "97%"
 func (ix *siteIndex) funcs() template.FuncMap {
 	return template.FuncMap{
 		"dict":    dict,
@@ -122,6 +123,7 @@ func (ix *siteIndex) funcs() template.FuncMap {
 		"key":     func(e *Event) bool { return e != nil && ix.hasKey && e.Importance >= ix.keyAt },
 		"add":     func(a, b int) int { return a + b },
 		"undated": func() int { return ix.undated },
+		"percent": func(x float64) string { return fmt.Sprintf("%.0f%%", x*100) },
 	}
 }
 

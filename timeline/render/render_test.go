@@ -94,7 +94,8 @@ func testSite() Site {
 				Date:      Date{ISO: "2023-09-11", Precision: "day", Display: "Sep 11, 2023"},
 				Dateline:  "MOSCOW, Sep 11, 2023",
 				File:      "content/alpha.txt",
-				Copies:    []Copy{{File: "content/alpha-copy.txt", Title: "Kim to visit Russia", Publisher: "Copy Wire", URL: "https://wire.example.org/kim"}},
+				Copies:    []Copy{{File: "content/alpha-copy.txt", Title: "Kim to visit Russia", Publisher: "Copy Wire", URL: "https://wire.example.org/kim", Containment: 0.968}},
+				Related:   []Related{{ID: "beta", Title: "Beta story", Similarity: 0.314}},
 				Text:      texts["alpha"],
 				Blocks: []Block{
 					{Heading: true, Sentences: []Sentence{{Anchor: "s1", Text: alpha[0]}}},
@@ -301,9 +302,11 @@ func TestSourcePage(t *testing.T) {
 		`content/alpha.txt`,
 		`<a href="https://news.example.com/kim-russia"`,
 		`Also published as`,
-		`content/alpha-copy.txt`,
 		`Copy Wire`,
 		`https://wire.example.org/kim`,
+		`content/alpha-copy.txt</code> · 97% shared`,
+		`Closely related sources`,
+		`<a href="../../sources/beta/">Beta story</a> · 31% shared wording`,
 		`Events citing this source`,
 		`<a href="../../events/kremlin-announces-visit/">Kremlin announces the visit</a>`,
 		`<a href="../../events/feed-scare/">A script turns up in the feed</a>`,
@@ -414,7 +417,7 @@ func TestTimelineJSON(t *testing.T) {
 	if _, ok := tl.Events[1]["citations"].([]any)[0].(map[string]any)["date"]; ok {
 		t.Errorf("empty citation date is not omitted")
 	}
-	sourceKeys := []string{"author", "date", "dateline", "duplicates", "events", "file", "id", "publisher", "related", "removed", "text", "title", "url"}
+	sourceKeys := []string{"author", "copies", "date", "dateline", "duplicates", "events", "file", "id", "publisher", "related", "removed", "text", "title", "url"}
 	for _, s := range tl.Sources {
 		if k := keys(s); !slices.Equal(k, sourceKeys) {
 			t.Errorf("source keys = %q, want %q", k, sourceKeys)
@@ -422,12 +425,15 @@ func TestTimelineJSON(t *testing.T) {
 	}
 	a, b := tl.Sources[0], tl.Sources[1]
 	if !reflect.DeepEqual(a["duplicates"], []any{"content/alpha-copy.txt"}) ||
+		!reflect.DeepEqual(a["copies"], []any{map[string]any{"file": "content/alpha-copy.txt", "title": "Kim to visit Russia",
+			"publisher": "Copy Wire", "url": "https://wire.example.org/kim", "containment": 0.97}}) ||
+		!reflect.DeepEqual(a["related"], []any{map[string]any{"id": "beta", "similarity": 0.31}}) ||
 		!reflect.DeepEqual(a["events"], []any{"kremlin-announces-visit", "feed-scare"}) ||
 		!reflect.DeepEqual(a["removed"], []any{map[string]any{"line": 40.0, "reason": "comment form", "text": "Leave a Reply"}}) {
 		t.Errorf("source alpha = %v", a)
 	}
 	// Empty lists are [], never null.
-	for _, k := range []string{"duplicates", "related", "removed"} {
+	for _, k := range []string{"duplicates", "copies", "related", "removed"} {
 		if v, ok := b[k].([]any); !ok || len(v) != 0 {
 			t.Errorf("source beta %s = %#v, want []", k, b[k])
 		}

@@ -88,6 +88,9 @@ type Source struct {
 	File string
 	// Copies are the duplicate copies merged into this source.
 	Copies []Copy
+	// Related are other sources that tell much of the same story in their
+	// own words (rewrites of one report): not copies, but close.
+	Related []Related
 	// Text is the cleaned article body, blocks joined by blank lines.
 	Text string
 	// Blocks are the cleaned text's paragraphs and headings, split into
@@ -105,6 +108,17 @@ type Copy struct {
 	Title     string
 	Publisher string
 	URL       string
+	// Containment is the share of the copy's wording found in the source,
+	// 0 to 1: the evidence for the merge.
+	Containment float64
+}
+
+// Related is a source closely related to another one.
+type Related struct {
+	ID    string
+	Title string
+	// Similarity is the share of wording the two have in common, 0 to 1.
+	Similarity float64
 }
 
 // Block is a paragraph or heading of a source's cleaned text.

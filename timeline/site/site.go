@@ -100,25 +100,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	articles, diags, err := content.Read(ctx, content.Options{
-		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts})
-	if err != nil {
-		return nil, err
-	}
+	articles, sources, diags, err := ingest(ctx, cfg, opt, stage)
 	sum.Warnings = diags
-	if err := diags.Err(); err != nil {
-		return nil, err
-	}
-	stage("read")
-
-	cleaned, err := cleanAll(ctx, articles)
 	if err != nil {
-		return nil, err
-	}
-	stage("clean")
-	sources := dedup.Group(cleaned)
-	stage("dedup")
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
@@ -127,9 +111,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	stage("time")
 
 	view := makeView(cfg, sources, res, dated)
-	sum.Articles = len(articles)
+	sum.Articles = articles
 	sum.Sources = len(sources)
-	sum.Copies = len(articles) - len(sources)
+	sum.Copies = articles - len(sources)
 	sum.Events = len(dated)
 	for _, d := range dated {
 		if !d.Undated() {
@@ -138,6 +122,29 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	sum.Duration = time.Since(start)
 	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme}, nil
+}
+
+// ingest runs the stages that turn files into sources: read, clean and
+// dedup. It returns the number of articles read, the sources, and the
+// diagnostics; stage is called after each stage with its name.
+func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(string)) (int, []dedup.Source, diag.List, error) {
+	articles, diags, err := content.Read(ctx, content.Options{
+		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts})
+	if err != nil {
+		return 0, nil, diags, err
+	}
+	if err := diags.Err(); err != nil {
+		return 0, nil, diags, err
+	}
+	stage("read")
+	cleaned, err := cleanAll(ctx, articles)
+	if err != nil {
+		return 0, nil, diags, err
+	}
+	stage("clean")
+	sources := dedup.Group(cleaned)
+	stage("dedup")
+	return len(articles), sources, diags, ctx.Err()
 }
 
 // Build runs the pipeline and publishes the site: it is written to a

@@ -78,8 +78,8 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			Text:      a.Text(),
 			EventIDs:  eventsOf[si],
 		}
-		for _, c := range src.Copies {
-			sv.Copies = append(sv.Copies, render.Copy{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL})
+		for i, c := range src.Copies {
+			sv.Copies = append(sv.Copies, render.Copy{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: src.Containment[i]})
 		}
 		for _, r := range a.Removed {
 			sv.Removed = append(sv.Removed, render.Removal{Line: r.Line, Text: r.Text, Reason: r.Reason})

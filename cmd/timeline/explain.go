@@ -1,0 +1,289 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/clean"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/site"
+)
+
+// extract runs `timeline extract`: the cleaned text of each file given.
+func extract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("extract [--json] [--out DIR] FILE...",
+		"Reads and cleans articles (.txt, .md, .html) as a build does, treating the files\n"+
+			"given as one site, and prints the main text of each. With --json, prints\n"+
+			"each file's metadata, where it was found, the kept blocks and what was removed.\n"+
+			"With --out, writes DIR/NAME.txt per file instead.", stderr)
+	asJSON := fs.Bool("json", false, "print metadata, kept blocks and removed lines as JSON")
+	out := fs.String("out", "", "write each file's text to `DIR`/NAME.txt instead of printing it")
+	files, code := parseInterspersed(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "timeline extract: no files given")
+		fs.Usage()
+		return exitUsage
+	}
+	articles, diags, err := site.Extract(ctx, files, nil)
+	printWarnings(stderr, diags)
+	if err != nil {
+		printError(stderr, err)
+		return exitBuild
+	}
+	for _, d := range diags.Errors() {
+		fmt.Fprintf(stderr, "ERROR %s\n", d.Error())
+	}
+	switch {
+	case *out != "":
+		if err := writeTexts(*out, articles); err != nil {
+			fmt.Fprintf(stderr, "ERROR %v\n", err)
+			return exitBuild
+		}
+	case *asJSON:
+		recs := make([]extractJSON, len(articles))
+		for i, a := range articles {
+			recs[i] = newExtractJSON(a)
+		}
+		if err := writeJSON(stdout, recs); err != nil {
+			return exitBuild
+		}
+	default:
+		for i, a := range articles {
+			if len(articles) > 1 {
+				if i > 0 {
+					fmt.Fprintln(stdout)
+				}
+				fmt.Fprintf(stdout, "==> %s <==\n", a.Path)
+			}
+			fmt.Fprintln(stdout, a.Text())
+		}
+	}
+	if len(diags.Errors()) > 0 {
+		return exitBuild
+	}
+	return exitOK
+}
+
+// writeTexts writes each article's text to dir/NAME.txt, NAME being the
+// file's base name without its extension.
+func writeTexts(dir string, articles []clean.Article) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	seen := map[string]string{}
+	for _, a := range articles {
+		base := path.Base(a.Path)
+		name := strings.TrimSuffix(base, path.Ext(base)) + ".txt"
+		if other, ok := seen[name]; ok {
+			return fmt.Errorf("%s and %s would both be written to %s: extract them separately", other, a.Path, name)
+		}
+		seen[name] = a.Path
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(a.Text()+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// extractJSON is one file's record in the output of `extract --json`.
+type extractJSON struct {
+	File      string            `json:"file"`
+	Title     string            `json:"title"`
+	Publisher string            `json:"publisher,omitempty"`
+	Author    string            `json:"author,omitempty"`
+	URL       string            `json:"url,omitempty"`
+	Date      string            `json:"date,omitempty"`
+	Dateline  *datelineJSON     `json:"dateline,omitempty"`
+	MetaFrom  map[string]string `json:"metaFrom"`
+	Text      string            `json:"text"`
+	Blocks    []blockJSON       `json:"blocks"`
+	Removed   []removalJSON     `json:"removed"`
+}
+
+type datelineJSON struct {
+	Text  string `json:"text"`
+	Place string `json:"place,omitempty"`
+	Date  string `json:"date,omitempty"`
+}
+
+type blockJSON struct {
+	Line    int    `json:"line"`
+	Heading bool   `json:"heading,omitempty"`
+	Text    string `json:"text"`
+}
+
+type removalJSON struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+	Text   string `json:"text"`
+}
+
+func newExtractJSON(a clean.Article) extractJSON {
+	r := extractJSON{
+		File: a.Path, Title: a.Title, Publisher: a.Publisher, Author: a.Author, URL: a.URL,
+		Date: a.Date.ISO(), MetaFrom: a.MetaFrom, Text: a.Text(),
+		Blocks: []blockJSON{}, Removed: []removalJSON{},
+	}
+	if a.Dateline.Text != "" {
+		r.Dateline = &datelineJSON{Text: a.Dateline.Text, Place: a.Dateline.Place, Date: a.Dateline.Date.ISO()}
+	}
+	for _, b := range a.Blocks {
+		r.Blocks = append(r.Blocks, blockJSON{Line: b.Line, Heading: b.Heading, Text: b.Text})
+	}
+	for _, x := range a.Removed {
+		r.Removed = append(r.Removed, removalJSON{Line: x.Line, Reason: x.Reason, Text: x.Text})
+	}
+	return r
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// sources runs `timeline sources`: per source, its files, the evidence
+// for merging its copies, its metadata and where each field was found,
+// and what cleaning removed.
+func sources(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("sources [--source DIR] [--json]",
+		"Explains the sources a build would make: each source's files and duplicate group\n"+
+			"with similarity scores, its metadata and where each field was found, and the\n"+
+			"lines cleaning removed, with the reason.", stderr)
+	source := fs.String("source", ".", "site directory, holding site.toml and content/")
+	asJSON := fs.Bool("json", false, "print as JSON")
+	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	srcs, diags, err := site.Sources(ctx, site.Options{SiteDir: *source, Drafts: *drafts})
+	printWarnings(stderr, diags)
+	if err != nil {
+		printError(stderr, err)
+		return exitBuild
+	}
+	if *asJSON {
+		recs := make([]sourceJSON, len(srcs))
+		for i, s := range srcs {
+			recs[i] = newSourceJSON(s)
+		}
+		if writeJSON(stdout, recs) != nil {
+			return exitBuild
+		}
+		return exitOK
+	}
+	for i, s := range srcs {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		printSource(stdout, s)
+	}
+	return exitOK
+}
+
+// sourceJSON is one source's record in the output of `sources --json`.
+type sourceJSON struct {
+	ID      string        `json:"id"`
+	Article extractJSON   `json:"article"`
+	Copies  []copyJSON    `json:"copies"`
+	Related []relatedJSON `json:"related"`
+}
+
+type copyJSON struct {
+	File        string  `json:"file"`
+	Title       string  `json:"title,omitempty"`
+	Publisher   string  `json:"publisher,omitempty"`
+	URL         string  `json:"url,omitempty"`
+	Containment float64 `json:"containment"`
+}
+
+type relatedJSON struct {
+	ID         string  `json:"id"`
+	Similarity float64 `json:"similarity"`
+}
+
+func newSourceJSON(s dedup.Source) sourceJSON {
+	r := sourceJSON{ID: s.ID, Article: newExtractJSON(s.Article), Copies: []copyJSON{}, Related: []relatedJSON{}}
+	for i, c := range s.Copies {
+		r.Copies = append(r.Copies, copyJSON{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: s.Containment[i]})
+	}
+	return r
+}
+
+// printSource writes one source's explanation as aligned text.
+func printSource(w io.Writer, s dedup.Source) {
+	a := s.Article
+	fmt.Fprintf(w, "%s\n", s.ID)
+	row := func(key, value string) {
+		fmt.Fprintf(w, "  %-10s %s\n", key, value)
+	}
+	row("file", a.Path+" (canonical)")
+	for i, c := range s.Copies {
+		row("copy", fmt.Sprintf("%s (containment %.2f)", c.Path, s.Containment[i]))
+	}
+	field := func(key, value string) {
+		if value == "" {
+			row(key, "-")
+			return
+		}
+		if from := a.MetaFrom[key]; from != "" {
+			value += " [" + from + "]"
+		}
+		row(key, value)
+	}
+	field("title", a.Title)
+	field("publisher", a.Publisher)
+	field("author", a.Author)
+	field("date", a.Date.ISO())
+	field("url", a.URL)
+	if a.Dateline.Text != "" {
+		row("dateline", a.Dateline.Text)
+	}
+	row("kept", fmt.Sprintf("%d blocks, %d bytes", len(a.Blocks), a.TextLen()))
+	for _, g := range removedRuns(a.Removed) {
+		lines := fmt.Sprintf("line %d", g.first)
+		if g.last != g.first {
+			lines = fmt.Sprintf("lines %d-%d", g.first, g.last)
+		}
+		row("removed", fmt.Sprintf("%s (%s): %s", lines, plural(g.count, "block"), g.reason))
+	}
+}
+
+// removedRun is a run of consecutive removals with the same reason.
+type removedRun struct {
+	first, last, count int
+	reason             string
+}
+
+// removedRuns groups consecutive removals that share a reason, so a menu
+// of ten lines reads as one range.
+func removedRuns(rs []clean.Removal) []removedRun {
+	var runs []removedRun
+	for _, r := range rs {
+		if n := len(runs); n > 0 && runs[n-1].reason == r.Reason {
+			runs[n-1].last = r.Line
+			runs[n-1].count++
+			continue
+		}
+		runs = append(runs, removedRun{first: r.Line, last: r.Line, count: 1, reason: r.Reason})
+	}
+	return runs
+}
+
+// plural returns "1 block", "2 blocks".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,54 @@
+//go:build webpage
+
+package content
+
+import (
+	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/webpage"
+)
+
+// parseHTML fills a from a saved web page: its metadata and the blocks of
+// its main text, as package webpage finds them. Front matter does not
+// apply to web pages; their metadata comes from the page's own tags.
+func parseHTML(a *Article, data []byte) []diag.Diagnostic {
+	if looksBinary(data) {
+		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "skipped: looks like a binary file, not a web page")}
+	}
+	page, err := webpage.Extract(data)
+	if err != nil {
+		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "skipped: %v", err)}
+	}
+	a.Meta = Meta{
+		Title:     page.Title,
+		Publisher: page.SiteName,
+		Author:    page.Author,
+		URL:       page.URL,
+		Date:      page.Published,
+		HasDate:   page.HasPublished,
+		DateOnly:  page.DateOnly,
+		From:      map[string]string{},
+	}
+	for field, from := range page.MetaFrom {
+		a.Meta.From[field] = from
+	}
+	for _, b := range page.Blocks {
+		a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: b.Text, Line: b.Line})
+	}
+	if len(a.Blocks) == 0 {
+		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "no article text found in the page")}
+	}
+	return nil
+}
+
+// blockKind maps a web page's block kind to the reader's.
+func blockKind(k webpage.BlockKind) BlockKind {
+	switch k {
+	case webpage.Heading:
+		return Heading
+	case webpage.ListItem:
+		return ListItem
+	case webpage.Quote:
+		return Quote
+	}
+	return Paragraph
+}
