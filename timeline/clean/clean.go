@@ -147,13 +147,16 @@ func Clean(in content.Article, corpus *Corpus) Article {
 			out.Removed = append(out.Removed, Removal{Line: b.Line, Text: b.Text, Reason: reasons[i]})
 		}
 	}
+	takeHeaderMeta(&out)
 	for _, b := range out.Blocks {
 		if b.Heading {
 			continue
 		}
 		if dl, ok := FindDateline(b.Text); ok {
 			out.Dateline = dl
-			if out.DateFrom == "" && dl.Date.Precision == temporal.Day {
+			// The dateline, part of the article, dates it before a date
+			// line in the chrome above it does.
+			if (out.DateFrom == "" || out.DateFrom == "date line") && dl.Date.Precision == temporal.Day {
 				out.Date = dl.Date
 				out.DateFrom = "dateline"
 				out.MetaFrom["date"] = "dateline"

@@ -1,0 +1,202 @@
+package clean
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+	"github.com/timeline-ssg/timeline/timeline/words"
+)
+
+// Byline returns the names in a byline, the line that credits an
+// article's writers: "By Jane Doe", "By JANE DOE and John Roe, Reuters",
+// "Written by Ana da Silva | Staff writer". Each name is two to six words
+// shaped like a name (capitalized words, initials, particles such as
+// "da"); "By Reuters" or "By Tuesday" is no byline. The names are returned as
+// written, joined by ", "; what follows them (a publisher, a role, a date)
+// is dropped. ok is false for a line that is not a byline.
+func Byline(line string) (names string, ok bool) {
+	fields := strings.Fields(line)
+	if len(fields) > 20 {
+		return "", false
+	}
+	// The credit word "By", perhaps after "Written", "Story", "Words".
+	start := -1
+	for i := 0; i < len(fields) && i < 2; i++ {
+		if strings.EqualFold(strings.TrimRight(fields[i], ":"), "by") {
+			start = i + 1
+			break
+		}
+		if !isCapitalized(fields[i]) {
+			return "", false
+		}
+	}
+	if start < 0 {
+		return "", false
+	}
+	var all, name []string
+	for _, f := range fields[start:] {
+		word := strings.TrimRight(f, ",;|")
+		if word == "" || word == "-" || word == "–" || word == "—" {
+			break
+		}
+		if strings.EqualFold(word, "and") || word == "&" {
+			if len(name) == 0 {
+				return "", false
+			}
+			all, name = append(all, strings.Join(name, " ")), nil
+			continue
+		}
+		if !isNameWord(word) && (len(name) == 0 || !isParticle(word)) {
+			break
+		}
+		if name = append(name, word); len(name) > 5 {
+			return "", false
+		}
+		if word != f { // a comma or bar ends the names
+			break
+		}
+	}
+	if len(name) > 0 {
+		all = append(all, strings.Join(name, " "))
+	}
+	if len(all) == 0 {
+		return "", false
+	}
+	for _, n := range all {
+		// A one-word credit ("By Reuters", "By Tuesday") is not a name.
+		if !strings.Contains(n, " ") {
+			return "", false
+		}
+	}
+	return strings.Join(all, ", "), true
+}
+
+// isNameWord reports a word shaped like part of a person's name: it
+// starts with an upper-case letter and is letters, apostrophes, hyphens
+// and periods (initials).
+func isNameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isParticle reports a short lower-case word found inside names, "de",
+// "van", "bin", that is not an English function word ("on", "of").
+func isParticle(w string) bool {
+	if utf8.RuneCountInString(w) > 3 || words.IsStop(w) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// PublishedDate returns the date of a short line that dates the article,
+// as in "Published September 11, 2023", "Updated 3:45 PM EDT, Mon Sep 11,
+// 2023" or "11/09/2023 10:04": a line of at most a dozen words whose only
+// date is a full calendar day with its year. ok is false for any other
+// line, including prose that mentions a date.
+func PublishedDate(line string) (temporal.Date, bool) {
+	if len(strings.Fields(line)) > 12 {
+		return temporal.Date{}, false
+	}
+	found := temporal.Find(line, temporal.Reference{})
+	var day []temporal.Expression
+	for _, e := range found {
+		if e.Kind == temporal.Absolute && e.Date.Precision == temporal.Day {
+			day = append(day, e)
+		}
+	}
+	if len(day) != 1 {
+		return temporal.Date{}, false
+	}
+	return day[0].Date, true
+}
+
+// takeHeaderMeta reads the lines above the article's first paragraph (the
+// removed chrome there, and kept blocks that are only a byline or a date)
+// for the author and publication date, when front matter or the page did
+// not give them. Kept byline and date lines are moved to Removed: they are
+// metadata, not article text.
+func takeHeaderMeta(a *Article) {
+	first := len(a.Blocks) // the first paragraph
+	for i, b := range a.Blocks {
+		if !b.Heading {
+			first = i
+			break
+		}
+	}
+	limit := int(^uint(0) >> 1)
+	if first < len(a.Blocks) {
+		limit = a.Blocks[first].Line
+	}
+	var header []string
+	for _, r := range a.Removed {
+		if r.Line < limit {
+			header = append(header, r.Text)
+		}
+	}
+	kept := a.Blocks[:0:0]
+	moved := false
+	for i, b := range a.Blocks {
+		if i <= first && !b.Heading {
+			if _, ok := Byline(b.Text); ok {
+				header = append(header, b.Text)
+				a.Removed = append(a.Removed, Removal{Line: b.Line, Text: b.Text, Reason: "byline: names the writers, metadata not text"})
+				moved = true
+				continue
+			}
+			if _, ok := PublishedDate(b.Text); ok && !isSentence(b.Text) {
+				header = append(header, b.Text)
+				a.Removed = append(a.Removed, Removal{Line: b.Line, Text: b.Text, Reason: "date line: dates the article, metadata not text"})
+				moved = true
+				continue
+			}
+		}
+		kept = append(kept, b)
+	}
+	if moved {
+		a.Blocks = kept
+		sort.SliceStable(a.Removed, func(i, j int) bool { return a.Removed[i].Line < a.Removed[j].Line })
+	}
+	for _, line := range header {
+		if a.Author == "" {
+			if names, ok := Byline(line); ok {
+				a.Author = names
+				a.MetaFrom["author"] = "byline"
+			}
+		}
+		if a.DateFrom == "" {
+			if d, ok := PublishedDate(line); ok {
+				a.Date = d
+				a.DateFrom = "date line"
+				a.MetaFrom["date"] = "date line"
+			}
+		}
+	}
+}
+
+// isSentence reports text that reads as a sentence: it ends with sentence
+// punctuation and has a verb-sized number of words.
+func isSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(strings.Fields(s)) >= 6 && strings.ContainsAny(s[len(s)-1:], ".!?")
+}
