@@ -115,6 +115,9 @@ func (ix *siteIndex) funcs() template.FuncMap {
 		"source":  func(id string) *Source { return ix.sources[id] },
 		"summary": summary,
 		"lead": func(e *Event) string {
+			if e != nil && e.EditorSummaryText != "" {
+				return e.EditorSummaryText
+			}
 			if e == nil || len(e.Summary) == 0 {
 				return ""
 			}
@@ -142,10 +145,14 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// summary joins the event's Summary texts with spaces.
+// summary joins the event's Summary texts with spaces, or returns the
+// editor's summary text if there is one.
 func summary(e *Event) string {
 	if e == nil {
 		return ""
+	}
+	if e.EditorSummaryText != "" {
+		return e.EditorSummaryText
 	}
 	parts := make([]string, len(e.Summary))
 	for i, c := range e.Summary {

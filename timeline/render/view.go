@@ -5,6 +5,8 @@
 // everything the earlier stages found, and knows nothing of how it was found.
 package render
 
+import "html/template"
+
 // Site is everything the renderer needs to write the site.
 type Site struct {
 	Title       string
@@ -48,6 +50,12 @@ type Event struct {
 	Basis string
 	// Summary is one to three extractive sentences, each a Citation.
 	Summary []Citation
+	// EditorSummary is a summary the editor wrote (Markdown rendered to
+	// HTML with raw HTML and dangerous links left out), shown in place of
+	// Summary; EditorSummaryText is its plain text, for listings and
+	// timeline.json.
+	EditorSummary     template.HTML
+	EditorSummaryText string
 	// Importance ranks events; higher is more important.
 	Importance float64
 	// Citations are the quoted sentences, in source order then text order.

@@ -20,6 +20,7 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/editorial"
 	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/render"
@@ -105,12 +106,21 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	if err != nil {
+		return nil, err
+	}
 	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	res, warns := edits.Regroup(res, sourceIDs(sources))
+	sum.Warnings = append(sum.Warnings, warns...)
 	stage("events")
 	dated := chronology.Order(res, sources)
+	dated, summaries, warns := edits.Pin(dated)
+	sum.Warnings = append(sum.Warnings, warns...)
 	stage("time")
 
 	view := makeView(cfg, sources, res, dated)
+	setEditorSummaries(&view, summaries)
 	sum.Articles = articles
 	sum.Sources = len(sources)
 	sum.Copies = articles - len(sources)

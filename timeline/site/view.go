@@ -2,10 +2,14 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
+
+	"github.com/yuin/goldmark"
 
 	"github.com/timeline-ssg/timeline/timeline/chronology"
 	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/render"
@@ -139,4 +143,51 @@ func sourceTitle(src dedup.Source) string {
 
 func dateView(d temporal.Date) render.Date {
 	return render.Date{ISO: d.ISO(), End: d.EndISO(), Precision: d.Precision.String(), Display: d.Display()}
+}
+
+// sourceIDs lists the sources' IDs, index for index.
+func sourceIDs(sources []dedup.Source) []string {
+	ids := make([]string, len(sources))
+	for i, s := range sources {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// setEditorSummaries puts the editor's Markdown summaries, by event ID,
+// on the site's events: rendered to HTML by goldmark, whose default
+// renderer leaves raw HTML out and drops dangerous link destinations.
+func setEditorSummaries(site *render.Site, summaries map[string]string) {
+	if len(summaries) == 0 {
+		return
+	}
+	md := goldmark.New()
+	for i := range site.Events {
+		ev := &site.Events[i]
+		text, ok := summaries[ev.ID]
+		if !ok {
+			continue
+		}
+		var b strings.Builder
+		if err := md.Convert([]byte(text), &b); err != nil {
+			b.Reset()
+			b.WriteString("<p>" + template.HTMLEscapeString(text) + "</p>")
+		}
+		ev.EditorSummary = template.HTML(b.String())
+		ev.EditorSummaryText = plainText(text)
+	}
+}
+
+// plainText is the text of Markdown s without its markup, for one-line
+// listings and timeline.json: "**The port** [reopens](url)" becomes "The
+// port reopens".
+func plainText(s string) string {
+	var b strings.Builder
+	for _, blk := range content.MarkdownBlocks(s, 1) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(blk.Text)
+	}
+	return b.String()
 }

@@ -1,0 +1,205 @@
+// Package editorial applies a person's corrections to the events the
+// generator drafted. They are written in content/events.toml, addressing
+// events by their stable IDs (shown on each event page and in
+// timeline.json):
+//
+//	[[event]]
+//	id = "kim-inspects-bombers-3f2a9c"
+//	title = "Kim inspects strategic bombers at Knevichi"   # pin the title
+//	date = "2023-09-16"          # pin the date: day, "2023-09" or "2023"
+//	summary = """
+//	Written by the editor, in **Markdown**.
+//	"""
+//	hide = false                 # true leaves the event off the site
+//
+//	[[merge]]                    # one event, under the first ID
+//	ids = ["event-a-1b2c3d", "event-b-4e5f6a"]
+//
+//	[[split]]                    # the sentences listed become a new event
+//	id = "event-c-7a8b9c"
+//	sentences = ["source-id#s12", "source-id#s13"]   # source ID and anchor
+//	new_id = "event-c-aftermath"  # optional: the new event's ID
+//	title = "The aftermath"       # optional: the new event's title
+//
+// Merges and splits regroup the events' sentences before they are dated;
+// pins replace what the generator found afterwards. An edit that matches
+// no event (the event was renamed, merged or its article removed) is
+// reported as a warning naming the file and line, never silently dropped.
+package editorial
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+// FileName is the edits file's name inside the content directory.
+const FileName = "events.toml"
+
+// Edits are the corrections read from one edits file.
+type Edits struct {
+	// File is the edits file's path relative to the site root, for
+	// messages.
+	File   string
+	Events []EventEdit
+	Merges []Merge
+	Splits []Split
+}
+
+// EventEdit pins what is shown for one event, or hides it.
+type EventEdit struct {
+	ID    string
+	Title string
+	// Date is the pinned date; zero when not pinned.
+	Date temporal.Date
+	// Summary is the editor's own summary, in Markdown.
+	Summary string
+	Hide    bool
+	// Line is the line of the edit's [[event]] header.
+	Line int
+}
+
+// Merge joins events into the first one listed.
+type Merge struct {
+	IDs  []string
+	Line int
+}
+
+// Split moves sentences of an event into a new event.
+type Split struct {
+	ID string
+	// Sentences name the sentences to move as "SOURCE-ID#ANCHOR".
+	Sentences []string
+	// NewID is the new event's ID; empty means ID + "-split".
+	NewID string
+	// Title is the new event's title; empty means one is drafted.
+	Title string
+	Line  int
+}
+
+// file is the TOML shape of the edits file.
+type file struct {
+	Event []struct {
+		ID      string `toml:"id"`
+		Title   string `toml:"title"`
+		Date    any    `toml:"date"`
+		Summary string `toml:"summary"`
+		Hide    bool   `toml:"hide"`
+	} `toml:"event"`
+	Merge []struct {
+		IDs []string `toml:"ids"`
+	} `toml:"merge"`
+	Split []struct {
+		ID        string   `toml:"id"`
+		Sentences []string `toml:"sentences"`
+		NewID     string   `toml:"new_id"`
+		Title     string   `toml:"title"`
+	} `toml:"split"`
+}
+
+// Load reads the edits file of a site's content directory. A site without
+// one has no edits.
+func Load(siteDir, contentDir string) (Edits, error) {
+	rel := path.Join(filepath.ToSlash(contentDir), FileName)
+	data, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Edits{File: rel}, nil
+	}
+	if err != nil {
+		return Edits{}, diag.Errorf(rel, 0, "cannot read: %v", err)
+	}
+	return Parse(rel, data)
+}
+
+// Parse decodes an edits file. Unknown keys, values of the wrong type, an
+// edit without an ID and a date that is not a date are errors naming file
+// and line.
+func Parse(name string, data []byte) (Edits, error) {
+	var f file
+	if err := config.DecodeStrict(name, data, 1, &f); err != nil {
+		return Edits{}, err
+	}
+	e := Edits{File: name}
+	lines := headerLines(data)
+	for i, x := range f.Event {
+		line := lines["event"].at(i)
+		if strings.TrimSpace(x.ID) == "" {
+			return Edits{}, diag.Errorf(name, line, "[[event]] without an id: say which event it edits")
+		}
+		ed := EventEdit{ID: strings.TrimSpace(x.ID), Title: strings.TrimSpace(x.Title), Summary: strings.TrimSpace(x.Summary), Hide: x.Hide, Line: line}
+		if x.Date != nil {
+			d, err := pinDate(x.Date)
+			if err != nil {
+				return Edits{}, diag.Errorf(name, line, "event %q: date: %v", ed.ID, err)
+			}
+			ed.Date = d
+		}
+		e.Events = append(e.Events, ed)
+	}
+	for i, x := range f.Merge {
+		line := lines["merge"].at(i)
+		if len(x.IDs) < 2 {
+			return Edits{}, diag.Errorf(name, line, "[[merge]] needs ids = [\"first\", \"second\", …]: two or more events")
+		}
+		e.Merges = append(e.Merges, Merge{IDs: x.IDs, Line: line})
+	}
+	for i, x := range f.Split {
+		line := lines["split"].at(i)
+		if x.ID == "" || len(x.Sentences) == 0 {
+			return Edits{}, diag.Errorf(name, line, "[[split]] needs id and sentences = [\"source-id#s12\", …]")
+		}
+		for _, s := range x.Sentences {
+			if src, anchor, ok := strings.Cut(s, "#"); !ok || src == "" || anchor == "" {
+				return Edits{}, diag.Errorf(name, line, "[[split]] sentence %q: write it as SOURCE-ID#ANCHOR, as in the link to it on the source page", s)
+			}
+		}
+		e.Splits = append(e.Splits, Split{ID: x.ID, Sentences: x.Sentences, NewID: x.NewID, Title: strings.TrimSpace(x.Title), Line: line})
+	}
+	return e, nil
+}
+
+// pinDate reads a pinned date: a TOML date or a string as ParseDate
+// reads it.
+func pinDate(v any) (temporal.Date, error) {
+	switch d := v.(type) {
+	case string:
+		return temporal.ParseDate(strings.TrimSpace(d))
+	case interface{ Format(string) string }: // a TOML date or datetime
+		return temporal.ParseDate(d.Format("2006-01-02"))
+	}
+	return temporal.Date{}, fmt.Errorf("a %T is not a date: write \"2023-09-16\", \"2023-09\" or \"2023\"", v)
+}
+
+// lineList holds the lines of one kind of [[table]] header, in order.
+type lineList []int
+
+func (l lineList) at(i int) int {
+	if i < len(l) {
+		return l[i]
+	}
+	return 0
+}
+
+// headerLines finds the line of every [[name]] header in data.
+func headerLines(data []byte) map[string]lineList {
+	out := map[string]lineList{}
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		t := strings.TrimSpace(string(l))
+		if strings.HasPrefix(t, "[[") {
+			if end := strings.Index(t, "]]"); end > 2 {
+				name := strings.TrimSpace(t[2:end])
+				out[name] = append(out[name], i+1)
+			}
+		}
+	}
+	return out
+}
