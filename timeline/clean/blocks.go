@@ -1,11 +1,13 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
@@ -29,17 +31,44 @@ type block struct {
 	stopRatio float64
 	sentence  bool // ends like a sentence
 	heading   bool // a Markdown heading, or kept as a heading
+	marked    bool // marked up as a heading (Markdown, HTML), not judged one
+	list      bool // a list item: marked up as one, or opening with a bullet
+	leadIn    bool // ends with a colon, as a sentence introducing a list does
+	nav       bool // items between separators: a menu, breadcrumb or byline
+	stamp     bool // a time stamp: a short line that is mostly a date or time
 	class     class
 	repeated  int // articles with other leads that carry this exact line
 	keys      []string
 }
 
-func describe(in []content.Block, corpus *Corpus) []block {
+// describe measures each block and classes it as prose, short or chrome.
+// extracted is true for blocks that an extractor has already taken out of
+// a page by its markup (package webpage): it has dropped the menus,
+// bylines, captions and newsletter boxes it could see, so a short line or
+// a heading it kept is the article's unless the page alone could not tell:
+// a line repeated across the site, a menu, a time stamp.
+func describe(in []content.Block, extracted bool, corpus *Corpus) []block {
 	out := make([]block, len(in))
+	toks := make([][]words.Token, len(in))
 	for i, b := range in {
-		toks := words.Split(b.Text)
+		toks[i] = words.Split(b.Text)
+	}
+	// Stop-word density tells prose from chrome only in a language whose
+	// stop words are known. A text with next to none is in another one:
+	// there, length and punctuation must do.
+	minProseStop, minShortStop := 0.2, 0.0
+	if !english(toks) {
+		minProseStop, minShortStop = 0, -1
+	}
+	for i, b := range in {
+		toks := toks[i]
 		bl := block{Block: b, words: len(toks), stopRatio: words.StopRatio(toks), heading: b.Kind == content.Heading}
+		bl.marked = bl.heading
 		bl.sentence = endsLikeSentence(b.Text)
+		bl.list = b.Kind == content.ListItem || bulleted(b.Text)
+		bl.leadIn = strings.HasSuffix(b.Text, ":") && bl.words >= 3 && bl.stopRatio > minShortStop && startsLikeSentence(b.Text)
+		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
+		bl.stamp = !bl.list && timeStamp(b.Text, toks)
 		bl.keys = words.ContentKeys(b.Text)
 		if corpus != nil {
 			bl.repeated = corpus.repeats(b.Text)
@@ -47,18 +76,39 @@ func describe(in []content.Block, corpus *Corpus) []block {
 		switch {
 		case bl.repeated >= repeatedMin && bl.words <= shortWords:
 			bl.class = chrome
-		case bl.heading:
+		case bl.heading && !extracted:
 			bl.class = chrome
-		case bl.stopRatio >= 0.2 && (bl.words >= 40 || bl.words >= 12 && bl.sentence):
+		case bl.stopRatio >= minProseStop && (bl.words >= 40 || bl.words >= 12 && bl.sentence):
 			bl.class = prose
-		case bl.sentence && bl.words >= 3 && startsLikeSentence(b.Text) && bl.stopRatio > 0:
+		case bl.sentence && bl.words >= 3 && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop:
 			bl.class = short
+		case extracted && !bl.nav && !bl.stamp && (bl.words > 2 || bl.heading):
+			bl.class = short // the extractor's judgement stands
 		default:
 			bl.class = chrome
 		}
 		out[i] = bl
 	}
 	return out
+}
+
+// english reports whether blocks of some length, together, have at least
+// one word in twelve a stop word. English prose runs near one in two, and
+// English chrome rarely lacks them all.
+func english(toks [][]words.Token) bool {
+	n, stops := 0, 0
+	for _, t := range toks {
+		if len(t) < 8 {
+			continue
+		}
+		n += len(t)
+		for _, w := range t {
+			if words.IsStop(strings.ToLower(w.Text)) {
+				stops++
+			}
+		}
+	}
+	return n == 0 || 12*stops >= n
 }
 
 const (
@@ -73,9 +123,9 @@ const (
 // endsLikeSentence reports whether s ends with sentence punctuation,
 // perhaps followed by a closing quote or bracket.
 func endsLikeSentence(s string) bool {
-	s = strings.TrimRight(s, " \"'”’)»]")
+	s = strings.TrimRight(s, " \"'”’)»]」』）")
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？'
 }
 
 func startsLikeSentence(s string) bool {
@@ -94,9 +144,11 @@ func startsLikeSentence(s string) bool {
 }
 
 // headlineShaped reports whether a block could be a title or subheading:
-// a few words, mostly letters, not ending in a full stop.
+// a few words, mostly letters, one phrase not ending in a full stop, not
+// even inside a closing quote (a caption such as "Crowds at the quay.
+// Photo: J. Smith" has a sentence break inside).
 func headlineShaped(b block) bool {
-	if b.words < 2 || b.words > 30 || strings.HasSuffix(strings.TrimSpace(b.Text), ".") {
+	if b.words < 2 || b.words > 30 || strings.HasSuffix(strings.TrimRight(b.Text, " \"'”’)»]"), ".") || innerBreakRE.MatchString(b.Text) {
 		return false
 	}
 	letters, digits := 0, 0
@@ -109,4 +161,78 @@ func headlineShaped(b block) bool {
 		}
 	}
 	return letters > 4*digits && letters >= 8
+}
+
+// innerBreakRE matches a sentence break inside a line: a word of three or
+// more letters (not an initial or an abbreviation like "U.S." or "Dr."),
+// a full stop, and a capital or bracket after it.
+var innerBreakRE = regexp.MustCompile(`\p{L}\p{Ll}{2,}[.!?]["”’)]?\s+["“‘(]?\p{Lu}`)
+
+// bulleted reports whether s opens with a list bullet or number followed by
+// a space: "• ", "- ", "1. ", "2) ".
+func bulleted(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("•◦‣▪▸●○■□–—-*+", r) {
+		return strings.HasPrefix(s[n:], " ") && separators(s[n:]) == 0
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// separators counts the tokens of s that are made only of the marks sites
+// put between menu items, breadcrumbs and byline parts ("|", "›", "»",
+// "•", "·", ">", "/"). A sentence has none.
+func separators(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.Trim(f, "|¦›»‹«•·>/▸▶◂◆♦■▪") == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// clockRE matches a time of day, "9:14 pm", "6.12pm", "17:52", "4 p.m.",
+// but not a duration ("2:11:48") or a decimal ("3.5").
+var clockRE = regexp.MustCompile(`(?i)(?:^|[^\d.:])\d{1,2}:\d{2}(?:$|[^\d.:])|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b`)
+
+// agoRE matches an age, "2 hours ago", "5 mins ago".
+var agoRE = regexp.MustCompile(`\b(?:\d+|an?)\s+\pL+\s+ago\b`)
+
+// timeStamp reports whether a line is a time stamp: a few words, not a
+// sentence, that are mostly a time of day, an age ("2 hours ago") or a
+// date, as over a comment or a post ("September 12, 2024 at 9:14 pm",
+// "Published 10:24, 3 June 2024"). A dated photo caption has more words.
+func timeStamp(s string, toks []words.Token) bool {
+	if len(toks) == 0 || len(toks) > 12 || endsLikeSentence(s) {
+		return false
+	}
+	var spans [][]int
+	spans = append(spans, clockRE.FindAllStringIndex(s, -1)...)
+	spans = append(spans, agoRE.FindAllStringIndex(s, -1)...)
+	for _, e := range temporal.Find(s, temporal.Reference{}) {
+		if e.Kind == temporal.Absolute || e.Kind == temporal.Partial {
+			spans = append(spans, []int{e.Start, e.End})
+		}
+	}
+	if len(spans) == 0 {
+		return false
+	}
+	rest := 0
+	for _, t := range toks {
+		in := false
+		for _, sp := range spans {
+			if t.Start >= sp[0] && t.End <= sp[1]+1 {
+				in = true
+				break
+			}
+		}
+		if !in {
+			rest++
+		}
+	}
+	return rest <= 4
 }

@@ -5,9 +5,13 @@
 // with its reason.
 //
 // The method is general: each block is judged by its shape (length,
-// sentence punctuation, stop-word density), by repetition across the
-// articles of the site, by where it stands relative to the article's run
-// of prose, and by topical coherence with the article. No phrase list.
+// sentence punctuation, stop-word density, list bullets, menu separators,
+// time stamps), by repetition across the articles of the site, by where it
+// stands relative to the article's run of prose, and by topical coherence
+// with the article. No phrase list. A web page's blocks have already been
+// chosen by package webpage from the page's markup; there cleaning judges
+// only what one page cannot show: repetition across the site, menus and
+// time stamps, comments, stories glued on.
 package clean
 
 import (
@@ -130,7 +134,10 @@ func Clean(in content.Article, corpus *Corpus) Article {
 			out.DateFrom = from
 		}
 	}
-	blocks := describe(in.Blocks, corpus)
+	// A web page's blocks are what package webpage kept of it by its
+	// markup; a text or Markdown file's are the whole page as scraped.
+	extracted := in.Format == content.HTML
+	blocks := describe(in.Blocks, extracted, corpus)
 	keep, reasons := selectArticle(blocks, out.Title, corpus)
 
 	if out.Title == "" {

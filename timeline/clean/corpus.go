@@ -22,25 +22,73 @@ type Corpus struct {
 // NewCorpus gathers the cross-article statistics of articles.
 func NewCorpus(articles []content.Article) *Corpus {
 	c := &Corpus{docs: len(articles), df: map[string]int{}, lines: map[string]int{}}
+	// Each block's word count and normal form, worked out once.
+	type line struct {
+		words int
+		norm  string
+	}
+	lines := make([][]line, len(articles))
+	// What follows each long block, file by file: a long block followed by
+	// different texts in several files is a notice the site puts on every
+	// page (cookies, a newsletter), not a story that was copied.
+	followers := map[string]map[string]struct{}{}
+	for ai, a := range articles {
+		lines[ai] = make([]line, len(a.Blocks))
+		prev := ""
+		for bi, b := range a.Blocks {
+			l := line{words: len(words.Split(b.Text)), norm: normLine(b.Text)}
+			lines[ai][bi] = l
+			if l.words < leadWords {
+				continue
+			}
+			if prev != "" {
+				if followers[prev] == nil {
+					followers[prev] = map[string]struct{}{}
+				}
+				followers[prev][l.norm] = struct{}{}
+			}
+			prev = l.norm
+		}
+	}
 	leadsOf := map[string]map[string]struct{}{}
-	for _, a := range articles {
-		lead := leadOf(a.Blocks)
+	for ai, a := range articles {
+		// The lead: the first long block that is not a site notice, so that
+		// copies of one story share it and stories of one site do not.
+		lead, first := "", ""
+		for _, l := range lines[ai] {
+			if l.words < leadWords {
+				continue
+			}
+			if first == "" {
+				first = l.norm
+			}
+			if len(followers[l.norm]) < repeatedMin {
+				lead = l.norm
+				break
+			}
+		}
+		switch {
+		case lead == "" && first != "":
+			lead = first
+		case lead == "" && len(lines[ai]) > 0:
+			lead = lines[ai][0].norm
+		}
 		seen := map[string]struct{}{}
-		for _, b := range a.Blocks {
+		for bi, b := range a.Blocks {
 			for _, k := range words.ContentKeys(b.Text) {
 				if _, ok := seen[k]; !ok {
 					seen[k] = struct{}{}
 					c.df[k]++
 				}
 			}
-			if len(words.Split(b.Text)) > shortWords {
+			l := lines[ai][bi]
+			if l.words > shortWords {
 				continue
 			}
-			n := normLine(b.Text)
-			if leadsOf[n] == nil {
-				leadsOf[n] = map[string]struct{}{}
+			if leadsOf[l.norm] == nil {
+				leadsOf[l.norm] = map[string]struct{}{}
 			}
-			leadsOf[n][lead] = struct{}{}
+			leadsOf[l.norm][lead] = struct{}{}
 		}
 	}
 	for n, leads := range leadsOf {
@@ -51,19 +99,8 @@ func NewCorpus(articles []content.Article) *Corpus {
 	return c
 }
 
-// leadOf returns a key for an article's lead: its first long block, so
-// that copies of one story share it and different stories do not.
-func leadOf(blocks []content.Block) string {
-	for _, b := range blocks {
-		if len(words.Split(b.Text)) >= 20 {
-			return normLine(b.Text)
-		}
-	}
-	if len(blocks) > 0 {
-		return normLine(blocks[0].Text)
-	}
-	return ""
-}
+// leadWords is the fewest words a block needs to be an article's lead.
+const leadWords = 20
 
 func normLine(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")

@@ -33,9 +33,17 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 	main := mainSegment(blocks, segs, title)
 	mainVec := vectorOf(blocks[segs[main].start:segs[main].end], corpus)
 	kept := make([]bool, len(segs))
+	comments := false // past the first post below a time stamp after the article
 	for si, s := range segs {
 		if si == main {
 			kept[si] = true
+			continue
+		}
+		if si > main && (comments || stampBefore(blocks, segs[si-1].end, s.start)) {
+			comments = true
+			for i := s.start; i < s.end; i++ {
+				reasons[i] = "a comment or another post: below a time stamp, after the article"
+			}
 			continue
 		}
 		sim := cosine(vectorOf(blocks[s.start:s.end], corpus), mainVec)
@@ -46,6 +54,17 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 		for i := s.start; i < s.end; i++ {
 			reasons[i] = fmt.Sprintf("another story: separated from the article by site chrome, similarity %.2f to it", sim)
 		}
+	}
+	// The article's vocabulary, to judge short lines and lists by.
+	var art vector
+	{
+		var in []block
+		for si, s := range segs {
+			if kept[si] {
+				in = append(in, blocks[s.start:s.end]...)
+			}
+		}
+		art = vectorOf(in, corpus)
 	}
 	first, last := -1, -1
 	for si, s := range segs {
@@ -63,14 +82,17 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 				keep[i] = true
 			case b.repeated >= repeatedMin:
 				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles", b.repeated-1)
-			case headlineShaped(*b) && sharesWords(*b, mainVec):
+			case subheading(*b, art):
 				keep[i] = true
 				b.heading = true
+			case b.list && !b.nav && coverage(b.keys, art) > 0:
+				keep[i] = true
 			default:
 				reasons[i] = "site chrome: a short line that is not a sentence, inside the article"
 			}
 		}
 	}
+	mendGaps(blocks, segs, kept, keep, reasons, art)
 	for i := range blocks {
 		if reasons[i] != "" || keep[i] {
 			continue
@@ -85,6 +107,156 @@ func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []stri
 		}
 	}
 	return keep, reasons
+}
+
+// stampBefore reports whether one of the last few blocks before start, and
+// not before from, is a time stamp: what a comment or a post opens with.
+func stampBefore(blocks []block, from, start int) bool {
+	for i := max(from, start-3); i < start; i++ {
+		if blocks[i].stamp {
+			return true
+		}
+	}
+	return false
+}
+
+// subheading reports whether a short line inside the article heads a part
+// of it: marked up as a heading, or a headline-shaped line of a few words
+// at least half of which are the article's words (a promoted headline
+// shares a word or two by chance, not half; a caption is longer).
+func subheading(b block, art vector) bool {
+	if b.nav || b.stamp || b.repeated >= repeatedMin {
+		return false
+	}
+	if b.marked {
+		return true
+	}
+	return b.words <= subheadingWords && headlineShaped(b) && coverage(b.keys, art) >= 0.5
+}
+
+// subheadingWords is the most words of a subheading not marked up as one.
+const subheadingWords = 10
+
+// mendGaps looks again at the chrome-like blocks between kept parts of the
+// article, and right after it: a list the article introduces ("The plan
+// includes:" and its items) or that sits between its paragraphs, and a
+// heading over a kept part, are the article's.
+func mendGaps(blocks []block, segs []segment, kept, keep []bool, reasons []string, art vector) {
+	prevEnd := -1
+	for si, s := range segs {
+		if !kept[si] {
+			continue
+		}
+		if prevEnd >= 0 && !rejectedBetween(segs, kept, prevEnd, s.start) {
+			mendGap(blocks, prevEnd, s.start, true, keep, reasons, art)
+		}
+		prevEnd = s.end
+	}
+	if prevEnd >= 0 {
+		end := len(blocks)
+		for _, s := range segs {
+			if s.start >= prevEnd {
+				end = s.start
+				break
+			}
+		}
+		mendGap(blocks, prevEnd, end, false, keep, reasons, art)
+	}
+}
+
+// rejectedBetween reports whether a run cut as another story lies in the
+// blocks [from, to).
+func rejectedBetween(segs []segment, kept []bool, from, to int) bool {
+	for si, s := range segs {
+		if s.start >= from && s.end <= to && !kept[si] {
+			return true
+		}
+	}
+	return false
+}
+
+// mendGap mends the gap of blocks [from, to). inside is true for a gap
+// between two kept parts, false for the blocks after the article, where
+// only a list that the article's last line introduces is kept.
+func mendGap(blocks []block, from, to int, inside bool, keep []bool, reasons []string, art vector) {
+	for i := from; i < to; {
+		if blocks[i].repeated >= repeatedMin || blocks[i].nav || !(blocks[i].list || blocks[i].leadIn) {
+			if !inside {
+				return
+			}
+			i++
+			continue
+		}
+		j := i
+		leadIn := blocks[i].leadIn && !blocks[i].list
+		if leadIn {
+			j++
+		}
+		items := j
+		for j < to && blocks[j].list && !blocks[j].nav && blocks[j].repeated < repeatedMin {
+			j++
+		}
+		if j == items || (!inside && !leadIn) {
+			if !inside {
+				return
+			}
+			i = max(j, i+1)
+			continue
+		}
+		var keys []string
+		for k := i; k < j; k++ {
+			keys = append(keys, blocks[k].keys...)
+		}
+		if listCoheres(keys, art) {
+			for k := i; k < j; k++ {
+				keep[k], reasons[k] = true, ""
+			}
+		}
+		if !inside {
+			return
+		}
+		i = j
+	}
+	// A heading over what is kept after it, last to first so that a
+	// heading over a kept heading is kept too.
+	for k := to - 1; inside && k >= from; k-- {
+		if !keep[k] && (k+1 == to || keep[k+1]) && subheading(blocks[k], art) {
+			keep[k], reasons[k] = true, ""
+			blocks[k].heading = true
+		}
+	}
+}
+
+// listCoheres reports whether a list, with the line introducing it, is
+// about the article: it shares two or more of the article's words, and
+// they are a fair part of its own. A list of other stories' headlines
+// shares a word or two by chance.
+func listCoheres(keys []string, art vector) bool {
+	shared, distinct := 0, map[string]bool{}
+	for _, k := range keys {
+		if distinct[k] {
+			continue
+		}
+		distinct[k] = true
+		if art[k] > 0 {
+			shared++
+		}
+	}
+	return shared >= 2 && float64(shared) >= 0.15*float64(len(distinct))
+}
+
+// coverage returns the share of keys that are words of the article.
+func coverage(keys []string, art vector) float64 {
+	if len(keys) == 0 {
+		return 0
+	}
+	n := 0
+	for _, k := range keys {
+		if art[k] > 0 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(keys))
 }
 
 func chromeWhy(b block) string {
@@ -153,13 +325,15 @@ func segments(blocks []block) []segment {
 
 // mainSegment picks the run that is the article: the one with the most
 // prose, weighted by how much of the title it covers when the title is
-// known, and slightly favouring earlier runs.
+// known, or else somewhat more for a headline-shaped line above it that
+// covers its opening, and slightly favouring earlier runs.
 func mainSegment(blocks []block, segs []segment, title string) int {
 	titleKeys := map[string]bool{}
 	for _, k := range keysOf(title) {
 		titleKeys[k] = true
 	}
 	best, bestScore := 0, -1.0
+	prevEnd := 0
 	for si, s := range segs {
 		cover := 0.5
 		if len(titleKeys) > 0 {
@@ -172,54 +346,17 @@ func mainSegment(blocks []block, segs []segment, title string) int {
 				}
 			}
 			cover = float64(len(found)) / float64(len(titleKeys))
+		} else {
+			lead := leadKeys(blocks, s.start, s.end, nil)
+			if h := bestHeadline(blocks, prevEnd, s.start, lead); h >= 0 {
+				cover += headlineScore(blocks[h], lead)
+			}
 		}
 		score := float64(s.proseWords) * (0.1 + cover) / (1 + 0.1*float64(si))
 		if score > bestScore {
 			best, bestScore = si, score
 		}
-	}
-	return best
-}
-
-// findTitle looks for the headline among the chrome-like blocks before the
-// article's first kept block: the headline-shaped line whose words best
-// cover the article's opening. It returns -1 if none fits.
-func findTitle(blocks []block, keep []bool) int {
-	first := -1
-	for i, k := range keep {
-		if k {
-			first = i
-			break
-		}
-	}
-	if first < 0 {
-		return -1
-	}
-	lead := map[string]bool{}
-	for i, n := first, 0; i < len(blocks) && n < 3; i++ {
-		if keep[i] {
-			for _, k := range blocks[i].keys {
-				lead[k] = true
-			}
-			n++
-		}
-	}
-	best, bestScore := -1, 0.34
-	for i := 0; i < first; i++ {
-		b := blocks[i]
-		if b.repeated >= repeatedMin || !(headlineShaped(b) || b.heading) || len(b.keys) == 0 {
-			continue
-		}
-		hit := 0
-		for _, k := range b.keys {
-			if lead[k] {
-				hit++
-			}
-		}
-		score := float64(hit) / float64(len(b.keys))
-		if score > bestScore {
-			best, bestScore = i, score
-		}
+		prevEnd = s.end
 	}
 	return best
 }
@@ -263,13 +400,4 @@ func cosine(a, b vector) float64 {
 		return 0
 	}
 	return dot / math.Sqrt(na*nb)
-}
-
-func sharesWords(b block, v vector) bool {
-	for _, k := range b.keys {
-		if v[k] > 0 {
-			return true
-		}
-	}
-	return false
 }

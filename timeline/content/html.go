@@ -1,5 +1,3 @@
-//go:build webpage
-
 package content
 
 import (

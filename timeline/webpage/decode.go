@@ -1,0 +1,158 @@
+package webpage
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// prescanLimit is how far into a page decode looks for a charset
+// declaration. Browsers look at the first 1024 bytes; saved pages often
+// carry kilobytes of scripts before their <meta charset>, so decode looks
+// further, and stops at <body>.
+const prescanLimit = 64 << 10
+
+// decode returns the page as UTF-8.
+//
+// A byte order mark decides first. Then bytes that are valid UTF-8 are
+// UTF-8, whatever the page declares: pages saved by a crawler or a browser
+// are often re-encoded as UTF-8 while their <meta> still names the original
+// charset, and text in a legacy charset is practically never valid UTF-8 by
+// accident (the one exception, 7-bit ISO-2022-JP, is recognised by its
+// escape bytes). Otherwise the declared charset is used; a page that says
+// UTF-8 but has a few bad bytes, or says nothing but is mostly UTF-8, is
+// UTF-8 with those bytes replaced; anything else is Windows-1252 (which
+// is what browsers assume of ISO-8859-1 too).
+func decode(data []byte) []byte {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return transform(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data)
+	}
+	if utf8.Valid(data) {
+		if bytes.IndexByte(data, 0x1B) >= 0 {
+			if enc, name := declared(data); name == "iso-2022-jp" {
+				return transform(enc, data)
+			}
+		}
+		return data
+	}
+	enc, name := declared(data)
+	switch {
+	case strings.HasPrefix(name, "utf-"):
+		// A <meta> that says UTF-16 means UTF-8, as browsers read it.
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	case enc != nil:
+		return transform(enc, data)
+	case mostlyUTF8(data):
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return transform(charmap.Windows1252, data)
+}
+
+// mostlyUTF8 says whether data has UTF-8 sequences of two bytes or more,
+// at least two for every byte that is not UTF-8. Text in a legacy charset
+// has next to none: its high bytes seldom come in valid UTF-8 patterns.
+func mostlyUTF8(data []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += size
+	}
+	return good > 0 && bad*2 <= good
+}
+
+// transform decodes data with enc; bytes enc cannot decode become U+FFFD.
+func transform(enc encoding.Encoding, data []byte) []byte {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// declared returns the encoding named by the page's <meta charset> or
+// <meta http-equiv="Content-Type">, and its canonical name ("utf-8",
+// "windows-1252" …); nil and "" when there is none or it is not known.
+func declared(data []byte) (encoding.Encoding, string) {
+	if len(data) > prescanLimit {
+		data = data[:prescanLimit]
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil, ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, hasAttr := z.TagName()
+			switch string(tag) {
+			case "body":
+				return nil, ""
+			case "meta":
+			default:
+				continue
+			}
+			var label, httpEquiv, content string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					label = string(v)
+				case "http-equiv":
+					httpEquiv = strings.ToLower(string(v))
+				case "content":
+					content = string(v)
+				}
+			}
+			if label == "" && httpEquiv == "content-type" {
+				label = charsetParam(content)
+			}
+			if label == "" {
+				continue
+			}
+			enc, name := charset.Lookup(label)
+			if enc == nil {
+				return nil, ""
+			}
+			return enc, name
+		}
+	}
+}
+
+// charsetParam returns the charset parameter of a Content-Type value such
+// as "text/html; charset=iso-8859-1".
+func charsetParam(contentType string) string {
+	i := strings.Index(strings.ToLower(contentType), "charset")
+	if i < 0 {
+		return ""
+	}
+	s := strings.TrimLeft(contentType[i+len("charset"):], " \t")
+	s, ok := strings.CutPrefix(s, "=")
+	if !ok {
+		return ""
+	}
+	s = strings.Trim(strings.TrimLeft(s, " \t"), `"'`)
+	if j := strings.IndexAny(s, ` ;"'`); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
