@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,11 +12,19 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// TextBlocks splits raw text into blocks. Blank lines separate blocks, and
-// so does a line break after a short line or a complete sentence; a line
-// break inside hard-wrapped prose does not. firstLine is the file line the
-// text starts on.
+// TextBlocks splits raw text into blocks. Blank lines separate blocks. In
+// hard-wrapped text (most lines end near one width, as in e-mail and
+// copies of print) a line that reaches the wrap width continues into the
+// next, even after a full stop; a shorter line ends its block. In text
+// that is not hard-wrapped every line is a block, except that a line
+// starting in lower case continues a line that does not end a sentence.
+// firstLine is the file line the text starts on.
 func TextBlocks(body string, firstLine int) []Block {
+	lines := strings.Split(body, "\n")
+	for i, raw := range lines {
+		lines[i] = cleanSpace(raw)
+	}
+	width := wrapWidth(lines)
 	var blocks []Block
 	var cur []string
 	start := 0
@@ -25,13 +34,12 @@ func TextBlocks(body string, firstLine int) []Block {
 			cur = cur[:0]
 		}
 	}
-	for i, raw := range strings.Split(body, "\n") {
-		line := cleanSpace(raw)
+	for i, line := range lines {
 		if line == "" {
 			flush()
 			continue
 		}
-		if len(cur) > 0 && !continues(cur[len(cur)-1], line) {
+		if len(cur) > 0 && !continues(cur[len(cur)-1], line, width) {
 			flush()
 		}
 		if len(cur) == 0 {
@@ -43,17 +51,66 @@ func TextBlocks(body string, firstLine int) []Block {
 	return blocks
 }
 
-// continues reports whether next continues the hard-wrapped paragraph
-// whose last line is prev.
-func continues(prev, next string) bool {
-	if endsSentence(prev) {
+// wrapWidth returns the width text was hard-wrapped at, in characters, or
+// 0 if it was not: the width most long lines come close to without
+// passing it.
+func wrapWidth(lines []string) int {
+	var lengths []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l); n >= 20 {
+			lengths = append(lengths, n)
+		}
+	}
+	if len(lengths) < 6 {
+		return 0
+	}
+	slices.Sort(lengths)
+	w := lengths[len(lengths)*9/10]
+	if w > 110 {
+		return 0
+	}
+	near := 0
+	for _, n := range lengths {
+		if n >= wrapped(w) && n <= w+5 {
+			near++
+		}
+	}
+	if near*10 < len(lengths)*6 {
+		return 0
+	}
+	return w
+}
+
+// wrapped is the least length of a line that was broken by wrapping at
+// width w rather than ending its paragraph.
+func wrapped(w int) int { return w * 7 / 10 }
+
+// continues reports whether next continues the block whose last line is
+// prev, in text wrapped at width (0: not hard-wrapped).
+func continues(prev, next string, width int) bool {
+	if startsListItem(next) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(next)
-	if unicode.IsLower(r) {
-		return utf8.RuneCountInString(prev) >= 25
+	if width > 0 {
+		return utf8.RuneCountInString(prev) >= wrapped(width)
 	}
-	return utf8.RuneCountInString(prev) >= 60
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && !endsSentence(prev) && utf8.RuneCountInString(prev) >= 25
+}
+
+// startsListItem reports a line that opens with a bullet or a number and
+// a period or parenthesis, as list items do.
+func startsListItem(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '*', '•', '–', '—', '·', '▪', '►':
+		return n < len(s) && s[n] == ' '
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
 }
 
 func endsSentence(s string) bool {

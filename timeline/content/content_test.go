@@ -206,3 +206,67 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestTextBlocksHardWrap(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{
+			name: "wrapped at 60: a full stop at the wrap does not end the paragraph",
+			body: "Subject: Parish news\n\n" +
+				"The parish council met on Thursday and agreed to repair the\n" +
+				"footbridge over the mill stream before the summer holidays.\n" +
+				"Work will start in June. The contractor expects to close the\n" +
+				"path for about three weeks while the deck is replaced.\n\n" +
+				"Residents can see the plans in the library until Friday, and\n" +
+				"comments may be sent to the clerk by email or by post.\n",
+			want: []string{
+				"Subject: Parish news",
+				"The parish council met on Thursday and agreed to repair the footbridge over the mill stream before the summer holidays. Work will start in June. The contractor expects to close the path for about three weeks while the deck is replaced.",
+				"Residents can see the plans in the library until Friday, and comments may be sent to the clerk by email or by post.",
+			},
+		},
+		{
+			name: "not wrapped: one paragraph a line, a long headline without a full stop stays apart",
+			body: "Storm brings record rain to the west coast as rivers burst banks\n" +
+				"Updated 3:45 PM\n" +
+				"Rivers across the region burst their banks on Sunday after the heaviest rain in forty years fell in under a day, forcing hundreds from their homes.\n" +
+				"Emergency crews worked through the night.\n",
+			want: []string{
+				"Storm brings record rain to the west coast as rivers burst banks",
+				"Updated 3:45 PM",
+				"Rivers across the region burst their banks on Sunday after the heaviest rain in forty years fell in under a day, forcing hundreds from their homes.",
+				"Emergency crews worked through the night.",
+			},
+		},
+		{
+			name: "wrapped list items stay items",
+			body: "The committee's proposals, published on Monday, are listed below for\n" +
+				"residents who could not attend the meeting at the town hall:\n" +
+				"- a new crossing on the high street near the primary school\n" +
+				"- longer opening hours for the recycling centre at weekends\n" +
+				"1. a review of parking charges in the two central car parks\n" +
+				"2) more benches along the river path between the two bridges\n",
+			want: []string{
+				"The committee's proposals, published on Monday, are listed below for residents who could not attend the meeting at the town hall:",
+				"- a new crossing on the high street near the primary school",
+				"- longer opening hours for the recycling centre at weekends",
+				"1. a review of parking charges in the two central car parks",
+				"2) more benches along the river path between the two bridges",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range TextBlocks(tt.body, 1) {
+				got = append(got, b.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("blocks\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
