@@ -170,7 +170,21 @@ func MarkdownBlocks(body string, firstLine int) []Block {
 			case *ast.Heading:
 				add(Heading, c, inlineText(c, src))
 			case *ast.Paragraph, *ast.TextBlock:
-				add(kind, c, inlineText(c, src))
+				text := inlineText(c, src)
+				lines := strings.Split(text, "\n")
+				if !shortLines(lines) {
+					add(kind, c, text)
+					break
+				}
+				// A menu or list of links written one per line: a
+				// block a line, so each is judged on its own.
+				first := len(blocks)
+				for _, l := range lines {
+					add(kind, c, l)
+				}
+				for i := first; i < len(blocks); i++ {
+					blocks[i].Line += i - first
+				}
 			case *ast.List:
 				walk(c, ListItem)
 			case *ast.Blockquote:
@@ -188,8 +202,9 @@ func MarkdownBlocks(body string, firstLine int) []Block {
 	return blocks
 }
 
-// inlineText collects the text of a block's inline children, with soft
-// line breaks as spaces and raw inline HTML kept as literal text.
+// inlineText collects the text of a block's inline children, with line
+// breaks as "\n" and raw inline HTML kept as literal text; image alt text
+// is left out.
 func inlineText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	var walk func(n ast.Node)
@@ -199,8 +214,10 @@ func inlineText(n ast.Node, src []byte) string {
 			case *ast.Text:
 				b.Write(c.Segment.Value(src))
 				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte(' ')
+					b.WriteByte('\n')
 				}
+			case *ast.Image:
+				// Alt text describes a picture; it is not the article's prose.
 			case *ast.String:
 				b.Write(c.Value)
 			case *ast.CodeSpan:
@@ -223,6 +240,21 @@ func inlineText(n ast.Node, src []byte) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// shortLines reports whether a paragraph's lines are each a short line
+// that is not a sentence, as in a menu written one link a line.
+func shortLines(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		l = cleanSpace(l)
+		if utf8.RuneCountInString(l) > 40 || endsSentence(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // lineIndex maps byte offsets to 1-based line numbers.

@@ -270,3 +270,22 @@ func TestTextBlocksHardWrap(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownBlocksMenusAndImages(t *testing.T) {
+	body := "[Home](/) | [Local](/local)\n[Sport](/sport)\n[Weather](/weather)\n\n" +
+		"![A ferry at the pier at dawn](ferry.jpg)\n\n" +
+		"The ferry resumed service on Monday\nafter two weeks of repairs to its hull. ![inline](x.png)\n"
+	var got []string
+	var lines []int
+	for _, b := range MarkdownBlocks(body, 10) {
+		got = append(got, b.Text)
+		lines = append(lines, b.Line)
+	}
+	want := []string{"Home | Local", "Sport", "Weather", "The ferry resumed service on Monday after two weeks of repairs to its hull."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks\n got %q\nwant %q", got, want)
+	}
+	if !reflect.DeepEqual(lines, []int{10, 11, 12, 16}) {
+		t.Errorf("lines = %v, want [10 11 12 16]", lines)
+	}
+}
