@@ -15,6 +15,23 @@ func fold(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of any page: no decoding.
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+				space = b.Len() > 0
+				continue
+			case c < ' ' || c == 0x7F:
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
@@ -37,7 +54,16 @@ func fold(s string) string {
 // counting spaces: runeCount(s) == runeCount(fold(s)), without the copy.
 func runeCount(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c > ' ' && c != 0x7F {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !isSpace(r) && !isInvisible(r) {
 			n++
 		}

@@ -407,6 +407,22 @@ func TestShortPage(t *testing.T) {
 	}
 }
 
+// TestDeepNesting checks that elements nested far deeper than any page
+// nests them keep their text and take little time.
+func TestDeepNesting(t *testing.T) {
+	for _, tag := range []string{"div", "span", "b", "blockquote", "table><tr><td"} {
+		src := strings.Repeat("<"+tag+">", 2000) + prose[0]
+		start := time.Now()
+		got := mustExtract(t, src)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("<%s> × 2000: %v", tag, d)
+		}
+		if all := strings.Join(texts(got.Blocks), " "); all != prose[0] {
+			t.Errorf("<%s> × 2000: got %q", tag, all)
+		}
+	}
+}
+
 // TestEmptyAndBroken checks that inputs with no page in them give no error
 // and no empty blocks.
 func TestEmptyAndBroken(t *testing.T) {
