@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -287,5 +288,43 @@ func TestMarkdownBlocksMenusAndImages(t *testing.T) {
 	}
 	if !reflect.DeepEqual(lines, []int{10, 11, 12, 16}) {
 		t.Errorf("lines = %v, want [10 11 12 16]", lines)
+	}
+}
+
+func TestParseHTML(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>Harbour ferry fares rise | Coast Post</title>
+<meta property="og:site_name" content="Coast Post">
+<meta property="article:published_time" content="2024-03-04T09:30:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour ferry fares rise</h1>
+<p>The harbour authority said on Monday that ferry fares would rise by ten percent in April, the first increase in six years.</p>
+<p>Commuters who buy monthly passes will be spared the increase until the summer, the authority's chair told reporters at the terminal.</p>
+</article><footer>© Coast Post</footer></body></html>`
+	a, diags := Parse("content/ferry.html", []byte(page), time.UTC)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	if a.Format != HTML || a.Meta.Title != "Harbour ferry fares rise" || a.Meta.Publisher != "Coast Post" ||
+		!a.Meta.HasDate || a.Meta.Date.Format(time.RFC3339) != "2024-03-04T09:30:00Z" {
+		t.Errorf("meta = %+v", a.Meta)
+	}
+	if a.Meta.From["publisher"] != "og:site_name" || a.Meta.From["date"] != "article:published_time" {
+		t.Errorf("from = %v", a.Meta.From)
+	}
+	if len(a.Blocks) != 2 || !strings.HasPrefix(a.Blocks[0].Text, "The harbour authority said") || a.Blocks[0].Line != 6 {
+		t.Errorf("blocks = %+v", a.Blocks)
+	}
+
+	// A bad byte is repaired with a warning naming its offset.
+	bad := strings.Replace(page, "six years", "six y\xe9ars", 1)
+	_, diags = Parse("content/ferry.html", []byte(bad), time.UTC)
+	off := strings.Index(bad, "\xe9")
+	if len(diags) != 1 || !strings.Contains(diags[0].Error(), fmt.Sprintf("content/ferry.html: invalid UTF-8 at byte offset %d", off)) {
+		t.Errorf("diagnostics = %v, want invalid UTF-8 at %d", diags, off)
+	}
+	// A binary file with an .html name is skipped with a warning.
+	_, diags = Parse("content/x.html", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"), time.UTC)
+	if len(diags) != 1 || !strings.Contains(diags[0].Error(), "binary") {
+		t.Errorf("gzip bytes: diagnostics = %v", diags)
 	}
 }

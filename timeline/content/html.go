@@ -1,6 +1,8 @@
 package content
 
 import (
+	"strings"
+
 	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/webpage"
 )
@@ -32,10 +34,17 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 	for _, b := range page.Blocks {
 		a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: b.Text, Line: b.Line})
 	}
-	if len(a.Blocks) == 0 {
-		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "no article text found in the page")}
+	var warns []diag.Diagnostic
+	switch {
+	case page.InvalidAt >= 0:
+		warns = append(warns, diag.Warnf(a.Path, 0, "invalid UTF-8 at byte offset %d: replaced with U+FFFD", page.InvalidAt))
+	case strings.HasSuffix(page.Encoding, "(undeclared)"):
+		warns = append(warns, diag.Warnf(a.Path, 0, "not UTF-8 and no charset declared: read as %s", strings.TrimSuffix(page.Encoding, " (undeclared)")))
 	}
-	return nil
+	if len(a.Blocks) == 0 {
+		warns = append(warns, diag.Warnf(a.Path, 0, "no article text found in the page"))
+	}
+	return warns
 }
 
 // blockKind maps a web page's block kind to the reader's.

@@ -29,34 +29,60 @@ const prescanLimit = 64 << 10
 // UTF-8 but has a few bad bytes, or says nothing but is mostly UTF-8, is
 // UTF-8 with those bytes replaced; anything else is Windows-1252 (which
 // is what browsers assume of ISO-8859-1 too).
-func decode(data []byte) []byte {
+func decode(data []byte) decoded {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:]
+		return repaired(data[3:], 3)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data)
+		return decoded{transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", -1}
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return transform(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data)
+		return decoded{transform(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "utf-16be", -1}
 	}
 	if utf8.Valid(data) {
 		if bytes.IndexByte(data, 0x1B) >= 0 {
 			if enc, name := declared(data); name == "iso-2022-jp" {
-				return transform(enc, data)
+				return decoded{transform(enc, data), name, -1}
 			}
 		}
-		return data
+		return decoded{data, "utf-8", -1}
 	}
 	enc, name := declared(data)
 	switch {
 	case strings.HasPrefix(name, "utf-"):
 		// A <meta> that says UTF-16 means UTF-8, as browsers read it.
-		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		return repaired(data, 0)
 	case enc != nil:
-		return transform(enc, data)
+		return decoded{transform(enc, data), name, -1}
 	case mostlyUTF8(data):
-		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		return repaired(data, 0)
 	}
-	return transform(charmap.Windows1252, data)
+	return decoded{transform(charmap.Windows1252, data), "windows-1252 (undeclared)", -1}
+}
+
+// decoded is a page's text as UTF-8, the encoding it was read in, and the
+// byte offset in the file of the first invalid byte replaced with U+FFFD
+// (-1 if none was).
+type decoded struct {
+	text     []byte
+	encoding string
+	badAt    int
+}
+
+// repaired reads UTF-8 data that starts at byte skip of the file,
+// replacing invalid bytes.
+func repaired(data []byte, skip int) decoded {
+	if utf8.Valid(data) {
+		return decoded{data, "utf-8", -1}
+	}
+	bad := 0
+	for bad < len(data) {
+		r, n := utf8.DecodeRune(data[bad:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		bad += n
+	}
+	return decoded{bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8", skip + bad}
 }
 
 // mostlyUTF8 says whether data has UTF-8 sequences of two bytes or more,

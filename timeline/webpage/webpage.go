@@ -85,6 +85,13 @@ type Page struct {
 	Lang string
 	// Blocks is the main text, in reading order.
 	Blocks []Block
+	// Encoding is the charset the page was read in: "utf-8", "utf-16le",
+	// a declared charset such as "iso-8859-1", or "windows-1252
+	// (undeclared)" for a page that is not UTF-8 and declares nothing.
+	Encoding string
+	// InvalidAt is the byte offset of the first byte that was not valid in
+	// the page's encoding and was replaced with U+FFFD; -1 if none was.
+	InvalidAt int
 	// MetaFrom says, per metadata field ("title", "publisher", "author",
 	// "url", "date", "description", "lang"), which element supplied it,
 	// such as "og:title", "JSON-LD NewsArticle" or "<title>". Fields that
@@ -137,12 +144,12 @@ type Block struct {
 // Windows-1252) and returns its main text and metadata. It never panics; an
 // error means the page could not be read as HTML at all.
 func Extract(data []byte) (Page, error) {
-	src := decode(data)
-	doc, err := parse(src)
+	dec := decode(data)
+	doc, err := parse(dec.text)
 	if err != nil {
 		return Page{}, err
 	}
-	page := Page{MetaFrom: map[string]string{}}
+	page := Page{MetaFrom: map[string]string{}, Encoding: dec.encoding, InvalidAt: dec.badAt}
 	m := readMeta(doc)
 	ldBody, ldLine := m.ld.articleBody()
 	body := extractBody(doc, m.headlines(), ldBody, ldLine)

@@ -155,6 +155,10 @@ Costa"},
 				t.Errorf("Published = %v, want %v", got.Published, tt.want.Published)
 			}
 			got.Published = tt.want.Published
+			if got.Encoding != "utf-8" || got.InvalidAt != -1 {
+				t.Errorf("encoding %q, invalid at %d; want utf-8, -1", got.Encoding, got.InvalidAt)
+			}
+			got.Encoding, got.InvalidAt = "", 0
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
@@ -187,27 +191,34 @@ func TestCharsets(t *testing.T) {
 	}
 	tests := []struct {
 		name, src, want string
+		encoding        string
+		invalidAt       int
 	}{
-		{"meta charset windows-1252", "<meta charset=windows-1252>" + body, want},
+		{"meta charset windows-1252", "<meta charset=windows-1252>" + body, want, "windows-1252", -1},
 		{"http-equiv iso-8859-1", `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">` + latin1.Replace(body),
-			strings.NewReplacer("“", "\"", "”", "\"").Replace(want)},
-		{"no declaration, not UTF-8", body, want},
+			strings.NewReplacer("“", "\"", "”", "\"").Replace(want), "windows-1252", -1},
+		{"no declaration, not UTF-8", body, want, "windows-1252 (undeclared)", -1},
 		{"says UTF-8, one bad byte", "<meta charset=utf-8><p>Le café du port “rouvre” ses portes apr\xe8s la grève, a dit le patron.</p>",
-			"Le café du port “rouvre” ses portes apr\uFFFDs la grève, a dit le patron."},
+			"Le café du port “rouvre” ses portes apr\uFFFDs la grève, a dit le patron.", "utf-8", 67},
 		{"no declaration, mostly UTF-8", "<p>Le café du port “rouvre” ses portes apr\xe8s la grève, a dit le patron.</p>",
-			"Le café du port “rouvre” ses portes apr\uFFFDs la grève, a dit le patron."},
-		{"declared latin-1 but saved as UTF-8", "<meta charset=iso-8859-1>" + want, want},
-		{"UTF-8 byte order mark", "\xEF\xBB\xBF<p>" + want + "</p>", want},
-		{"UTF-16 little endian", utf16("<p>"+want+"</p>", false), want},
-		{"UTF-16 big endian", utf16("<p>"+want+"</p>", true), want},
+			"Le café du port “rouvre” ses portes apr\uFFFDs la grève, a dit le patron.", "utf-8", 47},
+		{"declared latin-1 but saved as UTF-8", "<meta charset=iso-8859-1>" + want, want, "utf-8", -1},
+		{"UTF-8 byte order mark", "\xEF\xBB\xBF<p>" + want + "</p>", want, "utf-8", -1},
+		{"UTF-8 byte order mark, one bad byte", "\xEF\xBB\xBF<p>Le caf\xe9 du port rouvre ses portes, a dit le patron.</p>",
+			"Le caf\uFFFD du port rouvre ses portes, a dit le patron.", "utf-8", 12},
+		{"UTF-16 little endian", utf16("<p>"+want+"</p>", false), want, "utf-16le", -1},
+		{"UTF-16 big endian", utf16("<p>"+want+"</p>", true), want, "utf-16be", -1},
 		{"koi8-r", "<meta charset=koi8-r><p>\xf0\xcf\xd2\xd4 \xc2\xc1\xd3\xd4\xd5\xc5\xd4, \xc4\xcf\xcb\xc5\xd2\xd9 \xd6\xc4\xd5\xd4 \xd3\xd5\xc4\xc1 \xcf\xd4 \xcb\xcf\xd4\xcf\xd2\xcf\xc7\xcf \xd5\xd4\xd2\xc1.</p>",
-			"Порт бастует, докеры ждут суда от которого утра."},
+			"Порт бастует, докеры ждут суда от которого утра.", "koi8-r", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := mustExtract(t, tt.src)
 			if len(got.Blocks) != 1 || got.Blocks[0].Text != tt.want {
 				t.Errorf("got %q, want %q", texts(got.Blocks), tt.want)
+			}
+			if got.Encoding != tt.encoding || got.InvalidAt != tt.invalidAt {
+				t.Errorf("encoding %q, invalid at %d; want %q, %d", got.Encoding, got.InvalidAt, tt.encoding, tt.invalidAt)
 			}
 		})
 	}
