@@ -80,7 +80,9 @@ func describe(in []content.Block, extracted bool, corpus *Corpus) []block {
 			bl.class = chrome
 		case bl.stopRatio >= minProseStop && (bl.words >= 40 || bl.words >= 12 && bl.sentence):
 			bl.class = prose
-		case bl.sentence && bl.words >= 3 && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop:
+		case bl.sentence && (bl.words >= 3 || bl.words == 2 && opensQuote(b.Text)) && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop:
+			// A short sentence, such as a quote the scraper broke into
+			// paragraphs ("I'm outraged.).
 			bl.class = short
 		case extracted && !bl.nav && !bl.stamp && (bl.words > 2 || bl.heading):
 			bl.class = short // the extractor's judgement stands
@@ -126,6 +128,12 @@ func endsLikeSentence(s string) bool {
 	s = strings.TrimRight(s, " \"'”’)»]」』）")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == '。' || r == '！' || r == '？'
+}
+
+// opensQuote reports text that opens with a quotation mark.
+func opensQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("\"“‘«", r)
 }
 
 func startsLikeSentence(s string) bool {

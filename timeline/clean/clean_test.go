@@ -470,14 +470,15 @@ func TestCleanContinuation(t *testing.T) {
 		name string
 		// between goes between the article's body and its continuation.
 		between []string
-		// keptBetween lists which of the between lines are kept, as
-		// headings.
+		// keptBetween lists which of the between lines are kept: as
+		// headings, unless they end like a sentence.
 		keptBetween []bool
 		// reason is the reason the others are removed with.
 		reason string
 	}{
 		{"subheading line", []string{"What the strike means for exporters"}, []bool{true}, ""},
 		{"markdown subheading", []string{"# Exporters count the cost"}, []bool{true}, ""},
+		{"quote broken into paragraphs", []string{"\"It is a disgrace."}, []bool{true}, ""},
 		{"lone chrome line", []string{"Advertisement"}, []bool{false}, "site chrome: a short line that is not a sentence, inside the article"},
 		{"unrelated one-line promo", []string{"Bakery crowned best in the county"}, []bool{false}, "site chrome: a short line that is not a sentence, inside the article"},
 		{"photo caption and advert", []string{"IMG_3310 file photo", "Advertisement"}, []bool{false, false}, "between parts of the article: a short line that is not a sentence"},
@@ -501,7 +502,7 @@ func TestCleanContinuation(t *testing.T) {
 				t.Fatalf("kept lines %v, want %v", got, want)
 			}
 			for _, b := range out.Blocks {
-				isBetween := b.Line >= first && b.Line < cont
+				isBetween := b.Line >= first && b.Line < cont && !endsLikeSentence(b.Text)
 				if b.Heading != isBetween {
 					t.Errorf("line %d (%q) Heading = %v, want %v", b.Line, b.Text, b.Heading, isBetween)
 				}
