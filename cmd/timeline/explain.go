@@ -217,6 +217,9 @@ func newSourceJSON(s dedup.Source) sourceJSON {
 	for i, c := range s.Copies {
 		r.Copies = append(r.Copies, copyJSON{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: s.Containment[i]})
 	}
+	for _, x := range s.Related {
+		r.Related = append(r.Related, relatedJSON{ID: x.ID, Similarity: x.Similarity})
+	}
 	return r
 }
 
@@ -230,6 +233,9 @@ func printSource(w io.Writer, s dedup.Source) {
 	row("file", a.Path+" (canonical)")
 	for i, c := range s.Copies {
 		row("copy", fmt.Sprintf("%s (containment %.2f)", c.Path, s.Containment[i]))
+	}
+	for _, x := range s.Related {
+		row("related", fmt.Sprintf("%s (similarity %.2f)", x.ID, x.Similarity))
 	}
 	field := func(key, value string) {
 		if value == "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,6 +136,9 @@ func TestBinarySources(t *testing.T) {
 		"content/bridge.md":   "+++\ntitle = \"Board votes to close Mill Street bridge\"\npublisher = \"Valley Courier\"\ndate = 2024-02-06\n+++\n\n" + strings.Join(bridge, "\n\n") + "\n",
 		"content/copy.txt":    copyText,
 		"content/library.txt": scrape(menu, "Library to open on Sundays", library...),
+		"content/library-rewrite.md": "+++\ntitle = \"Sunday opening for Oak Avenue library\"\n+++\n\n" +
+			"From next month the Oak Avenue library will be open on Sundays, reversing a cut made three years ago, the city's cultural office said.\n\n" +
+			library[1] + "\n\nStudents fill its tables in exam weeks and visits have doubled since the renovation, staff said.\n",
 	})
 	code, stdout, stderr := exe(t, dir, "sources")
 	if code != 0 {
@@ -148,6 +152,7 @@ func TestBinarySources(t *testing.T) {
 		"library\n  file       content/library.txt (canonical)\n",
 		"  title      Library to open on Sundays [headline]\n",
 		"  removed    line 1 (1 block): ",
+		"  related    library-rewrite (similarity ",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
@@ -164,10 +169,66 @@ func TestBinarySources(t *testing.T) {
 			Containment float64
 		}
 	}
-	if err := json.Unmarshal([]byte(stdout), &recs); err != nil || len(recs) != 2 {
+	if err := json.Unmarshal([]byte(stdout), &recs); err != nil || len(recs) != 3 {
 		t.Fatalf("--json: %v, %d records", err, len(recs))
 	}
 	if recs[0].ID != "bridge" || len(recs[0].Copies) != 1 || recs[0].Copies[0].File != "content/copy.txt" || recs[0].Copies[0].Containment < 0.9 {
 		t.Errorf("bridge = %+v", recs[0])
+	}
+}
+
+// TestBinaryBuildShowsCopiesAndRelated checks that a build carries the
+// duplicate evidence and related sources to timeline.json and the source
+// pages.
+func TestBinaryBuildShowsCopiesAndRelated(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"site.toml":           "title = \"Test\"\n",
+		"content/bridge.md":   "+++\ntitle = \"Board votes to close Mill Street bridge\"\npublisher = \"Valley Courier\"\n+++\n\n" + strings.Join(bridge, "\n\n") + "\n",
+		"content/copy.txt":    scrape("Front page | Local | Opinion", "Mill Street bridge to shut in March", bridge...),
+		"content/library.txt": scrape(menu, "Library to open on Sundays", library...),
+		"content/library-rewrite.md": "+++\ntitle = \"Sunday opening for Oak Avenue library\"\n+++\n\n" +
+			"From next month the Oak Avenue library will be open on Sundays, reversing a cut made three years ago, the city's cultural office said.\n\n" +
+			library[1] + "\n\nStudents fill its tables in exam weeks and visits have doubled since the renovation, staff said.\n",
+	})
+	if code, _, stderr := exe(t, dir, "build"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public", "timeline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tl struct {
+		Sources []struct {
+			ID     string
+			Copies []struct {
+				File        string
+				Containment float64
+			}
+			Related []struct {
+				ID         string
+				Similarity float64
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &tl); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range tl.Sources {
+		got[s.ID] = fmt.Sprint(len(s.Copies), len(s.Related))
+		if s.ID == "bridge" && (len(s.Copies) != 1 || s.Copies[0].File != "content/copy.txt" || s.Copies[0].Containment < 0.9) {
+			t.Errorf("bridge copies = %+v", s.Copies)
+		}
+		if s.ID == "library" && (len(s.Related) != 1 || s.Related[0].ID != "library-rewrite" || s.Related[0].Similarity <= 0) {
+			t.Errorf("library related = %+v", s.Related)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("sources = %v, want bridge, library, library-rewrite", got)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public", "sources", "library", "index.html"))
+	if !strings.Contains(string(page), `Closely related sources`) || !strings.Contains(string(page), `sources/library-rewrite/`) {
+		t.Error("library's page does not list its related source")
 	}
 }

@@ -16,6 +16,11 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
+// maxRelated is how many closely related sources a source page lists, the
+// closest first: on sites that syndicate a lot the full list is long and
+// says little.
+const maxRelated = 5
+
 // makeView turns the pipeline's output into what the renderer shows.
 func makeView(cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) render.Site {
 	site := render.Site{
@@ -68,6 +73,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 	for i, s := range res.Sentences {
 		bySource[s.Source] = append(bySource[s.Source], i)
 	}
+	index := map[string]int{}
+	for i, src := range sources {
+		index[src.ID] = i
+	}
 	for si, src := range sources {
 		a := src.Article
 		sv := render.Source{
@@ -84,6 +93,14 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 		for i, c := range src.Copies {
 			sv.Copies = append(sv.Copies, render.Copy{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: src.Containment[i]})
+		}
+		for _, r := range src.Related {
+			if len(sv.Related) == maxRelated {
+				break
+			}
+			if j, ok := index[r.ID]; ok {
+				sv.Related = append(sv.Related, render.Related{ID: r.ID, Title: titles[j], Similarity: r.Similarity})
+			}
 		}
 		for _, r := range a.Removed {
 			sv.Removed = append(sv.Removed, render.Removal{Line: r.Line, Text: r.Text, Reason: r.Reason})
