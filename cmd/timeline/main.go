@@ -2,7 +2,7 @@
 // articles.
 //
 //	timeline build [--source DIR] [--destination DIR] [--baseURL URL]
-//	timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1]
+//	timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--write]
 //	timeline extract [--json] [--out DIR] FILE...
 //	timeline sources [--source DIR] [--json]
 //	timeline version
@@ -40,7 +40,7 @@ const usage = `timeline turns a folder of news articles into a static event time
 
 Usage:
   timeline build [--source DIR] [--destination DIR] [--baseURL URL] [--buildDrafts]
-  timeline serve [--source DIR] [--watch] [--port 1313] [--bind 127.0.0.1] [--baseURL URL]
+  timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write]
   timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
   timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
   timeline version
@@ -155,12 +155,15 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flags("serve", "Builds the site and serves it locally; with --watch, rebuilds when files change.", stderr)
+	fs := flags("serve", "Builds the site in memory and serves it locally, never writing public/ unless --write is\ngiven; with --watch, rebuilds when files change and reloads the browser.", stderr)
 	source := fs.String("source", ".", "site directory, holding site.toml and content/")
-	watch := fs.Bool("watch", false, "rebuild when content, theme or config files change")
-	port := fs.Int("port", 1313, "port to listen on")
+	watch := fs.Bool("watch", false, "rebuild when content, theme or config files change, and reload the browser")
+	poll := fs.Bool("poll", false, "with --watch, look for changes every 500ms instead of using file system notifications\n(for network mounts, containers, WSL)")
+	write := fs.Bool("write", false, "also write each good build to the destination, as build does")
+	dest := fs.String("destination", "", "with --write, directory to write the site to (default: publishDir of site.toml, \"public\")")
+	port := fs.Int("port", 1313, "port to listen on (0: any free port)")
 	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
-	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
+	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml; its path is where the site is served")
 	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
@@ -170,10 +173,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	err := server.Run(ctx, server.Options{
-		Site:   site.Options{SiteDir: *source, BaseURL: *baseURL, Drafts: *drafts},
+		Site:   site.Options{SiteDir: *source, Destination: *dest, BaseURL: *baseURL, Drafts: *drafts},
 		Bind:   *bind,
 		Port:   *port,
 		Watch:  *watch,
+		Poll:   *poll,
+		Write:  *write,
 		Stdout: stdout,
 		Stderr: stderr,
 	})

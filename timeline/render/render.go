@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 )
 
-// Stats counts what Write wrote.
+// Stats counts what Write wrote, or Memory rendered.
 type Stats struct {
 	// Pages is the number of HTML pages rendered from layouts.
 	Pages int
@@ -59,6 +57,23 @@ var pageKinds = []string{"index", "event", "source", "404"}
 // overwrites a file: a static file colliding with a generated one is an
 // error. On error, dst may hold part of the site; the caller discards it.
 func Write(site Site, theme fs.FS, dst string) (Stats, error) {
+	return write(site, theme, dirOutput(dst))
+}
+
+// Memory renders the site as Write does, into memory: the files Write
+// would write, by path. The dev server serves them without touching the
+// disk; Files.Write puts them on disk, giving the tree Write gives.
+func Memory(site Site, theme fs.FS) (Files, Stats, error) {
+	out := &memOutput{files: Files{}, dirs: map[string]bool{}}
+	st, err := write(site, theme, out)
+	if err != nil {
+		return nil, st, err
+	}
+	return out.files, st, nil
+}
+
+// write renders the site into out; see Write.
+func write(site Site, theme fs.FS, out output) (Stats, error) {
 	ix, err := newIndex(&site)
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: %w", err)
@@ -67,7 +82,7 @@ func Write(site Site, theme fs.FS, dst string) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: theme: %w", err)
 	}
-	w := &writer{dst: dst}
+	w := &writer{out: out}
 
 	if err := w.file(".nojekyll", nil); err != nil {
 		return w.stats, err
@@ -138,33 +153,21 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 	return layouts, nil
 }
 
-// writer writes files under dst and counts them.
+// writer writes files to an output and counts them.
 type writer struct {
-	dst   string
+	out   output
 	stats Stats
 }
 
-// file writes b to the path rel (slash-separated, relative to dst). It
-// never overwrites a file.
+// file writes b to the path rel (slash-separated, relative to the site
+// root). It never overwrites a file.
 func (w *writer) file(rel string, b []byte) error {
-	if err := writeNew(filepath.Join(w.dst, filepath.FromSlash(rel)), b); err != nil {
+	if err := w.out.writeFile(rel, b); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	w.stats.Files++
 	w.stats.Bytes += int64(len(b))
 	return nil
-}
-
-func writeNew(name string, b []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	return err
 }
 
 // job is one page to render.
@@ -189,12 +192,6 @@ func (w *writer) pages(ix *siteIndex, layouts map[string]*template.Template) err
 		jobs = append(jobs, job{"sources/" + site.Sources[i].ID + "/index.html", layouts["source"], func() *Page { return ix.sourcePage(i) }})
 	}
 	jobs = append(jobs, job{"404.html", layouts["404"], ix.notFoundPage})
-
-	for _, d := range []string{"events", "sources"} {
-		if err := os.Mkdir(filepath.Join(w.dst, d), 0o755); err != nil {
-			return fmt.Errorf("render: %w", err)
-		}
-	}
 
 	sizes := make([]int64, len(jobs))
 	errs := make([]error, len(jobs))
@@ -238,14 +235,7 @@ func (w *writer) render(j *job, buf *bytes.Buffer) (int64, error) {
 	if err := j.layout.ExecuteTemplate(buf, baseLayout, j.page()); err != nil {
 		return 0, fmt.Errorf("render: %s: %w", j.rel, err)
 	}
-	name := filepath.Join(w.dst, filepath.FromSlash(j.rel))
-	if dir := filepath.Dir(name); dir != w.dst {
-		// events/<id>/ or sources/<id>/: the parent exists, the ID is unique.
-		if err := os.Mkdir(dir, 0o755); err != nil {
-			return 0, fmt.Errorf("render: %w", err)
-		}
-	}
-	if err := writeNew(name, buf.Bytes()); err != nil {
+	if err := w.out.writeFile(j.rel, buf.Bytes()); err != nil {
 		return 0, fmt.Errorf("render: %w", err)
 	}
 	return int64(buf.Len()), nil
@@ -266,17 +256,13 @@ func (w *writer) static(theme fs.FS) error {
 			return nil
 		}
 		if d.IsDir() {
-			err := os.Mkdir(filepath.Join(w.dst, filepath.FromSlash(rel)), 0o755)
-			if errors.Is(err, fs.ErrExist) {
-				return nil // also a directory of generated pages, as events/
-			}
-			return err
+			return nil // made with the files in it; it may also hold pages, as events/
 		}
 		b, err := fs.ReadFile(theme, name)
 		if err != nil {
 			return err
 		}
-		if err := writeNew(filepath.Join(w.dst, filepath.FromSlash(rel)), b); err != nil {
+		if err := w.out.writeFile(rel, b); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				return fmt.Errorf("theme file %s would overwrite %s", name, rel)
 			}

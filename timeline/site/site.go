@@ -41,6 +41,9 @@ type Options struct {
 	BaseURL string
 	// Drafts includes articles marked draft = true.
 	Drafts bool
+	// Cache, when set, keeps per-file work between builds of the site:
+	// the dev server sets it so a rebuild re-reads only changed files.
+	Cache *Cache
 }
 
 // Summary reports what a build did.
@@ -138,7 +141,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 // dedup. It returns the number of articles read, the sources, and the
 // diagnostics; stage is called after each stage with its name.
 func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(string)) (int, []dedup.Source, diag.List, error) {
-	articles, diags, err := content.Read(ctx, content.Options{
+	read := content.Read
+	if opt.Cache != nil {
+		read = opt.Cache.read
+	}
+	articles, diags, err := read(ctx, content.Options{
 		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts})
 	if err != nil {
 		return 0, nil, diags, err
@@ -187,17 +194,44 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 // directory in dst's parent, then renamed into place. On any error dst is
 // left as it was and the temporary directory is removed.
 func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
-	dst, err := filepath.Abs(dst)
+	var stats render.Stats
+	err := publish(ctx, dst, func(tmp string) (err error) {
+		stats, err = render.Write(r.Site, r.theme, tmp)
+		return err
+	})
 	if err != nil {
 		return render.Stats{}, err
 	}
+	return stats, nil
+}
+
+// Files renders a pipeline result in memory: the files Publish would
+// write, by path. The dev server serves them; PublishFiles writes them.
+func (r *Result) Files() (render.Files, render.Stats, error) {
+	return render.Memory(r.Site, r.theme)
+}
+
+// PublishFiles writes a site rendered in memory to dst atomically, as
+// Publish does.
+func PublishFiles(ctx context.Context, files render.Files, dst string) error {
+	return publish(ctx, dst, files.Write)
+}
+
+// publish calls write to fill a temporary directory in dst's parent, then
+// renames it into place. On any error dst is left as it was and the
+// temporary directory is removed.
+func publish(ctx context.Context, dst string, write func(tmp string) error) error {
+	dst, err := filepath.Abs(dst)
+	if err != nil {
+		return err
+	}
 	parent := filepath.Dir(dst)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return render.Stats{}, fmt.Errorf("cannot create %s: %w", parent, err)
+		return fmt.Errorf("cannot create %s: %w", parent, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dst)+".new-")
 	if err != nil {
-		return render.Stats{}, fmt.Errorf("cannot write beside %s: %w", dst, err)
+		return fmt.Errorf("cannot write beside %s: %w", dst, err)
 	}
 	ok := false
 	defer func() {
@@ -206,20 +240,19 @@ func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return render.Stats{}, err
+		return err
 	}
-	stats, err := render.Write(r.Site, r.theme, tmp)
-	if err != nil {
-		return render.Stats{}, err
+	if err := write(tmp); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return render.Stats{}, err
+		return err
 	}
 	if err := swap(tmp, dst); err != nil {
-		return render.Stats{}, err
+		return err
 	}
 	ok = true
-	return stats, nil
+	return nil
 }
 
 // swap puts the directory tmp in the place of dst: dst is renamed aside,
@@ -258,7 +291,8 @@ func cleanAll(ctx context.Context, articles []content.Article) ([]clean.Article,
 }
 
 // loadTheme layers the site's theme directory, if configured, over the
-// built-in theme.
+// built-in theme. Links inside the theme directory are followed as long as
+// they stay inside it.
 func loadTheme(siteDir, name string) (fs.FS, error) {
 	if name == "" {
 		return themes.Default, nil
@@ -267,7 +301,13 @@ func loadTheme(siteDir, name string) (fs.FS, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
 	}
-	return render.Layers(os.DirFS(dir), themes.Default), nil
+	// Through an os.Root, a link in the theme to a file outside it is an
+	// error, not a way to publish that file.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
+	}
+	return render.Layers(root.FS(), themes.Default), nil
 }
 
 // checkOverride validates a configuration changed by a command-line flag.

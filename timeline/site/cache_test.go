@@ -1,0 +1,145 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/content"
+)
+
+// trickySite writes a site whose content has every kind of file the reader
+// treats specially.
+func trickySite(t *testing.T) string {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/a.md":              "+++\ntitle = \"Alpha\"\ndate = 2024-03-01T10:00:00\n+++\nThe council met on Monday to approve the budget.\n",
+		"content/sub/b.txt":         "The ferry service resumed on Tuesday after the storm.\n",
+		"content/sub/deeper/c.md":   "+++\ndraft = true\n+++\nA draft about the bridge.\n",
+		"content/bad.md":            "+++\ndate = 2024-13-45\n+++\nBody.\n",
+		"content/empty.txt":         "",
+		"content/titled.md":         "+++\ntitle = \"Only a title\"\n+++\n",
+		"content/.hidden.txt":       "hidden\n",
+		"content/a.md~":             "backup\n",
+		"content/.git/x.txt":        "inside a hidden directory\n",
+		"content/notes.docx":        "not an article\n",
+		"content/page.html":         "<html><head><title>A page</title></head><body><article><p>The museum reopened on Saturday after a long renovation of its halls.</p></article></body></html>\n",
+		"content/Upper.TXT":         "Upper case extension, read as text.\n",
+		"content/latin1.txt":        "Caf\xe9 owners said the market would reopen on Friday.\n",
+		"content/sub/deeper/d.text": "not an article either\n",
+	}
+	for name, text := range files {
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), text)
+	}
+	return dir
+}
+
+// TestCacheReadsAsContentRead checks that reading through the cache gives
+// what content.Read gives, on the first read and on a read that reuses
+// everything, for the demo site and a site of unusual files.
+func TestCacheReadsAsContentRead(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{demoSite(t), trickySite(t)} {
+		for _, opt := range []content.Options{
+			{SiteDir: dir, ContentDir: "content"},
+			{SiteDir: dir, ContentDir: "content", Drafts: true, Location: paris},
+			{SiteDir: dir, ContentDir: "missing"},
+		} {
+			wantA, wantD, wantErr := content.Read(context.Background(), opt)
+			var c Cache
+			for round := range 2 {
+				gotA, gotD, gotErr := c.read(context.Background(), opt)
+				if !reflect.DeepEqual(gotA, wantA) || !reflect.DeepEqual(gotD, wantD) || !reflect.DeepEqual(gotErr, wantErr) {
+					t.Errorf("%s %+v round %d: cache read differs from content.Read:\n got %d articles %v %v\nwant %d articles %v %v",
+						dir, opt, round, len(gotA), gotD, gotErr, len(wantA), wantD, wantErr)
+				}
+			}
+			if wantErr == nil {
+				if st := c.Stats(); st.Parsed != 0 || st.Reused == 0 {
+					t.Errorf("%s: second read stats %+v, want every file reused", dir, st)
+				}
+			}
+		}
+	}
+}
+
+// TestCacheReparsesChangedFiles checks that only files whose bytes or
+// reading zone changed are parsed again, that the new content is what the
+// build sees, and that a deleted file is gone.
+func TestCacheReparsesChangedFiles(t *testing.T) {
+	dir := trickySite(t)
+	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	var c Cache
+	first, _, err := c.read(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := c.Stats().Parsed
+
+	writeFile(t, filepath.Join(dir, "content", "sub", "b.txt"), "The ferry service was cancelled again on Wednesday.\n")
+	now := time.Now().Add(time.Minute)
+	os.Chtimes(filepath.Join(dir, "content", "a.md"), now, now) // touched, same bytes
+	os.Remove(filepath.Join(dir, "content", "titled.md"))
+	got, _, err := c.read(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stats(); st.Parsed != 1 || st.Reused != files-2 {
+		t.Errorf("after one edit and one removal: %+v, want 1 parsed and %d reused", st, files-2)
+	}
+	if len(got) != len(first)-1 {
+		t.Errorf("%d articles after removing one, %d before", len(got), len(first))
+	}
+	for _, a := range got {
+		if a.Path == "content/sub/b.txt" && !bytes.Contains([]byte(a.Blocks[0].Text), []byte("Wednesday")) {
+			t.Errorf("edited article still reads %q", a.Blocks[0].Text)
+		}
+	}
+
+	opt.Location, _ = time.LoadLocation("Asia/Tokyo")
+	c.read(context.Background(), opt)
+	if st := c.Stats(); st.Reused != 0 {
+		t.Errorf("after a time zone change %d files reused, want none", st.Reused)
+	}
+}
+
+// TestCachedBuildIsIdentical checks that a build through the cache, after
+// an edit, renders exactly what a build without it renders.
+func TestCachedBuildIsIdentical(t *testing.T) {
+	dir := demoSite(t)
+	c := new(Cache)
+	ctx := context.Background()
+	if _, err := Run(ctx, Options{SiteDir: dir, Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content", "zz-added.md"), "+++\ntitle = \"Putin and Kim meet at the cosmodrome\"\ndate = 2023-09-13\n+++\nRussian President Vladimir Putin met North Korean leader Kim Jong Un at the Vostochny Cosmodrome on Wednesday.\n")
+	cached, err := Run(ctx, Options{SiteDir: dir, Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Run(ctx, Options{SiteDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := cached.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := plain.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Error("the cached build renders differently from a build without the cache")
+	}
+	if st := c.Stats(); st.Parsed != 1 {
+		t.Errorf("cache stats %+v, want only the added file parsed", st)
+	}
+}
