@@ -57,13 +57,19 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 	if err := config.DecodeStrict(file, []byte(front), firstLine, &fm); err != nil {
 		return Meta{}, err
 	}
+	// Values are folded to one line and stripped of invisible and bidi
+	// control characters, as body text is.
 	m := Meta{
-		Title:     strings.TrimSpace(fm.Title),
-		Publisher: strings.TrimSpace(fm.Publisher),
-		URL:       strings.TrimSpace(fm.URL),
-		Author:    strings.TrimSpace(fm.Author),
-		Tags:      fm.Tags,
+		Title:     cleanSpace(fm.Title),
+		Publisher: cleanSpace(fm.Publisher),
+		URL:       cleanSpace(fm.URL),
+		Author:    cleanSpace(fm.Author),
 		Draft:     fm.Draft,
+	}
+	for _, tag := range fm.Tags {
+		if tag = cleanSpace(tag); tag != "" {
+			m.Tags = append(m.Tags, tag)
+		}
 	}
 	if fm.Date != nil {
 		d, dateOnly, err := frontMatterDate(fm.Date, loc)

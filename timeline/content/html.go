@@ -18,11 +18,13 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 	if err != nil {
 		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "skipped: %v", err)}
 	}
+	// Text from the page is stripped of invisible and bidi control
+	// characters, as text files are.
 	a.Meta = Meta{
-		Title:     page.Title,
-		Publisher: page.SiteName,
-		Author:    page.Author,
-		URL:       page.URL,
+		Title:     cleanSpace(page.Title),
+		Publisher: cleanSpace(page.SiteName),
+		Author:    cleanSpace(page.Author),
+		URL:       cleanSpace(page.URL),
 		Date:      page.Published,
 		HasDate:   page.HasPublished,
 		DateOnly:  page.DateOnly,
@@ -32,7 +34,9 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 		a.Meta.From[field] = from
 	}
 	for _, b := range page.Blocks {
-		a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: b.Text, Line: b.Line})
+		if text := cleanSpace(b.Text); text != "" {
+			a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: text, Line: b.Line})
+		}
 	}
 	var warns []diag.Diagnostic
 	switch {
