@@ -39,6 +39,9 @@ type Config struct {
 	// Timezone is the IANA zone that datetimes without an offset are read
 	// in. Default "UTC".
 	Timezone string `toml:"timezone"`
+	// MaxArticleSize is the largest article file read, in bytes; larger
+	// files are skipped with a warning. Default 5 MiB.
+	MaxArticleSize int64 `toml:"maxArticleSize"`
 	// Events tunes how sentences are grouped into events.
 	Events Events `toml:"events"`
 }
@@ -58,12 +61,13 @@ type Events struct {
 // Default returns the configuration used where site.toml says nothing.
 func Default() Config {
 	return Config{
-		Title:      "Timeline",
-		BaseURL:    "/",
-		ContentDir: "content",
-		PublishDir: "public",
-		Timezone:   "UTC",
-		Events:     Events{Link: 0.30, SameSource: 0.45},
+		Title:          "Timeline",
+		BaseURL:        "/",
+		ContentDir:     "content",
+		PublishDir:     "public",
+		Timezone:       "UTC",
+		MaxArticleSize: 5 << 20,
+		Events:         Events{Link: 0.30, SameSource: 0.45},
 	}
 }
 
@@ -122,6 +126,9 @@ func (c *Config) check(file string, data []byte) error {
 	}
 	if c.PublishDir == "" {
 		return bad("publishDir", "must not be empty")
+	}
+	if c.MaxArticleSize <= 0 {
+		return bad("maxArticleSize", "%d: want a size in bytes above 0", c.MaxArticleSize)
 	}
 	if _, err := time.LoadLocation(c.Timezone); err != nil {
 		return bad("timezone", "unknown time zone %q (want an IANA name such as \"Europe/Paris\")", c.Timezone)

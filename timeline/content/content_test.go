@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -326,5 +327,52 @@ func TestParseHTML(t *testing.T) {
 	_, diags = Parse("content/x.html", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"), time.UTC)
 	if len(diags) != 1 || !strings.Contains(diags[0].Error(), "binary") {
 		t.Errorf("gzip bytes: diagnostics = %v", diags)
+	}
+}
+
+func TestReadLimitsAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(outside, []byte("A secret file outside the site that must never be published.\n"), 0o644))
+	c := filepath.Join(dir, "content")
+	must(os.MkdirAll(filepath.Join(c, "sub"), 0o755))
+	must(os.WriteFile(filepath.Join(c, "ok.txt"), []byte("The ferry resumed service on Monday after two weeks of repairs.\n"), 0o644))
+	must(os.WriteFile(filepath.Join(c, "big.txt"), bytes.Repeat([]byte("A long line of text for a large file.\n"), 100), 0o644))
+	must(os.Symlink(outside, filepath.Join(c, "outside.txt")))
+	must(os.Symlink("loop.txt", filepath.Join(c, "loop.txt")))
+	must(os.Symlink("ok.txt", filepath.Join(c, "inside.txt")))
+	must(os.Symlink("..", filepath.Join(c, "sub", "up"))) // a directory loop, not followed
+
+	articles, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content", MaxSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, a := range articles {
+		paths = append(paths, a.Path)
+	}
+	if !reflect.DeepEqual(paths, []string{"content/inside.txt", "content/ok.txt"}) {
+		t.Errorf("read %v, want the file and the link inside the content directory", paths)
+	}
+	want := map[string]string{
+		"content/big.txt":     "skipped: 3800 bytes, larger than maxArticleSize (1000)",
+		"content/outside.txt": "skipped: path escapes from parent",
+		"content/loop.txt":    "skipped:",
+	}
+	for _, d := range diags {
+		for file, msg := range want {
+			if d.File == file && strings.Contains(d.Error(), msg) {
+				delete(want, file)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing warnings %v in %v", want, diags)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -58,6 +59,12 @@ type Options struct {
 	Location *time.Location
 	// Drafts includes articles whose front matter says draft = true.
 	Drafts bool
+	// MaxSize is the largest file read, in bytes; larger files are skipped
+	// with a warning. Zero means no limit.
+	MaxSize int64
+	// Cache, if not nil, keeps parsed articles between reads of the same
+	// directory; see Cache.
+	Cache *Cache
 }
 
 // Read reads every article under the content directory, in parallel, and
@@ -78,9 +85,21 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 		keep    bool
 		diags   []diag.Diagnostic
 	}
+	// Files are opened through the content directory as a root, so a
+	// symbolic link that points outside it, or loops, is refused.
+	dir, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, diags, diag.Errorf(opt.ContentDir, 0, "cannot read content directory: %v", err)
+	}
+	defer dir.Close()
+	if opt.Cache != nil {
+		opt.Cache.begin()
+		defer opt.Cache.end()
+	}
 	results := make([]result, len(paths))
 	err = parallel.For(ctx, len(paths), func(i int) {
-		a, keep, ds := readFile(filepath.Join(opt.SiteDir, filepath.FromSlash(paths[i])), paths[i], loc)
+		inRoot := strings.TrimPrefix(paths[i], path.Clean(filepath.ToSlash(opt.ContentDir))+"/")
+		a, keep, ds := readFile(dir, filepath.FromSlash(inRoot), paths[i], loc, opt.MaxSize, opt.Cache)
 		if a.Meta.Draft && !opt.Drafts {
 			keep = false
 		}
@@ -143,13 +162,33 @@ func slashRel(root, rel, p string) string {
 	return path.Join(filepath.ToSlash(rel), filepath.ToSlash(r))
 }
 
-// readFile reads one article. keep is false for files that are skipped.
-func readFile(osPath, relPath string, loc *time.Location) (Article, bool, []diag.Diagnostic) {
-	data, err := os.ReadFile(osPath)
-	if err != nil {
-		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: %v", err)}
+// readFile reads one article, name, from the content directory dir.
+// relPath is its path for messages. keep is false for files that are
+// skipped: unreadable, larger than maxSize (if not 0), or empty.
+func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize int64, cache *Cache) (Article, bool, []diag.Diagnostic) {
+	skip := func(format string, args ...any) (Article, bool, []diag.Diagnostic) {
+		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: "+format, args...)}
 	}
-	a, diags := Parse(relPath, data, loc)
+	f, err := dir.Open(name)
+	if err != nil {
+		return skip("%v", unwrapPath(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return skip("%v", unwrapPath(err))
+	}
+	if !st.Mode().IsRegular() {
+		return skip("not a regular file")
+	}
+	if maxSize > 0 && st.Size() > maxSize {
+		return skip("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return skip("%v", unwrapPath(err))
+	}
+	a, diags := cache.parse(relPath, data, loc)
 	if len(a.Blocks) == 0 && a.Meta.Title == "" {
 		return a, false, diags
 	}
@@ -159,6 +198,16 @@ func readFile(osPath, relPath string, loc *time.Location) (Article, bool, []diag
 		}
 	}
 	return a, true, diags
+}
+
+// unwrapPath returns the cause of a path error, whose path would repeat
+// the file name the message already starts with.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Parse reads an article from the bytes of file path (used in messages and

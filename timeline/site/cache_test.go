@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/diag"
 )
 
 // trickySite writes a site whose content has every kind of file the reader
@@ -55,7 +56,9 @@ func TestCacheReadsAsContentRead(t *testing.T) {
 			wantA, wantD, wantErr := content.Read(context.Background(), opt)
 			var c Cache
 			for round := range 2 {
-				gotA, gotD, gotErr := c.read(context.Background(), opt)
+				cached := opt
+				cached.Cache = &c.content
+				gotA, gotD, gotErr := content.Read(context.Background(), cached)
 				if !reflect.DeepEqual(gotA, wantA) || !reflect.DeepEqual(gotD, wantD) || !reflect.DeepEqual(gotErr, wantErr) {
 					t.Errorf("%s %+v round %d: cache read differs from content.Read:\n got %d articles %v %v\nwant %d articles %v %v",
 						dir, opt, round, len(gotA), gotD, gotErr, len(wantA), wantD, wantErr)
@@ -77,7 +80,7 @@ func TestCacheReparsesChangedFiles(t *testing.T) {
 	dir := trickySite(t)
 	opt := content.Options{SiteDir: dir, ContentDir: "content"}
 	var c Cache
-	first, _, err := c.read(context.Background(), opt)
+	first, _, err := c.read(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +90,7 @@ func TestCacheReparsesChangedFiles(t *testing.T) {
 	now := time.Now().Add(time.Minute)
 	os.Chtimes(filepath.Join(dir, "content", "a.md"), now, now) // touched, same bytes
 	os.Remove(filepath.Join(dir, "content", "titled.md"))
-	got, _, err := c.read(context.Background(), opt)
+	got, _, err := c.read(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +107,7 @@ func TestCacheReparsesChangedFiles(t *testing.T) {
 	}
 
 	opt.Location, _ = time.LoadLocation("Asia/Tokyo")
-	c.read(context.Background(), opt)
+	c.read(opt)
 	if st := c.Stats(); st.Reused != 0 {
 		t.Errorf("after a time zone change %d files reused, want none", st.Reused)
 	}
@@ -142,4 +145,10 @@ func TestCachedBuildIsIdentical(t *testing.T) {
 	if st := c.Stats(); st.Parsed != 1 {
 		t.Errorf("cache stats %+v, want only the added file parsed", st)
 	}
+}
+
+// read reads opt's content directory through the cache.
+func (c *Cache) read(opt content.Options) ([]content.Article, diag.List, error) {
+	opt.Cache = &c.content
+	return content.Read(context.Background(), opt)
 }

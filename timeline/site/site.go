@@ -141,12 +141,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 // dedup. It returns the number of articles read, the sources, and the
 // diagnostics; stage is called after each stage with its name.
 func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(string)) (int, []dedup.Source, diag.List, error) {
-	read := content.Read
+	var cache *content.Cache
 	if opt.Cache != nil {
-		read = opt.Cache.read
+		cache = &opt.Cache.content
 	}
-	articles, diags, err := read(ctx, content.Options{
-		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts})
+	articles, diags, err := content.Read(ctx, content.Options{
+		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts,
+		MaxSize: cfg.MaxArticleSize, Cache: cache})
 	if err != nil {
 		return 0, nil, diags, err
 	}
