@@ -1,14 +1,20 @@
-// Package chronology dates events and puts them in order. An event's date
-// is the consensus of the dates its sentences give (explicit dates, and
-// weekday and relative expressions resolved against each source's
-// publication date), and the page says which expression in which source it
-// rests on. Events no evidence dates are never given a date: they follow
-// the dated ones, in the order the sources tell them, marked undated.
+// Package chronology dates events, ranks them and puts them in order. An
+// event's date is the consensus of the dates its sentences give in their
+// own words (explicit dates, and weekday and relative expressions resolved
+// against each source's publication date; not those anchored to another
+// event, as in "since Monday"), else a date a sentence inherits from its
+// neighbour, else the dateline; the page says which expression in which
+// source it rests on. Events no evidence dates are never given a date:
+// they follow the dated ones, in the order the sources tell them, marked
+// undated. An event's importance is how well independent sources
+// corroborate it on its day.
 package chronology
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"time"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/events"
@@ -23,6 +29,13 @@ type Evidence struct {
 	Expression temporal.Expression
 	// FromDateline is true when the date is the source's dateline.
 	FromDateline bool
+	// Inherited is true when the date is not the mention's own but that
+	// of a neighbouring sentence of its paragraph (From), which tells the
+	// same part of the story.
+	Inherited bool
+	// From is the sentence an inherited date comes from (an index into
+	// events.Result.Sentences).
+	From int
 }
 
 // Dated is an event with its date.
@@ -39,7 +52,8 @@ type Dated struct {
 	// Position is the event's mean relative position in the sources that
 	// tell it (0 at the start, 1 at the end): weak evidence of order.
 	Position float64
-	// Importance ranks the event from 0 to 1.
+	// Importance ranks the event from 0 to 1 by how well independent
+	// sources corroborate it (see setImportance).
 	Importance float64
 }
 
@@ -58,11 +72,11 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 	for i, ev := range res.Events {
 		d := Dated{Event: ev}
 		d.Date, d.Evidence, d.Conflicts = consensus(ev, res.Sentences, sources)
-		d.Basis = basis(d, res.Sentences, sources)
+		d.Basis = basis(d, res, sources)
 		d.Position = position(ev, res.Sentences, perSource)
 		out[i] = d
 	}
-	setImportance(out)
+	setImportance(out, res.Sentences, sources)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Undated() != b.Undated() {
@@ -105,10 +119,20 @@ func weight(p temporal.Precision) float64 {
 func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source) (temporal.Date, []Evidence, []Evidence) {
 	var all []Evidence
 	for _, m := range ev.Mentions {
-		s := sents[m]
-		for _, e := range s.Dates {
-			if !e.Date.IsZero() {
+		s := &sents[m]
+		for k, e := range s.Dates {
+			if !e.Date.IsZero() && !s.Anchored(k) {
 				all = append(all, Evidence{Mention: m, Expression: e})
+			}
+		}
+	}
+	if len(all) == 0 {
+		// A date a mention inherits from its neighbours.
+		for _, m := range ev.Mentions {
+			s := &sents[m]
+			if s.Inherited {
+				d := &sents[s.WhenFrom]
+				all = append(all, Evidence{Mention: m, Expression: d.Dates[d.WhenExpr], Inherited: true, From: s.WhenFrom})
 			}
 		}
 	}
@@ -156,24 +180,33 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 }
 
 // basis describes the evidence for the date in words.
-func basis(d Dated, sents []events.Sentence, sources []dedup.Source) string {
+func basis(d Dated, res events.Result, sources []dedup.Source) string {
 	if d.Undated() {
 		return "no date: no sentence reporting this event gives one"
 	}
 	e := d.Evidence[0]
-	src := sources[sents[e.Mention].Source]
+	si := res.Sentences[e.Mention].Source
+	src := sources[si]
 	name := SourceName(src)
+	// The date a relative expression was resolved against.
+	pub := "publication date unknown"
+	switch inferred, ok := res.Inferred[si]; {
+	case !src.Article.Date.IsZero():
+		pub = "published " + src.Article.Date.Display()
+	case ok:
+		pub = "published " + inferred.Display() + " by the dates other sources give its events"
+	}
 	var s string
 	switch {
 	case e.FromDateline:
 		s = fmt.Sprintf("dateline of %s (%s)", name, e.Expression.Text)
+	case e.Inherited && e.Expression.Kind == temporal.Absolute:
+		s = fmt.Sprintf("“%s” in the sentence %s it in %s", e.Expression.Text, beforeAfter(e), name)
+	case e.Inherited:
+		s = fmt.Sprintf("“%s” in the sentence %s it in %s (%s)", e.Expression.Text, beforeAfter(e), name, pub)
 	case e.Expression.Kind == temporal.Absolute:
 		s = fmt.Sprintf("“%s” in %s", e.Expression.Text, name)
 	default:
-		pub := "publication date unknown"
-		if !src.Article.Date.IsZero() {
-			pub = "published " + src.Article.Date.Display()
-		}
 		s = fmt.Sprintf("“%s” in %s (%s)", e.Expression.Text, name, pub)
 	}
 	if n := len(d.Evidence) - 1; n > 0 {
@@ -184,6 +217,15 @@ func basis(d Dated, sents []events.Sentence, sources []dedup.Source) string {
 		s += fmt.Sprintf("; %d %s (“%s” → %s)", n, plural(n, "mention disagrees", "mentions disagree"), c.Expression.Text, c.Expression.Date.Display())
 	}
 	return s
+}
+
+// beforeAfter says where the sentence an inherited date comes from
+// stands relative to the mention.
+func beforeAfter(e Evidence) string {
+	if e.From < e.Mention {
+		return "before"
+	}
+	return "after"
 }
 
 func plural(n int, one, many string) string {
@@ -222,21 +264,83 @@ func position(ev events.Event, sents []events.Sentence, perSource map[int]int) f
 	return sum / float64(len(first))
 }
 
-// setImportance scores events by independent sources, then mentions, then
-// whether they are dated, scaled so the top event has 1.
-func setImportance(ds []Dated) {
+// setImportance scores each event by how well independent sources
+// corroborate it, scaled so the top event has 1. A source counts in full
+// when it dates the event in its own words to the event's date, three
+// quarters when its date is inherited from a neighbouring sentence or is
+// its dateline, half when it gives no date but was published on the
+// event's day or within the two days after, a quarter when it gives no
+// date and was published later or at an unknown time, and not at all
+// when all it gives is another date: a sentence repeated in reports weeks
+// apart is background, not news. More mentions add a little. An event of
+// a single day then counts more the more sources of the whole site refer
+// to that day in their own words: the days a story's reports keep coming
+// back to are its key days.
+func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source) {
+	refs := dayReferences(sents)
 	top := 0.0
 	for i := range ds {
-		s := float64(len(ds[i].Sources)) + 0.25*float64(len(ds[i].Mentions))
-		if !ds[i].Undated() {
-			s += 0.5
+		d := &ds[i]
+		support := map[int]float64{}
+		for _, e := range d.Evidence {
+			src := sents[e.Mention].Source
+			w := 1.0
+			if e.Inherited || e.FromDateline {
+				w = 0.75
+			}
+			support[src] = max(support[src], w)
 		}
-		ds[i].Importance = s
-		top = max(top, s)
+		conflicting := map[int]bool{}
+		for _, e := range d.Conflicts {
+			conflicting[sents[e.Mention].Source] = true
+		}
+		var score float64
+		for _, src := range d.Sources {
+			w, ok := support[src]
+			if !ok {
+				switch pub := sources[src].Article.Date; {
+				case conflicting[src]:
+					w = 0
+				case !d.Undated() && !pub.IsZero() && !pub.Start.Before(d.Date.Start) && !pub.Start.After(d.Date.End.AddDate(0, 0, 2)):
+					w = 0.5
+				default:
+					w = 0.25
+				}
+			}
+			score += w
+		}
+		score += 0.1 * math.Log2(1+float64(len(d.Mentions)))
+		if d.Date.Precision == temporal.Day {
+			score *= 1 + math.Log2(1+refs[d.Date.Start])
+		}
+		d.Importance = score
+		top = max(top, score)
 	}
 	for i := range ds {
 		if top > 0 {
 			ds[i].Importance = float64(int(ds[i].Importance/top*1000+0.5)) / 1000
 		}
 	}
+}
+
+// dayReferences counts, for each day, the sources that refer to it in a
+// date of their own words (not one anchored to another event, as in
+// "since Monday").
+func dayReferences(sents []events.Sentence) map[time.Time]float64 {
+	seen := map[[2]int64]bool{}
+	refs := map[time.Time]float64{}
+	for i := range sents {
+		s := &sents[i]
+		for k, e := range s.Dates {
+			if e.Date.Precision != temporal.Day || s.Anchored(k) {
+				continue
+			}
+			key := [2]int64{int64(s.Source), e.Date.Start.Unix()}
+			if !seen[key] {
+				seen[key] = true
+				refs[e.Date.Start]++
+			}
+		}
+	}
+	return refs
 }

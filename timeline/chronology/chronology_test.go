@@ -571,19 +571,98 @@ func TestOrderKeepsEvents(t *testing.T) {
 }
 
 func TestImportance(t *testing.T) {
+	mar3 := abs("March 3, 2024", day(2024, time.March, 3))
+	mar5 := abs("March 5, 2024", day(2024, time.March, 5))
 	evs := map[string][]mention{
-		// 3 sources + 0.25*4 mentions + 0.5 dated = 4.5: the top.
-		"top": {m(0, 1, abs("March 3, 2024", day(2024, time.March, 3))), m(0, 2), m(1, 1), m(2, 1)},
-		// 2 + 0.5 = 2.5 → 2.5/4.5
-		"two": {m(0, 5), m(1, 5)},
-		// 1 + 0.25 + 0.5 = 1.75 → 1.75/4.5
-		"one": {m(2, 6, abs("March 9, 2024", day(2024, time.March, 9)))},
+		// March 3: the gazette dates it (1); the herald, published March 6,
+		// more than two days later, gives no date (0.25); the blog, with no
+		// publication date, gives none (0.25); four mentions add
+		// 0.1·log2(5).
+		"top": {m(0, 1, mar3), m(0, 2), m(1, 1), m(2, 1)},
+		// Undated: two sources that give no date, 0.25 each, + 0.1·log2(3).
+		"undated": {m(0, 5), m(1, 5)},
+		// March 5: the gazette dates it (1); the herald, published the day
+		// after, counts half (0.5); + 0.1·log2(3).
+		"corroborated": {m(0, 6, mar5), m(1, 6)},
+		// The blog alone dates March 5: 1 + 0.1.
+		"alone": {m(2, 6, mar5)},
+		// March 3 by the herald; the gazette, which says March 5, counts
+		// nothing: 1 + 0.1·log2(3).
+		"disputed": {m(1, 8, rel(temporal.Weekday, "on Sunday", day(2024, time.March, 3))), m(0, 8, mar5)},
 	}
 	ds := Order(result(evs), sources)
-	want := map[string]float64{"top": 1, "two": 0.556, "one": 0.389}
-	for id, w := range want {
+	lg := math.Log2
+	// Single-day events are then multiplied by 1+log2(1+n), n the sources
+	// that refer to the day: March 3 by the gazette and the herald, March
+	// 5 by the gazette and the blog.
+	raw := map[string]float64{
+		"top":          (1 + 0.25 + 0.25 + 0.1*lg(5)) * (1 + lg(3)),
+		"undated":      0.5 + 0.1*lg(3),
+		"corroborated": (1.5 + 0.1*lg(3)) * (1 + lg(3)),
+		"alone":        1.1 * (1 + lg(3)),
+		"disputed":     (1 + 0.1*lg(3)) * (1 + lg(3)),
+	}
+	top := 0.0
+	for _, r := range raw {
+		top = max(top, r)
+	}
+	for id, r := range raw {
+		w := math.Round(r/top*1000) / 1000
 		if got := find(ds, id).Importance; got != w {
 			t.Errorf("%s Importance = %v, want %v", id, got, w)
 		}
+	}
+	if find(ds, "top").Importance != 1 {
+		t.Errorf("the best corroborated event does not have importance 1")
+	}
+}
+
+// datedSentence returns a sentence of source src whose text has the expression
+// expr, resolved to d.
+func datedSentence(src, ord int, text, expr string, kind temporal.Kind, d temporal.Date) events.Sentence {
+	i := strings.Index(text, expr)
+	if i < 0 {
+		panic(expr)
+	}
+	return events.Sentence{Source: src, Ordinal: ord, Block: ord, Text: text,
+		Dates: []temporal.Expression{{Start: i, End: i + len(expr), Text: expr, Kind: kind, Date: d}}}
+}
+
+func TestAnchoredDatesDateNothing(t *testing.T) {
+	res := events.Result{Sentences: []events.Sentence{
+		datedSentence(0, 0, "The terminal has been closed since Monday.", "Monday", temporal.Weekday, day(2024, time.March, 4)),
+		datedSentence(1, 0, "Two days later, the union called a strike.", "Two days later", temporal.Relative, day(2024, time.March, 8)),
+	}}
+	res.Events = []events.Event{{ID: "closed", Mentions: []int{0, 1}, Sources: []int{0, 1}, Summary: []int{0}}}
+	d := Order(res, sources)[0]
+	if !d.Undated() || len(d.Evidence) != 0 {
+		t.Errorf("dated by an anchored expression: %v, %v", d.Date, texts(d.Evidence))
+	}
+}
+
+func TestInheritedDate(t *testing.T) {
+	tue := day(2024, time.March, 5)
+	lead := datedSentence(0, 0, "Dockers walked out on Tuesday.", "Tuesday", temporal.Weekday, tue)
+	next := events.Sentence{Source: 0, Ordinal: 1, Block: 0, Text: "The cranes stood still.",
+		When: tue, Inherited: true, WhenFrom: 0}
+	res := events.Result{Sentences: []events.Sentence{lead, next}}
+	res.Events = []events.Event{{ID: "cranes", Mentions: []int{1}, Sources: []int{0}, Summary: []int{1}}}
+	d := Order(res, sources)[0]
+	if d.Date != tue || len(d.Evidence) != 1 || !d.Evidence[0].Inherited || d.Evidence[0].From != 0 {
+		t.Fatalf("Date %v, Evidence %+v: want Tuesday, inherited from sentence 0", d.Date, d.Evidence)
+	}
+	if want := "“Tuesday” in the sentence before it in Harbour Gazette (published Mar 5, 2024)"; d.Basis != want {
+		t.Errorf("Basis = %q, want %q", d.Basis, want)
+	}
+}
+
+func TestInferredPublicationDateInBasis(t *testing.T) {
+	mon := day(2024, time.March, 4)
+	s := datedSentence(2, 0, "Yesterday the dockers walked out.", "Yesterday", temporal.Relative, mon)
+	res := events.Result{Sentences: []events.Sentence{s}, Inferred: map[int]temporal.Date{2: day(2024, time.March, 5)}}
+	res.Events = []events.Event{{ID: "walkout", Mentions: []int{0}, Sources: []int{2}, Summary: []int{0}}}
+	d := Order(res, sources)[0]
+	if want := "“Yesterday” in content/blog/strike.txt (published Mar 5, 2024 by the dates other sources give its events)"; d.Basis != want {
+		t.Errorf("Basis = %q, want %q", d.Basis, want)
 	}
 }

@@ -42,19 +42,25 @@ type Config struct {
 	// MaxArticleSize is the largest article file read, in bytes; larger
 	// files are skipped with a warning. Default 5 MiB.
 	MaxArticleSize int64 `toml:"maxArticleSize"`
+	// Order is the order of the timeline page: "oldest" puts the earliest
+	// event first, "newest" the latest. Default "oldest".
+	Order string `toml:"order"`
 	// Events tunes how sentences are grouped into events.
 	Events Events `toml:"events"`
 }
 
 // Events tunes the events stage (events.Options); the defaults here are the
-// only ones. Similarities are cosine similarities of sentence
-// term vectors, from 0 to 1.
+// only ones. Similarities are cosine similarities of the term vectors of
+// passages (runs of sentences of one source that tell one event), from 0
+// to 1, weighed by time: the same day raises them, different days lower
+// them.
 type Events struct {
 	// Link is the least average similarity at which two groups of
-	// sentences are taken to report the same event.
+	// passages are taken to report the same event. Sentences of one event
+	// seldom share more than a few rare words, so it is low.
 	Link float64 `toml:"link"`
-	// SameSource scales the similarity of two nearby sentences of one
-	// source before it counts.
+	// SameSource scales the similarity of two passages of one source
+	// before it counts.
 	SameSource float64 `toml:"same_source"`
 }
 
@@ -66,8 +72,9 @@ func Default() Config {
 		ContentDir:     "content",
 		PublishDir:     "public",
 		Timezone:       "UTC",
+		Order:          "oldest",
 		MaxArticleSize: 5 << 20,
-		Events:         Events{Link: 0.30, SameSource: 0.45},
+		Events:         Events{Link: 0.10, SameSource: 0.45},
 	}
 }
 
@@ -126,6 +133,9 @@ func (c *Config) check(file string, data []byte) error {
 	}
 	if c.PublishDir == "" {
 		return bad("publishDir", "must not be empty")
+	}
+	if c.Order != "oldest" && c.Order != "newest" {
+		return bad("order", "%q: want \"oldest\" or \"newest\"", c.Order)
 	}
 	if c.MaxArticleSize <= 0 {
 		return bad("maxArticleSize", "%d: want a size in bytes above 0", c.MaxArticleSize)

@@ -86,7 +86,9 @@ func (e Edits) Regroup(res events.Result, sourceIDs []string) (events.Result, di
 			evs = slices.Insert(evs, i+1, moved)
 		}
 	}
-	return events.Result{Sentences: res.Sentences, Events: evs}, warns
+	out := res // everything else the events stage found is kept
+	out.Events = evs
+	return out, warns
 }
 
 // join merges event b into a: a keeps its ID and title; mentions and

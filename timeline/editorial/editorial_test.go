@@ -102,8 +102,12 @@ func ids(evs []events.Event) []string {
 
 func TestRegroupMerge(t *testing.T) {
 	res, srcIDs := result()
+	res.Inferred = map[int]temporal.Date{2: temporal.DayOf(2024, time.March, 4)}
 	e := Edits{File: "content/events.toml", Merges: []Merge{{IDs: []string{"second", "gone", "first"}, Line: 7}}}
 	got, warns := e.Regroup(res, srcIDs)
+	if got.Inferred[2].ISO() != "2024-03-04" {
+		t.Errorf("Regroup lost the inferred publication dates: %v", got.Inferred)
+	}
 	if !slices.Equal(ids(got.Events), []string{"second", "third", "fourth"}) {
 		t.Fatalf("events = %v", ids(got.Events))
 	}

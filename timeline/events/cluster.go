@@ -2,8 +2,14 @@ package events
 
 import (
 	"container/heap"
+	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
 
+	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -14,117 +20,331 @@ const (
 	maxPosting = 200
 	// edgeFloor is the least similarity kept in the graph; weaker pairs
 	// count as 0 in cluster averages.
-	edgeFloor = 0.08
-	// sameSourceWindow is how many sentences apart two sentences of one
-	// source may be and still be compared.
-	sameSourceWindow = 3
+	edgeFloor = 0.05
+	// dayLink is the similarity at which two units of different sources
+	// that give the same day in their own words are close enough to join
+	// their groups.
+	dayLink = 0.15
+	// maxTimeFactor is the most timeFactor raises a similarity: for two
+	// passages that give the same day in their own words. Reports of one
+	// event seldom share many words, and a day is what they most surely
+	// share.
+	maxTimeFactor = 2.25
 	// strongLink is the similarity at which two sentences of different
 	// sources are near paraphrases of each other.
 	strongLink = 0.45
 )
 
-// edge is a candidate pair of sentences and their similarity.
+// edge is a candidate pair of units (passages) and their similarity.
 type edge struct {
 	a, b int
 	sim  float64
 }
 
-// candidates returns the pairs of sentences that share a term rare enough
-// to index, with their similarity adjusted for source and time. For each
-// sentence it accumulates dot products with the later sentences along the
-// postings of its terms (a sparse matrix product), so the work is the sum
-// of the squared posting lengths, each at most maxPosting.
-func candidates(sents []Sentence, opt Options) []edge {
+// unit is a passage as clustering sees it: its sentences, its source, the
+// sum of its sentence vectors (normalised) and its date.
+type unit struct {
+	sents  []int
+	source int
+	vec    vector
+	when   temporal.Date
+	level  timeLevel
+	// lo and hi are when's first and last day, as days since 1970, and
+	// day is true when when is a single day: timeFactor compares them.
+	lo, hi int32
+	day    bool
+}
+
+// timeLevel says how much a unit's date is worth as evidence.
+type timeLevel int
+
+const (
+	noTime timeLevel = iota
+	// published: no sentence dates the unit; it is taken to report
+	// something of the day its source was published or the day before.
+	published
+	// inherited: a date inherited from a neighbour, or a week.
+	inherited
+	// own: a day a sentence of the unit gives in its own words.
+	own
+)
+
+// units returns the passages made of event mentions, and for each
+// sentence the unit holding it (-1 for sentences that are not event
+// mentions).
+func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, []int) {
+	of := make([]int, len(sents))
+	for i := range of {
+		of[i] = -1
+	}
+	var out []unit
+	for _, p := range passages {
+		if !sents[p[0]].Mention.Event {
+			continue
+		}
+		u := unit{sents: p, source: sents[p[0]].Source}
+		for _, m := range p {
+			of[m] = len(out)
+			s := &sents[m]
+			switch {
+			case s.When.IsZero():
+			case s.OwnDate() && s.When.Precision == temporal.Day:
+				if u.level < own {
+					u.when, u.level = s.When, own
+				}
+			case u.level < inherited || u.level == inherited && s.When.Precision > u.when.Precision:
+				u.when, u.level = s.When, inherited
+			}
+		}
+		if pub := sources[u.source].Article.Date; u.level == noTime && pub.Precision == temporal.Day {
+			u.when = temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
+			u.level = published
+		}
+		u.vec = sumVectors(sents, p)
+		if u.level > noTime {
+			u.lo, u.hi = dayNumber(u.when.Start), dayNumber(u.when.End)
+			u.day = u.when.Precision == temporal.Day
+		}
+		out = append(out, u)
+	}
+	return out, of
+}
+
+// sumVectors returns the normalised sum of the sentences' vectors.
+func sumVectors(sents []Sentence, idx []int) vector {
+	if len(idx) == 1 {
+		return sents[idx[0]].vec
+	}
+	acc := map[int32]float64{}
+	for _, m := range idx {
+		for _, t := range sents[m].vec {
+			acc[t.id] += float64(t.w)
+		}
+	}
+	v := make(vector, 0, len(acc))
+	var norm float64
+	for id, w := range acc {
+		v = append(v, term{id, float32(w)})
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for j := range v {
+		v[j].w = float32(float64(v[j].w) / norm)
+	}
+	sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
+	return v
+}
+
+// candidates returns the pairs of units whose sentences share a term rare
+// enough to index, with their similarity: the best of the most similar
+// pair of their sentences and the cosine of their summed vectors, scaled
+// for two units of one source and for time. For each sentence it
+// accumulates dot products with the later sentences along the postings
+// of its terms (a sparse matrix product), so the work is the sum of the
+// squared posting lengths, each at most maxPosting. Units are runs of
+// sentences in order, so a unit's sentences all come before a later
+// unit's.
+func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 	type posting struct {
 		sent int32
 		w    float32
 	}
-	postings := map[int32][]posting{}
+	nTerms := 0
 	for i := range sents {
+		for _, t := range sents[i].vec {
+			nTerms = max(nTerms, int(t.id)+1)
+		}
+	}
+	postings := make([][]posting, nTerms)
+	for i := range sents {
+		if unitOf[i] < 0 {
+			continue
+		}
 		for _, t := range sents[i].vec {
 			postings[t.id] = append(postings[t.id], posting{int32(i), t.w})
 		}
 	}
-	acc := make([]float64, len(sents))
-	var touched []int32
+	// Units are shared out in chunks among the cores; each chunk keeps
+	// its edges in unit order, and the chunks are joined in order.
+	const chunk = 256
+	chunks := make([][]edge, (len(us)+chunk-1)/chunk)
+	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]float64, len(sents))
+			best := make([]float64, len(us)) // best sentence similarity to the current unit
+			var touched []int32
+			var near []int // units with a best above 0
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= len(chunks) {
+					return
+				}
+				var edges []edge
+				for ua := c * chunk; ua < min(len(us), (c+1)*chunk); ua++ {
+					for _, i := range us[ua].sents {
+						for _, t := range sents[i].vec {
+							post := postings[t.id]
+							if len(post) > maxPosting {
+								continue
+							}
+							// Postings are in sentence order: visit only later sentences.
+							k := sort.Search(len(post), func(x int) bool { return post[x].sent > int32(i) })
+							for _, p := range post[k:] {
+								if acc[p.sent] == 0 {
+									touched = append(touched, p.sent)
+								}
+								acc[p.sent] += float64(t.w) * float64(p.w)
+							}
+						}
+						for _, j := range touched {
+							sim := acc[j]
+							acc[j] = 0
+							ub := unitOf[j]
+							if ub == ua {
+								continue
+							}
+							if best[ub] == 0 {
+								near = append(near, ub)
+							}
+							best[ub] = max(best[ub], sim)
+						}
+						touched = touched[:0]
+					}
+					sort.Ints(near)
+					a := &us[ua]
+					for _, ub := range near {
+						b := &us[ub]
+						sim := best[ub]
+						best[ub] = 0
+						if maxTimeFactor*3*sim < edgeFloor {
+							continue // out of reach of the floor, however the rest goes
+						}
+						f := timeFactor(a, b)
+						if a.source == b.source {
+							f *= opt.SameSource
+						}
+						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
+							// Summed vectors weigh what the passages share as
+							// wholes; they seldom do much better than their
+							// closest sentences, so pairs whose sentences
+							// barely touch are not worth it.
+							sim = max(sim, dot(a.vec, b.vec))
+						}
+						if sim *= f; sim >= edgeFloor {
+							edges = append(edges, edge{ua, ub, sim})
+						}
+					}
+					near = near[:0]
+				}
+				chunks[c] = edges
+			}
+		}()
+	}
+	wg.Wait()
 	var edges []edge
-	for i := range sents {
-		a := &sents[i]
-		for _, t := range a.vec {
-			post := postings[t.id]
-			if len(post) > maxPosting {
-				continue
-			}
-			// Postings are in sentence order: visit only later sentences.
-			k := sort.Search(len(post), func(x int) bool { return post[x].sent > int32(i) })
-			for _, p := range post[k:] {
-				if acc[p.sent] == 0 {
-					touched = append(touched, p.sent)
-				}
-				acc[p.sent] += float64(t.w) * float64(p.w)
-			}
-		}
-		sort.Slice(touched, func(x, y int) bool { return touched[x] < touched[y] })
-		for _, j := range touched {
-			b := &sents[j]
-			sim := acc[j]
-			acc[j] = 0
-			if a.Source == b.Source {
-				if abs(a.Ordinal-b.Ordinal) > sameSourceWindow {
-					continue
-				}
-				sim *= opt.SameSource
-			}
-			sim *= timeFactor(a, b)
-			if sim >= edgeFloor {
-				edges = append(edges, edge{i, int(j), sim})
-			}
-		}
-		touched = touched[:0]
+	for _, c := range chunks {
+		edges = append(edges, c...)
 	}
 	return edges
 }
 
-// timeFactor lowers the similarity of two sentences dated to different
-// days and raises it a little for two dated to the same day.
-func timeFactor(a, b *Sentence) float64 {
-	da, db := dayDates(a), dayDates(b)
-	if len(da) == 0 || len(db) == 0 {
+// timeFactor weighs the similarity of two units by their dates: the same
+// day is strong evidence of one event, different days strong evidence of
+// two. Dates a unit inherits from its neighbours count for less than its
+// own, and the publication dates of undated units for less again: two
+// undated reports published weeks apart seldom tell one event.
+func timeFactor(a, b *unit) float64 {
+	level := min(a.level, b.level)
+	switch {
+	case level == noTime:
 		return 1
-	}
-	for _, x := range da {
-		for _, y := range db {
-			if x.Overlaps(y) {
-				return 1.15
-			}
+	case level == published:
+		gap := max(a.lo-b.hi, b.lo-a.hi, 0)
+		switch {
+		case gap == 0:
+			return 1
+		case gap <= 3:
+			return 0.8
+		case gap <= 7:
+			return 0.6
 		}
+		return 0.35
 	}
-	return 0.5
+	if a.day && b.day {
+		switch {
+		case a.lo == b.lo && level == own:
+			return maxTimeFactor
+		case a.lo == b.lo:
+			return 1.25
+		case level == own:
+			return 0.2
+		}
+		return 0.5
+	}
+	if a.lo <= b.hi && b.lo <= a.hi {
+		return 1.1
+	}
+	return 0.6
 }
 
-func dayDates(s *Sentence) []temporal.Date {
-	var out []temporal.Date
-	for _, e := range s.Dates {
-		if e.Date.Precision >= temporal.Week {
-			out = append(out, e.Date)
+// dayNumber is the number of days from 1970-01-01 to t's day.
+func dayNumber(t time.Time) int32 {
+	return int32(t.Unix() / 86400)
+}
+
+// cluster groups the event mentions into candidate events: it groups the
+// passages by average linkage (repeatedly merge the two groups with the
+// highest mean pairwise similarity, while it is at least opt.Link; pairs
+// the index did not propose count as 0), then joins groups that a near
+// paraphrase links across sources.
+// group is a candidate event: its sentences, sorted, and the greatest
+// similarity between two of its passages from different sources (0 when
+// it has one source), which says how well other sources corroborate it.
+type group struct {
+	members []int
+	best    float64
+}
+
+func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options) []group {
+	us, unitOf := units(sents, passages, sources)
+	edges := candidates(sents, us, unitOf, opt)
+	days := make([][]int64, len(us))
+	for i, u := range us {
+		if u.level == own {
+			days[i] = []int64{u.when.Start.Unix()}
+		}
+	}
+	cross := func(a, b int) bool { return us[a].source != us[b].source }
+	groups := averageLinkage(len(us), edges, opt.Link, days, cross)
+	groupOf := make([]int, len(us))
+	out := make([]group, len(groups))
+	for gi, g := range groups {
+		var m []int
+		for _, u := range g {
+			groupOf[u] = gi
+			m = append(m, us[u].sents...)
+		}
+		sort.Ints(m)
+		out[gi].members = m
+	}
+	for _, e := range edges {
+		if g := groupOf[e.a]; g == groupOf[e.b] && cross(e.a, e.b) {
+			out[g].best = max(out[g].best, e.sim)
 		}
 	}
 	return out
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// cluster groups sentences by average linkage: repeatedly merge the two
-// groups with the highest mean pairwise similarity, while it is at least
-// opt.Link. Pairs the index did not propose count as 0.
-func cluster(sents []Sentence, opt Options) [][]int {
-	edges := candidates(sents, opt)
-	n := len(sents)
+// averageLinkage clusters n nodes over the weighted edges, then joins
+// groups through strong edges between nodes for which cross is true. Two
+// groups whose nodes give different days in their own words (days, each
+// node's list of days) never merge: they report different events.
+func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) [][]int {
 	members := make([][]int, n)
 	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
 	version := make([]int, n)
@@ -145,14 +365,28 @@ func cluster(sents []Sentence, opt Options) [][]int {
 	for _, e := range edges {
 		links[e.a][e.b] += e.sim
 		links[e.b][e.a] += e.sim
-		if e.sim >= opt.Link {
+		if e.sim >= link {
 			heap.Push(h, pair{e.sim, e.a, e.b, 0, 0})
 		}
 	}
-	// root maps a sentence to the cluster holding it.
+	// root maps a node to the cluster holding it.
 	root := make([]int, n)
 	for i := range root {
 		root[i] = i
+	}
+	days0 := append([][]int64(nil), days...) // each node's own days, kept as merges move them
+	compatible := func(a, b int) bool {
+		if len(days[a]) == 0 || len(days[b]) == 0 {
+			return true
+		}
+		for _, x := range days[a] {
+			for _, y := range days[b] {
+				if x != y {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	merge := func(a, b int) int {
 		// Fold the smaller neighbour map into the larger: the cost of a
@@ -165,6 +399,13 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		}
 		members[a] = append(members[a], members[b]...)
 		members[b] = nil
+		if len(days[a]) == 0 {
+			days[a] = days[b]
+		}
+		days[b] = nil
+		if links[a] == nil {
+			links[a] = map[int]float64{}
+		}
 		for c, s := range links[b] {
 			if c == a {
 				continue
@@ -180,7 +421,7 @@ func cluster(sents []Sentence, opt Options) [][]int {
 	}
 	for h.Len() > 0 {
 		p := heap.Pop(h).(pair)
-		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb {
+		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb || !compatible(p.a, p.b) {
 			continue
 		}
 		a := merge(p.a, p.b)
@@ -192,7 +433,7 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		sort.Ints(nbrs)
 		for _, c := range nbrs {
 			avg := links[a][c] / float64(len(members[a])*len(members[c]))
-			if avg >= opt.Link {
+			if avg >= link {
 				x, y := a, c
 				if y < x {
 					x, y = y, x
@@ -202,11 +443,15 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		}
 	}
 	// Strong links: two reports that say nearly the same thing in other
-	// sources join their groups even when the groups' average similarity
-	// is diluted by sentences each group has about other details.
+	// sources, or that are close and date themselves to the same day,
+	// join their groups even when the groups' average similarity is
+	// diluted by the other details each group has.
 	strong := make([]edge, 0)
 	for _, e := range edges {
-		if e.sim >= strongLink && sents[e.a].Source != sents[e.b].Source {
+		if !cross(e.a, e.b) {
+			continue
+		}
+		if e.sim >= strongLink || e.sim >= dayLink && len(days0[e.a]) > 0 && len(days0[e.b]) > 0 && days0[e.a][0] == days0[e.b][0] {
 			strong = append(strong, e)
 		}
 	}
@@ -216,7 +461,7 @@ func cluster(sents []Sentence, opt Options) [][]int {
 		if a == b {
 			continue
 		}
-		if links[a][b]/float64(len(members[a])*len(members[b])) >= opt.Link/2 {
+		if links[a][b]/float64(len(members[a])*len(members[b])) >= link/2 && compatible(a, b) {
 			merge(a, b)
 		}
 	}

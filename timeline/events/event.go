@@ -3,9 +3,10 @@ package events
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
-	"unicode"
+	"time"
 	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
@@ -13,16 +14,29 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
-// makeEvent turns a cluster of sentences into an event, or reports that
-// it is not one: a sentence only one source carries becomes an event only
-// when it is dated, since undated single-source sentences are mostly
+const (
+	// eventLink is the least similarity between two passages of different
+	// sources in a group for the sources to corroborate each other: below
+	// it, two sources that merely share a few words do not make an event.
+	eventLink = 0.3
+	// strongMention is the least mention score (see Mention) of a dated
+	// sentence that makes an event of a group no other source
+	// corroborates.
+	strongMention = 1.2
+)
+
+// makeEvent turns a group of sentences into an event, or reports that it
+// is not one. A group is an event when two or more sources corroborate
+// it, or when it is dated and one of its sentences clearly reports
+// something happening: undated single-source sentences are mostly
 // background and comment.
-func makeEvent(members []int, sents []Sentence, sources []dedup.Source) (Event, bool) {
+func makeEvent(g group, sents []Sentence, sources []dedup.Source) (Event, bool) {
+	members := g.members
 	srcSet := map[int]bool{}
 	for _, m := range members {
 		srcSet[sents[m].Source] = true
 	}
-	if len(srcSet) < 2 && !dated(members, sents) {
+	if !(len(srcSet) >= 2 && g.best >= eventLink) && !dated(members, sents) {
 		return Event{}, false
 	}
 	ev := Event{}
@@ -40,18 +54,24 @@ func makeEvent(members []int, sents []Sentence, sources []dedup.Source) (Event, 
 	})
 	central := byCentrality(ev.Mentions, sents)
 	ev.Cohesion = central.cohesion
-	ev.Title = headline(central.order, sents)
-	ev.Summary = summary(central.order, sents)
+	best := leadFirst(summaryOrder(central.order, sents), sents)
+	ev.Summary = summary(best, sents)
+	ev.Title = headline(titleOrder(ev.Summary, best), sents)
 	ev.ID = eventID(ev.Mentions, sents, sources)
 	return ev, true
 }
 
-// dated reports whether any member sentence carries a date of its own
-// (not the dateline) that resolved to a month or better.
+// dated reports whether a member sentence that clearly reports an event
+// carries a date of its own (not the dateline, not anchored to another
+// event) that resolved to a month or better.
 func dated(members []int, sents []Sentence) bool {
 	for _, m := range members {
-		for _, e := range sents[m].Dates {
-			if e.Date.Precision >= temporal.Month {
+		s := &sents[m]
+		if s.Mention.Score < strongMention {
+			continue
+		}
+		for k, e := range s.Dates {
+			if e.Date.Precision >= temporal.Month && !s.Anchored(k) {
 				return true
 			}
 		}
@@ -93,164 +113,170 @@ func byCentrality(mentions []int, sents []Sentence) centrality {
 	return centrality{order: order, cohesion: total / float64(len(mentions))}
 }
 
-// summary picks up to three sentences: the most central, then the most
-// central of each other source, in that order.
+const (
+	// summaryWords is the most words a summary of several sentences has;
+	// a first sentence longer than that stands alone.
+	summaryWords = 30
+	// summaryNovelty is the least share of new content a further summary
+	// sentence must bring: one minus its greatest cosine similarity to the
+	// sentences already chosen.
+	summaryNovelty = 0.5
+)
+
+// summary picks one to three sentences that tell the event, from its
+// mentions best first (see summaryOrder and leadFirst): the first, then
+// the next best of other sources that add enough new content, while the
+// summary stays short.
 func summary(order []int, sents []Sentence) []int {
-	var out []int
-	used := map[int]bool{}
-	for _, m := range order {
+	out := []int{order[0]}
+	used := map[int]bool{sents[order[0]].Source: true}
+	n := wordCount(sents[order[0]].Text)
+	for _, m := range order[1:] {
 		if len(out) == 3 {
 			break
 		}
-		if used[sents[m].Source] || !goodSummary(sents[m].Text) {
+		w := wordCount(sents[m].Text)
+		if used[sents[m].Source] || !goodSummary(sents[m].Text) || n+w > summaryWords {
+			continue
+		}
+		novel := true
+		for _, o := range out {
+			if dot(sents[m].vec, sents[o].vec) > 1-summaryNovelty {
+				novel = false
+				break
+			}
+		}
+		if !novel {
 			continue
 		}
 		used[sents[m].Source] = true
 		out = append(out, m)
-	}
-	if len(out) == 0 {
-		out = append(out, order[0])
+		n += w
 	}
 	return out
 }
 
-func goodSummary(s string) bool {
-	return utf8.RuneCountInString(s) >= 30 && utf8.RuneCountInString(s) <= 400 && !strings.HasSuffix(s, "?")
+// summaryOrder reorders mentions, most central first, for summaries: an
+// event mention of a reasonable length comes before one that is not, and
+// a report's opening sentences, which news writing makes tell the event,
+// come before later ones of the same centrality.
+func summaryOrder(order []int, sents []Sentence) []int {
+	day := ownDay(order, sents)
+	score := make(map[int]float64, len(order))
+	for rank, m := range order {
+		s := &sents[m]
+		v := 1 / (1 + 0.15*float64(rank)) // centrality rank
+		if !s.Mention.Event || !goodSummary(s.Text) {
+			v *= 0.3
+		}
+		if w := wordCount(s.Text); w < 8 || w > 45 {
+			v *= 0.6
+		}
+		switch s.Ordinal {
+		case 0:
+			v *= 1.5
+		case 1:
+			v *= 1.2
+		}
+		if negated(s.Text) {
+			v *= 0.6 // "Police did not say whether …" tells what did not happen
+		}
+		switch {
+		case s.OwnDate() && !day.IsZero() && s.When.Start.Equal(day):
+			v *= 1.3 // it says the event happened on the day most of its mentions give
+		case s.OwnDate() && !day.IsZero() && !s.When.Contains(temporal.Date{Start: day, End: day, Precision: temporal.Day}):
+			v *= 0.5 // it gives another date: a later development or a recap
+		case s.OwnDate():
+			v *= 1.1
+		}
+		score[m] = v
+	}
+	out := append([]int(nil), order...)
+	sort.SliceStable(out, func(i, j int) bool { return score[out[i]] > score[out[j]] })
+	return out
 }
 
-// maxTitle is the longest title in characters.
-const maxTitle = 80
-
-// headline makes a title from the most central sentence that has a named
-// subject: the main clause, without a leading adverbial phrase or
-// dateline, shortened at a clause boundary to at most maxTitle characters.
-func headline(order []int, sents []Sentence) string {
-	best := ""
-	for _, m := range order {
-		t := mainClause(sents[m].Text, sents[m].Dateline)
-		if t == "" {
-			continue
+// negated reports a sentence whose first verb is negated ("Police did not
+// say whether …", "The company has not commented").
+func negated(s string) bool {
+	toks := words.Split(s)
+	for i, t := range toks {
+		if i == 12 {
+			break
 		}
-		if !pronounStart(t) {
-			return t
+		lw := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+		if strings.HasSuffix(lw, "n't") || lw == "not" && i > 0 && auxiliary[strings.ToLower(toks[i-1].Text)] {
+			return true
 		}
-		if best == "" {
-			best = t
+		if auxiliary[lw] || isPastVerb(s, toks, i, lw) {
+			if i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "not") {
+				return true
+			}
+			if lw != "did" && lw != "does" && lw != "do" {
+				return false // the first verb, not negated
+			}
 		}
 	}
-	if best == "" {
-		best = shorten(sents[order[0]].Text)
+	return false
+}
+
+// ownDay returns the day the most mentions give in their own words, or
+// the zero time.
+func ownDay(mentions []int, sents []Sentence) time.Time {
+	count := map[time.Time]int{}
+	var best time.Time
+	for _, m := range mentions {
+		s := &sents[m]
+		if !s.OwnDate() || s.When.Precision != temporal.Day {
+			continue
+		}
+		d := s.When.Start
+		count[d]++
+		if count[d] > count[best] || count[d] == count[best] && d.Before(best) {
+			best = d
+		}
 	}
 	return best
 }
 
-// mainClause strips a dateline, a leading adverbial phrase ("After
-// inspecting the aircraft, ", "At the airfield, ") and trailing clauses.
-func mainClause(s string, dateline bool) string {
-	if dateline {
-		if i := strings.IndexAny(s, "–—"); i >= 0 && i < 80 {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			s = strings.TrimSpace(s[i+size:])
+// leadCandidates is how many of the best summary sentences leadFirst
+// considers.
+const leadCandidates = 4
+
+// leadFirst moves to the front the sentence that leads the summary and
+// gives the title: of the first few, the first whose main clause makes a
+// good headline (see titleOf), so that title and summary tell the same
+// thing.
+func leadFirst(order []int, sents []Sentence) []int {
+	for i, m := range order {
+		if i == leadCandidates {
+			break
+		}
+		if _, q := titleOf(sents[m].Text, sents[m].Dateline); q >= goodTitle {
+			out := append([]int{m}, order[:i]...)
+			return append(out, order[i+1:]...)
 		}
 	}
-	s = strings.TrimSpace(s)
-	if i := strings.Index(s, ", "); i > 0 && i < 2*len(s)/3 {
-		first := strings.ToLower(firstWordOf(s))
-		if leadingAdverbial[first] {
-			rest := strings.TrimSpace(s[i+2:])
-			// "At X, located Y, Kim was …": skip a second appositive too.
-			if j := strings.Index(rest, ", "); j > 0 && j < len(rest)/2 && participle(firstWordOf(rest)) {
-				rest = strings.TrimSpace(rest[j+2:])
-			}
-			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
-				s = rest
-			} else if rest != "" {
-				s = strings.ToUpper(rest[:1]) + rest[1:]
-			}
+	return order
+}
+
+// titleOrder lists the sentences a title may come from, best first: the
+// summary's, so that the title names what the summary tells, then the
+// others.
+func titleOrder(summary, order []int) []int {
+	out := append([]int(nil), summary...)
+	for _, m := range order {
+		if !slices.Contains(summary, m) {
+			out = append(out, m)
 		}
 	}
-	return shorten(s)
+	return out
 }
 
-var leadingAdverbial = map[string]bool{
-	"after": true, "before": true, "during": true, "at": true, "in": true, "on": true, "when": true,
-	"while": true, "following": true, "additionally": true, "moreover": true, "however": true,
-	"meanwhile": true, "furthermore": true, "later": true, "then": true, "also": true, "earlier": true,
-	"throughout": true, "despite": true, "amid": true, "as": true, "since": true, "upon": true, "with": true,
-	"coinciding": true, "accompanied": true, "according": true,
-}
+func wordCount(s string) int { return len(words.Split(s)) }
 
-// shorten cuts s to at most maxTitle characters at a clause boundary (a
-// comma, dash, semicolon or "which/who/that"), never inside a word, and
-// drops the final full stop.
-func shorten(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimRight(s, ".")
-	if utf8.RuneCountInString(s) <= maxTitle {
-		return balanceQuotes(s)
-	}
-	cut := ""
-	for _, sep := range []string{", which", ", who", ", where", ", ", " – ", " — ", "; "} {
-		for i := strings.Index(s, sep); i > 0; {
-			if utf8.RuneCountInString(s[:i]) > maxTitle {
-				break
-			}
-			if utf8.RuneCountInString(s[:i]) >= 25 && len(s[:i]) > len(cut) {
-				cut = s[:i]
-			}
-			j := strings.Index(s[i+len(sep):], sep)
-			if j < 0 {
-				break
-			}
-			i += len(sep) + j
-		}
-	}
-	if cut == "" {
-		// No clause boundary fits: cut at the last word boundary.
-		r := []rune(s)
-		cut = string(r[:maxTitle-1])
-		if i := strings.LastIndexByte(cut, ' '); i > 20 {
-			cut = cut[:i]
-		}
-		cut = strings.TrimRight(cut, ",;:–— ") + "…"
-	}
-	return balanceQuotes(strings.TrimRight(cut, ",;: "))
-}
-
-// balanceQuotes removes a quote mark left open by shortening.
-func balanceQuotes(s string) string {
-	if strings.Count(s, "“") > strings.Count(s, "”") {
-		s = strings.Replace(s, "“", "", 1)
-	}
-	if strings.Count(s, "\"")%2 == 1 {
-		s = strings.Replace(s, "\"", "", 1)
-	}
-	return strings.TrimSpace(s)
-}
-
-func firstWordOf(s string) string {
-	for i, r := range s {
-		if !unicode.IsLetter(r) {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// participle reports a lower-case -ed or -ing word, which opens an
-// appositive phrase ("located 50 km from …").
-func participle(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
-}
-
-// pronounStart reports a title that would begin with a pronoun subject.
-func pronounStart(s string) bool {
-	switch strings.ToLower(firstWordOf(s)) {
-	case "he", "she", "they", "it", "this", "these", "those", "that", "we", "i", "his", "her", "their", "its":
-		return true
-	}
-	return false
+func goodSummary(s string) bool {
+	return utf8.RuneCountInString(s) >= 30 && utf8.RuneCountInString(s) <= 400 && !strings.HasSuffix(s, "?")
 }
 
 // eventID makes the stable ID: a slug of the anchor sentence's first

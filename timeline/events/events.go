@@ -1,11 +1,28 @@
-// Package events finds the real-world events a set of sources report. It
-// splits each source into sentences, represents each sentence by its
-// content words weighted by rarity (names, designators such as "Tu-160"
-// and numbers weigh most), and groups sentences of different sources that
-// report the same thing by average-linkage clustering over the pairs an
-// inverted index proposes; never over all pairs of sentences. A group
-// becomes an event when several independent sources report it, or when one
-// source reports it with a date.
+// Package events finds the real-world events a set of sources report.
+//
+// It splits each source into sentences and tells event mentions, which
+// report something happening (an actor, a verb in the past tense or a
+// scheduled future, a date or a place), from background, analysis,
+// opinion, questions and quoted commentary (mention.go); only mentions
+// are grouped. Each sentence gets the date of what it reports: its own,
+// unless that date anchors to another event ("since Monday"), else one
+// inherited from its neighbours in the paragraph (when.go). Consecutive
+// mentions of one source that tell one event, tied by shared words, a
+// pronoun subject, an "also", the same day or a report's lead and the
+// paragraph after it, form a passage (passage.go).
+//
+// Passages are represented by their content words and phrases weighted by
+// rarity (names, designators such as "Tu-160" and numbers weigh most) and
+// grouped by average-linkage clustering over the pairs an inverted index
+// proposes, never over all pairs of sentences; the same day is strong
+// evidence of one event, different days strong evidence of two, and two
+// groups that give different days in their own words never merge
+// (cluster.go). A source without a publication date gets one from the
+// events its mentions joined, and its relative dates are resolved again
+// (infer.go). A group becomes an event when sources corroborate each other
+// or when one source reports it clearly with a date; its title is the main
+// clause of its best sentence, its summary one to three sentences
+// (event.go, title.go).
 package events
 
 import (
@@ -15,12 +32,13 @@ import (
 // Options are the clustering thresholds, cosine similarities from 0 to 1.
 // A site sets them in site.toml; config.Default holds the defaults.
 type Options struct {
-	// Link is the least average similarity at which two groups of
-	// sentences are taken to report the same event.
+	// Link is the least average similarity, after weighing by time, at
+	// which two groups of passages are taken to report the same event.
 	Link float64
-	// SameSource scales the similarity of two nearby sentences of one
-	// source before it counts: one article repeats its own vocabulary, so
-	// its sentences look more alike than they are.
+	// SameSource scales the similarity of two passages of one source
+	// before it counts: one article repeats its own vocabulary, so its
+	// passages look more alike than they are, and what one article tells
+	// in separate places is mostly separate events.
 	SameSource float64
 }
 
@@ -40,9 +58,32 @@ type Sentence struct {
 	Dates []temporal.Expression
 	// Dateline is true for the sentence that carries the source's dateline.
 	Dateline bool
-	keys     []string
-	vec      vector
+	// Mention says whether the sentence reports an event. Only event
+	// mentions are grouped into events.
+	Mention Mention
+	// When is the date of what the sentence reports, a week or more
+	// precise: its first own date that does not anchor to another event
+	// ("since Monday", "Monday's attack"), else one it inherits from a
+	// neighbouring sentence of the same paragraph. Zero when neither.
+	When temporal.Date
+	// WhenExpr is the index in Dates of the expression When comes from,
+	// when the sentence has a date of its own.
+	WhenExpr int
+	// Inherited is true when When is the date of a neighbouring sentence,
+	// WhenFrom (an index into Result.Sentences).
+	Inherited bool
+	WhenFrom  int
+	// Passage is the index of the passage the sentence belongs to: the
+	// run of consecutive sentences of one source that tell one event.
+	// Sentences that are not event mentions have their own passage.
+	Passage int
+	keys    []string
+	vec     vector
+	skip    int // length of the dateline the sentence opens with
 }
+
+// OwnDate reports whether When comes from the sentence's own words.
+func (s *Sentence) OwnDate() bool { return !s.When.IsZero() && !s.Inherited }
 
 // Event is a group of sentences reporting one real-world event.
 type Event struct {
@@ -68,4 +109,15 @@ type Event struct {
 type Result struct {
 	Sentences []Sentence
 	Events    []Event
+	// Inferred holds, by source index, the publication dates inferred for
+	// sources that give none: the day that makes their relative dates
+	// ("yesterday", "this morning") agree with the dates other sources
+	// give the events they report. Their sentences' dates are resolved
+	// against it.
+	Inferred map[int]temporal.Date
 }
+
+// Anchored reports whether the k-th date of the sentence names when
+// another event happened ("since Monday", "two days later", "Monday’s
+// attack") rather than when what the sentence reports happened.
+func (s *Sentence) Anchored(k int) bool { return anchored(s.Text, s.Dates[k]) }

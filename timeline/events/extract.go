@@ -1,27 +1,46 @@
 package events
 
 import (
+	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/sentence"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
-// Extract splits the sources into sentences and groups them into events.
+// Extract splits the sources into sentences, tells event mentions from
+// background, dates each sentence, groups consecutive sentences of one
+// source that tell one event into passages, and clusters the passages of
+// all sources into events.
 func Extract(sources []dedup.Source, opt Options) Result {
 	sents := splitSources(sources)
-	weigh(sents)
-	clusters := cluster(sents, opt)
+	clusters := analyse(sents, sources, opt)
+	// A source without a publication date cannot resolve "yesterday";
+	// the events its mentions joined date it, and a second pass uses that.
+	inferred := inferReferences(sents, clusters, sources)
+	if len(inferred) > 0 {
+		sents = resplit(sents, sources, inferred)
+		clusters = analyse(sents, sources, opt)
+	}
 	var res Result
 	res.Sentences = sents
-	for _, c := range clusters {
-		if ev, ok := makeEvent(c, sents, sources); ok {
+	res.Inferred = inferred
+	evs := make([]Event, len(clusters))
+	ok := make([]bool, len(clusters))
+	parallel.For(context.Background(), len(clusters), func(i int) {
+		evs[i], ok[i] = makeEvent(clusters[i], sents, sources)
+	})
+	for i, ev := range evs {
+		if ok[i] {
 			res.Events = append(res.Events, ev)
 		}
 	}
@@ -30,38 +49,89 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	return res
 }
 
-// splitSources returns every sentence of every source, in source order.
+// analyse dates the sentences, weighs their words, groups them into
+// passages and clusters them.
+func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
+	dateSentences(sents)
+	weigh(sents)
+	passages := groupPassages(sents)
+	return cluster(sents, passages, sources, opt)
+}
+
+// splitSources returns every sentence of every source, in source order,
+// with its dates, its mention judgement and its content keys. Dates are
+// resolved against each source's publication date.
 func splitSources(sources []dedup.Source) []Sentence {
-	var out []Sentence
-	for si := range sources {
+	per := make([][]Sentence, len(sources))
+	parallel.For(context.Background(), len(sources), func(si int) {
 		a := &sources[si].Article
 		ref := temporal.Reference{}
 		if !a.Date.IsZero() {
 			ref = temporal.Reference{Date: a.Date.Start, Known: true}
 		}
-		starts := a.BlockStarts()
-		ordinal := 0
-		for bi, b := range a.Blocks {
-			if b.Heading {
-				continue
+		per[si] = splitSource(si, a, ref)
+	})
+	n := 0
+	for _, p := range per {
+		n += len(p)
+	}
+	out := make([]Sentence, 0, n)
+	for _, p := range per {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// resplit splits again the sources whose publication dates were
+// inferred, resolving their dates against them, and keeps the sentences
+// of the others.
+func resplit(sents []Sentence, sources []dedup.Source, inferred map[int]temporal.Date) []Sentence {
+	out := make([]Sentence, 0, len(sents))
+	for i := 0; i < len(sents); {
+		src := sents[i].Source
+		j := i
+		for j < len(sents) && sents[j].Source == src {
+			j++
+		}
+		if d, ok := inferred[src]; ok {
+			out = append(out, splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true})...)
+		} else {
+			out = append(out, sents[i:j]...)
+		}
+		i = j
+	}
+	return out
+}
+
+// splitSource returns the sentences of one article, their dates resolved
+// against ref.
+func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
+	var out []Sentence
+	starts := a.BlockStarts()
+	ordinal := 0
+	for bi, b := range a.Blocks {
+		if b.Heading {
+			continue
+		}
+		for _, sp := range sentence.Split(b.Text) {
+			text := b.Text[sp.Start:sp.End]
+			s := Sentence{Source: si, Block: bi, Ordinal: ordinal, Start: starts[bi] + sp.Start, End: starts[bi] + sp.End, Text: text}
+			skip := 0
+			if ordinal == 0 && a.Dateline.Text != "" && strings.HasPrefix(text, a.Dateline.Text) {
+				s.Dateline = true
+				skip = len(a.Dateline.Text)
 			}
-			for _, sp := range sentence.Split(b.Text) {
-				text := b.Text[sp.Start:sp.End]
-				s := Sentence{Source: si, Block: bi, Ordinal: ordinal, Start: starts[bi] + sp.Start, End: starts[bi] + sp.End, Text: text}
-				skip := 0
-				if ordinal == 0 && a.Dateline.Text != "" && strings.HasPrefix(text, a.Dateline.Text) {
-					s.Dateline = true
-					skip = len(a.Dateline.Text)
-				}
-				for _, e := range temporal.Find(text[skip:], ref) {
-					e.Start += skip
-					e.End += skip
-					s.Dates = append(s.Dates, e)
-				}
-				s.keys = sentenceKeys(text[skip:])
-				out = append(out, s)
-				ordinal++
+			for _, e := range temporal.Find(text[skip:], ref) {
+				e.Start += skip
+				e.End += skip
+				s.Dates = append(s.Dates, e)
 			}
+			s.skip = skip
+			toks := words.Split(text)
+			s.Mention = detectMentionTokens(text, toks, s.Dates, skip)
+			s.keys = sentenceKeysTokens(text, toks, skip, s.Dates)
+			out = append(out, s)
+			ordinal++
 		}
 	}
 	return out
@@ -72,17 +142,46 @@ func splitSources(sources []dedup.Source) []Sentence {
 // a run of capitalised words inside the sentence (a name) counts twice
 // once, on its last word, so a long name repeated in every report of a
 // story ("North Korean leader Kim Jong Un") does not outweigh what
-// happened.
-func sentenceKeys(s string) []string {
-	toks := words.Split(s)
-	keys := make([]string, 0, len(toks))
+// happened. Two content words in a row are also a key, a phrase ("North
+// Basin", "strategic bombers"), and so is a number. Left out: the
+// dateline, the words of dates (time is compared apart), and an opening
+// clause that anchors the sentence to an earlier event ("After
+// inspecting the aircraft, …").
+func sentenceKeys(s string, skip int, dates []temporal.Expression) []string {
+	return sentenceKeysTokens(s, words.Split(s), skip, dates)
+}
+
+// sentenceKeysTokens is sentenceKeys over the words of s, already split.
+func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal.Expression) []string {
+	from := skip + anchorClause(s[skip:])
+	keys := make([]string, 0, 2*len(toks))
+	prev := ""
 	for i, t := range toks {
+		if t.Start < from || inExpression(t.Start+0, t.End, dates) {
+			prev = ""
+			continue
+		}
 		lw := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
-		if words.IsStop(lw) || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
+		if words.IsStop(lw) {
+			prev = ""
+			continue
+		}
+		if strings.IndexFunc(lw, unicode.IsLetter) < 0 {
+			if n := numberKey(lw); n != "" {
+				keys = append(keys, n)
+			}
+			prev = ""
 			continue
 		}
 		k := words.Key(t.Text)
 		keys = append(keys, k)
+		if n := numberKey(leadingNumber(lw)); n != "" {
+			keys = append(keys, n) // "23-year-old", "300GB" count as 23 and 300
+		}
+		if prev != "" && !strings.Contains(s[toks[i-1].End:t.Start], ",") {
+			keys = append(keys, prev+" "+k)
+		}
+		prev = k
 		switch {
 		case strings.IndexFunc(t.Text, unicode.IsDigit) >= 0:
 			keys = append(keys, k)
@@ -91,6 +190,64 @@ func sentenceKeys(s string) []string {
 		}
 	}
 	return keys
+}
+
+// inExpression reports whether the span [start, end) lies in one of the
+// expressions.
+func inExpression(start, end int, dates []temporal.Expression) bool {
+	for _, e := range dates {
+		if start >= e.Start && end <= e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// numberKey returns the key of a number worth matching ("45", "312",
+// "1,500"), or "" for one too small to tell events apart or a year
+// (dates are compared apart).
+func numberKey(w string) string {
+	w = strings.ReplaceAll(w, ",", "")
+	digits := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits < 2 {
+		return ""
+	}
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+		return ""
+	}
+	return "#" + w
+}
+
+// leadingNumber returns the digits a word opens with ("300gb" → "300"),
+// or "".
+func leadingNumber(w string) string {
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == ',' && i > 0) {
+		i++
+	}
+	return w[:i]
+}
+
+// anchorClause returns the length of an opening subordinate clause that
+// places the sentence after or before another event ("After inspecting
+// the aircraft and missiles, "), or 0.
+func anchorClause(s string) int {
+	w := strings.ToLower(firstWordOf(s))
+	switch w {
+	case "after", "following", "before", "since", "hours", "days", "weeks":
+	default:
+		return 0
+	}
+	i := strings.Index(s, ", ")
+	if i < 0 || utf8.RuneCountInString(s[:i]) > 90 {
+		return 0
+	}
+	return i + 2
 }
 
 func capitalised(w string) bool {
@@ -109,43 +266,48 @@ type term struct {
 // weigh gives each sentence its TF-IDF vector, IDF over sentences.
 func weigh(sents []Sentence) {
 	ids := map[string]int32{}
-	df := []int{}
+	var df []int32
+	termIDs := make([][]int32, len(sents))
 	for i := range sents {
-		seen := map[int32]bool{}
-		for _, k := range sents[i].keys {
+		ts := make([]int32, len(sents[i].keys))
+		for j, k := range sents[i].keys {
 			id, ok := ids[k]
 			if !ok {
 				id = int32(len(df))
 				ids[k] = id
 				df = append(df, 0)
 			}
-			if !seen[id] {
-				seen[id] = true
+			ts[j] = id
+		}
+		slices.Sort(ts)
+		for j, id := range ts {
+			if j == 0 || ts[j-1] != id {
 				df[id]++
 			}
 		}
+		termIDs[i] = ts
 	}
 	n := float64(len(sents))
 	for i := range sents {
-		tf := map[int32]float64{}
-		for _, k := range sents[i].keys {
-			tf[ids[k]]++
-		}
-		v := make(vector, 0, len(tf))
+		ts := termIDs[i]
+		v := make(vector, 0, len(ts))
 		var norm float64
-		for id, f := range tf {
-			w := (1 + math.Log(f)) * math.Log((n+1)/float64(df[id]))
-			if w <= 0 {
-				continue
+		for j := 0; j < len(ts); {
+			k := j
+			for k < len(ts) && ts[k] == ts[j] {
+				k++
 			}
-			v = append(v, term{id, float32(w)})
-			norm += w * w
+			w := (1 + math.Log(float64(k-j))) * math.Log((n+1)/float64(df[ts[j]]))
+			if w > 0 {
+				v = append(v, term{ts[j], float32(w)})
+				norm += w * w
+			}
+			j = k
 		}
 		norm = math.Sqrt(norm)
 		for j := range v {
 			v[j].w = float32(float64(v[j].w) / norm)
 		}
-		sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
 		sents[i].vec = v
 	}
 }

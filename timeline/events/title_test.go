@@ -1,33 +1,40 @@
 package events
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-func TestMainClause(t *testing.T) {
+func TestTitleOf(t *testing.T) {
 	tests := []struct {
 		in       string
 		dateline bool
 		want     string
 	}{
-		{"After inspecting the aircraft and missiles, Kim proceeded to Vladivostok to observe a demonstration by the Russian navy.", false,
-			"Kim proceeded to Vladivostok to observe a demonstration by the Russian navy"},
-		{"At Russia’s Knevichi airfield, located approximately 50 km from Vladivostok, Kim was greeted by Defence Minister Sergei Shoigu, who saluted the North Korean leader.", false,
-			"Kim was greeted by Defence Minister Sergei Shoigu"},
-		{"Accompanied by the defense minister, Kim was warmly greeted at the airfield.", false,
-			"Kim was warmly greeted at the airfield"},
-		{"During Kim’s visit, he had discussions with Putin about military matters, the war in Ukraine, and the potential for deepening cooperation.", false,
-			"He had discussions with Putin about military matters, the war in Ukraine"},
-		{"MOSCOW, September 11, 2023 – The Kremlin announced the visit on Monday.", true,
-			"The Kremlin announced the visit on Monday"},
-		{"South Korean officials claim that these weapons were used during Russia's invasion of Ukraine in February 2022.", false,
-			"South Korean officials claim that these weapons were used during Russia's…"},
+		{"After inspecting the engines and the hull, Mara proceeded to the harbour to watch a rescue drill by the coastguard.", false,
+			"Mara proceeded to the harbour to watch a rescue drill by the coastguard"},
+		{"At the Vell quarry, located about 40 km from Ostrow, Mara was greeted by Mining Minister Ilya Brandt, who shook hands with the visitors.", false,
+			"Mara was greeted by Mining Minister Ilya Brandt"},
+		{"Accompanied by the mining minister, Mara was warmly greeted at the quarry.", false,
+			"Mara was warmly greeted at the quarry"},
+		{"OSTROW, May 3, 2025 – The ministry announced the visit on Monday.", true,
+			"The ministry announced the visit on Monday"},
+		{"Ostrow (Wire) -- Rescuers pulled two miners from the collapsed shaft on Tuesday.", false,
+			"Rescuers pulled two miners from the collapsed shaft on Tuesday"},
+		{"Tuesday 6 May: The union said it would strike.", false,
+			"The union said it would strike"},
+		{"Lena Holt, the quarry's chief engineer, said the shaft had been inspected in March and passed every test.", false,
+			"Lena Holt said the shaft had been inspected in March and passed every test"},
+		{"Vell Mining, which owns the quarry, closed the north shaft on Wednesday after engineers found cracks in the roof of the main gallery.", false,
+			"Vell Mining closed the north shaft on Wednesday"},
+		{"Inspectors from the regional mining authority say that the collapsed gallery had been reinforced with timber instead of steel supports.", false,
+			"Inspectors from the regional mining authority say that the collapsed gallery…"},
 	}
 	for _, tt := range tests {
-		got := mainClause(tt.in, tt.dateline)
+		got, _ := titleOf(tt.in, tt.dateline)
 		if got != tt.want {
-			t.Errorf("mainClause(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			t.Errorf("titleOf(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 		if utf8.RuneCountInString(got) > maxTitle {
 			t.Errorf("title %q is longer than %d characters", got, maxTitle)
@@ -37,10 +44,21 @@ func TestMainClause(t *testing.T) {
 
 func TestHeadlineAvoidsPronounSubject(t *testing.T) {
 	sents := []Sentence{
-		{Text: "He toured a warship belonging to Russia’s Pacific fleet."},
-		{Text: "Kim proceeded to inspect the warships of Russia’s Pacific fleet in Vladivostok."},
+		{Text: "He toured a lifeboat belonging to the northern fleet."},
+		{Text: "Mara went on to inspect the lifeboats of the northern fleet in Ostrow."},
 	}
-	if got, want := headline([]int{0, 1}, sents), "Kim proceeded to inspect the warships of Russia’s Pacific fleet in Vladivostok"; got != want {
+	if got, want := headline([]int{0, 1}, sents), "Mara went on to inspect the lifeboats of the northern fleet in Ostrow"; got != want {
 		t.Errorf("headline = %q, want %q", got, want)
+	}
+}
+
+func TestShortenNeverCutsInsideAWord(t *testing.T) {
+	s := "Quarry workers from three villages gathered outside the regional parliament building demanding compensation"
+	got, how := shorten(s)
+	if how != cutWord || !strings.HasSuffix(got, "…") || utf8.RuneCountInString(got) > maxTitle {
+		t.Fatalf("shorten = %q (%d)", got, how)
+	}
+	if !strings.HasPrefix(s, strings.TrimSuffix(got, "…")+" ") {
+		t.Errorf("shorten cut inside a word: %q", got)
 	}
 }

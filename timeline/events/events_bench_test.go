@@ -1,0 +1,70 @@
+package events
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/timeline-ssg/timeline/timeline/clean"
+	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/internal/corpusgen"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+)
+
+func defaultOptions() Options {
+	cfg := config.Default()
+	return Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
+}
+
+// BenchmarkExtractTimeline17 finds the events of the 273 articles of one
+// Timeline17 topic, read, cleaned and merged as a build does.
+func BenchmarkExtractTimeline17(b *testing.B) {
+	dir, err := corpusgen.DefaultDir()
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("no shared corpus: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	sources := readSite(b, filepath.Join(dir, "EgyptianProtest_cnn"))
+	opt := defaultOptions()
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(sources, opt)
+	}
+}
+
+// BenchmarkExtractGenerated finds the events of a generated corpus of
+// 10,000 articles of real news prose (about 300,000 sentences), merged by
+// dedup first as in a build.
+func BenchmarkExtractGenerated(b *testing.B) {
+	c, err := corpusgen.Generate(corpusgen.Options{Articles: 10000, Seed: 1})
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("no source text for a generated corpus: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := make([]clean.Article, len(c.Articles))
+	for i := range c.Articles {
+		g := &c.Articles[i]
+		a := clean.Article{Path: g.Path, Title: g.Title, Publisher: g.Publisher}
+		if !g.Date.IsZero() {
+			a.Date = temporal.DayOf(g.Date.Year(), g.Date.Month(), g.Date.Day())
+		}
+		for _, p := range g.Paragraphs {
+			a.Blocks = append(a.Blocks, clean.Block{Text: p})
+		}
+		arts[i] = a
+	}
+	sources := dedup.Group(arts)
+	opt := defaultOptions()
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		res := Extract(sources, opt)
+		b.ReportMetric(float64(len(res.Sentences)), "sentences")
+	}
+}
