@@ -55,6 +55,9 @@ type Dated struct {
 	// Importance ranks the event from 0 to 1 by how well independent
 	// sources corroborate it (see setImportance).
 	Importance float64
+	// Placement says, for an undated event placed among the dated ones,
+	// what narrative evidence put it there.
+	Placement string
 }
 
 // Undated reports whether no evidence dates the event.
@@ -95,7 +98,7 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 		}
 		return a.ID < b.ID
 	})
-	return out
+	return placeUndated(out, res.Sentences)
 }
 
 // weight of a date by precision: a day says more than a month.

@@ -75,10 +75,16 @@ type mention struct {
 	src, ord int
 	dates    []temporal.Expression
 	dateline bool
+	text     string // the sentence's text, if not filler
 }
 
 func m(src, ord int, dates ...temporal.Expression) mention {
 	return mention{src: src, ord: ord, dates: dates}
+}
+
+// mtext is a mention with its own text.
+func mtext(src, ord int, text string) mention {
+	return mention{src: src, ord: ord, text: text}
 }
 
 // result builds an events.Result: every source gets sentences 0 to
@@ -115,6 +121,9 @@ func result(evs map[string][]mention) events.Result {
 			s := &res.Sentences[i]
 			s.Dates = append(s.Dates, mt.dates...)
 			s.Dateline = s.Dateline || mt.dateline
+			if mt.text != "" {
+				s.Text = mt.text
+			}
 			ev.Mentions = append(ev.Mentions, i)
 			srcs[mt.src] = true
 		}
@@ -508,20 +517,22 @@ func TestOrder(t *testing.T) {
 	for _, d := range ds {
 		got = append(got, d.ID)
 	}
+	// Dated events by date; undated ones where the sources tell them
+	// among the dated (see TestPlaceUndated), by position within a place.
 	want := []string{
 		"e-2023",
+		"u-early", // told before e-mar1, e-mar3b and e-mar9: the place nearest its position
 		"e-feb",
 		"e-month", // a whole month before its days, though later in the narrative
 		"e-mar1",
+		"u-mid",   // after e-mar1 (source 2), before e-mar3b (source 0)
+		"u-none",  // after e-mar1; "before e-2023" weighs little: a year says little
 		"e-mar3b", // same day: earlier in the narrative first
-		"e-mar3a",
-		"e-mar9",
-		"u-early",
-		"u-mid",
-		"u-none",
-		"u-tie-a", // same position: by ID
 		"u-tie-b",
-		"u-late",
+		"e-mar3a",
+		"u-tie-a",
+		"e-mar9",
+		"u-late", // told last in sources 0 and 1
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("order =\n%v\nwant\n%v", got, want)
@@ -535,15 +546,9 @@ func TestOrder(t *testing.T) {
 			t.Errorf("%s Position = %v, want %v", id, got, want)
 		}
 	}
-	seenUndated := false
 	for _, d := range ds {
-		if d.Undated() {
-			seenUndated = true
-			if !d.Date.IsZero() || d.Basis != "no date: no sentence reporting this event gives one" || d.Evidence != nil || d.Conflicts != nil {
-				t.Errorf("undated %s: %v %q %v %v", d.ID, d.Date, d.Basis, d.Evidence, d.Conflicts)
-			}
-		} else if seenUndated {
-			t.Errorf("dated %s after an undated event", d.ID)
+		if d.Undated() && (!d.Date.IsZero() || d.Basis != "no date: no sentence reporting this event gives one" || d.Evidence != nil || d.Conflicts != nil || d.Placement == "") {
+			t.Errorf("undated %s: %v %q %v %v placement %q", d.ID, d.Date, d.Basis, d.Evidence, d.Conflicts, d.Placement)
 		}
 	}
 }
@@ -664,5 +669,38 @@ func TestInferredPublicationDateInBasis(t *testing.T) {
 	d := Order(res, sources)[0]
 	if want := "“Yesterday” in content/blog/strike.txt (published Mar 5, 2024 by the dates other sources give its events)"; d.Basis != want {
 		t.Errorf("Basis = %q, want %q", d.Basis, want)
+	}
+}
+
+// TestPlaceUndated checks the narrative placement of undated events: after
+// the dated event the sources tell just before them, a cue of sequence
+// outweighing plain order, and at the end with no evidence.
+func TestPlaceUndated(t *testing.T) {
+	evs := map[string][]mention{
+		"d-mon": {m(0, 1, abs("Monday, March 4, 2024", day(2024, time.March, 4))), m(1, 1)},
+		"d-wed": {m(0, 5, abs("Wednesday, March 6, 2024", day(2024, time.March, 6))), m(1, 6)},
+		"d-fri": {m(1, 9, abs("Friday, March 8, 2024", day(2024, time.March, 8)))},
+		// Told after Monday's event and before Wednesday's in both sources.
+		"u-tue": {m(0, 3), m(1, 3)},
+		// Source 0 tells it after Wednesday's, source 1 after Monday's, but
+		// source 0 opens with "Then": after Wednesday's.
+		"u-then": {mtext(0, 7, "Then the crews went home."), m(1, 2)},
+		// Told in a source with no dated event.
+		"u-alone": {m(2, 4)},
+	}
+	ds := Order(result(evs), sources)
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.ID)
+	}
+	want := []string{"d-mon", "u-tue", "d-wed", "u-then", "d-fri", "u-alone"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("order = %v, want %v", got, want)
+	}
+	if p := find(ds, "u-tue").Placement; !strings.Contains(p, "placed after") {
+		t.Errorf("u-tue placement = %q", p)
+	}
+	if p := find(ds, "u-alone").Placement; p != "" {
+		t.Errorf("u-alone placement = %q, want none", p)
 	}
 }

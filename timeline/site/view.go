@@ -28,6 +28,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		Description: cfg.Description,
 		BaseURL:     cfg.BaseURL,
 		Generator:   "timeline " + Version,
+		Order:       cfg.Order,
 	}
 	// Which events cite each sentence, in timeline order.
 	citedBy := map[int][]string{}
@@ -46,13 +47,15 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 	}
 	for _, d := range dated {
 		ev := render.Event{
-			ID:          d.ID,
-			Title:       d.Title,
-			Date:        dateView(d.Date),
-			Undated:     d.Undated(),
-			Basis:       d.Basis,
-			Importance:  d.Importance,
-			SourceCount: len(d.Sources),
+			ID:            d.ID,
+			Title:         d.Title,
+			Date:          dateView(d.Date),
+			Undated:       d.Undated(),
+			Basis:         basisOf(d),
+			DateConflicts: len(d.Conflicts),
+			Placement:     d.Placement,
+			Importance:    d.Importance,
+			SourceCount:   len(d.Sources),
 		}
 		for _, s := range d.Sources {
 			ev.CopyCount += len(sources[s].Copies)
@@ -207,4 +210,13 @@ func plainText(s string) string {
 		b.WriteString(blk.Text)
 	}
 	return b.String()
+}
+
+// basisOf says how an event's date was found or, for an undated event the
+// narrative placed among the dated ones, why it stands where it does.
+func basisOf(d chronology.Dated) string {
+	if d.Undated() && d.Placement != "" {
+		return d.Placement
+	}
+	return d.Basis
 }

@@ -1,0 +1,153 @@
+package chronology
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/temporal"
+	"github.com/timeline-ssg/timeline/timeline/words"
+)
+
+// sequenceCue reports whether a sentence's first word says it tells what
+// came next ("Then", "Later", "After …"): evidence, stronger than mere
+// order, that its event follows the one told before it.
+func sequenceCue(first string) bool {
+	switch strings.ToLower(first) {
+	case "then", "later", "afterwards", "afterward", "after", "next", "subsequently", "following", "thereafter":
+		return true
+	}
+	return false
+}
+
+// placeUndated moves each undated event to where the narrative puts it
+// among the dated ones. In each source that tells it, the dated event told
+// last before it votes "after that one", and the dated event told first
+// after it votes "before that one"; an "after" vote counts double when the
+// undated event's sentence opens with a cue of sequence ("Then", "Later",
+// "After …"). A vote weighs as its dated event's precision does (a day
+// more than a month or a year: a coarse date says little about where an
+// event sits). The event goes to the place among the dated events that
+// agrees with the most votes, across sources (ties: the place nearest its
+// mean position in the narrative among the dated events').
+// Undated events no source tells beside a dated one stay at the end. ds
+// must be in timeline order, dated first.
+func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
+	k := 0
+	for k < len(ds) && !ds[k].Undated() {
+		k++
+	}
+	if k == 0 || k == len(ds) {
+		return ds
+	}
+	dated, undated := ds[:k], ds[k:]
+	type mention struct{ event, ordinal int }
+	bySource := map[int][]mention{}
+	for i, d := range dated {
+		for src, ord := range firstOrdinals(d.Event, sents) {
+			bySource[src] = append(bySource[src], mention{i, ord})
+		}
+	}
+	slots := make([][]Dated, k+1) // slot p: after dated[p-1], before dated[p]
+	var rest []Dated
+	for _, u := range undated {
+		after := make([]float64, k)  // after[i]: votes for "after dated[i]"
+		before := make([]float64, k) // before[i]: votes for "before dated[i]"
+		voted := false
+		for src, ord := range firstOrdinals(u.Event, sents) {
+			prev, prevOrd, next, nextOrd := -1, -1, -1, 0
+			for _, m := range bySource[src] {
+				if m.ordinal < ord && m.ordinal > prevOrd {
+					prev, prevOrd = m.event, m.ordinal
+				}
+				if m.ordinal > ord && (next < 0 || m.ordinal < nextOrd) {
+					next, nextOrd = m.event, m.ordinal
+				}
+			}
+			if prev >= 0 {
+				w := weight(dated[prev].Date.Precision) / weight(temporal.Day)
+				if cue(u.Event, src, sents) {
+					w *= 2
+				}
+				after[prev] += w
+				voted = true
+			}
+			if next >= 0 {
+				before[next] += weight(dated[next].Date.Precision) / weight(temporal.Day)
+				voted = true
+			}
+		}
+		if !voted {
+			rest = append(rest, u)
+			continue
+		}
+		// score(p) = after votes for events before slot p + before votes
+		// for events from slot p on.
+		var agree float64
+		for _, v := range before {
+			agree += v
+		}
+		// Ties go to the place nearest the event's overall narrative
+		// position among the dated events'.
+		rank := 0
+		for _, d := range dated {
+			if d.Position < u.Position {
+				rank++
+			}
+		}
+		dist := func(p int) int { return max(p-rank, rank-p) }
+		best, bestScore := 0, agree
+		for p := 1; p <= k; p++ {
+			agree += after[p-1] - before[p-1]
+			if agree > bestScore || agree == bestScore && dist(p) < dist(best) {
+				best, bestScore = p, agree
+			}
+		}
+		if best > 0 {
+			u.Placement = fmt.Sprintf("no source dates it; placed after “%s”, as the sources tell it", dated[best-1].Title)
+		} else {
+			u.Placement = fmt.Sprintf("no source dates it; placed before “%s”, as the sources tell it", dated[0].Title)
+		}
+		slots[best] = append(slots[best], u)
+	}
+	out := make([]Dated, 0, len(ds))
+	for p := 0; p <= k; p++ {
+		group := slots[p]
+		sort.SliceStable(group, func(a, b int) bool { return group[a].Position < group[b].Position })
+		out = append(out, group...)
+		if p < k {
+			out = append(out, dated[p])
+		}
+	}
+	return append(out, rest...)
+}
+
+// firstOrdinals returns, per source, the position of the event's first
+// mention in it.
+func firstOrdinals(ev events.Event, sents []events.Sentence) map[int]int {
+	first := map[int]int{}
+	for _, m := range ev.Mentions {
+		s := sents[m]
+		if f, ok := first[s.Source]; !ok || s.Ordinal < f {
+			first[s.Source] = s.Ordinal
+		}
+	}
+	return first
+}
+
+// cue reports whether the event's first sentence in source src opens with
+// a cue of sequence.
+func cue(ev events.Event, src int, sents []events.Sentence) bool {
+	best := -1
+	for _, m := range ev.Mentions {
+		if sents[m].Source == src && (best < 0 || sents[m].Ordinal < sents[best].Ordinal) {
+			best = m
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	toks := words.Split(sents[best].Text)
+	return len(toks) > 0 && sequenceCue(toks[0].Text)
+}
