@@ -5,6 +5,7 @@
 //	timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--write]
 //	timeline extract [--json] [--out DIR] FILE...
 //	timeline sources [--source DIR] [--json]
+//	timeline init [DIR]
 //	timeline version
 //	timeline help [COMMAND]
 //
@@ -43,6 +44,7 @@ Usage:
   timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write]
   timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
   timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
+  timeline init [DIR]                             create a new site, ready for GitHub Pages
   timeline version
   timeline help [COMMAND]
 
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return extract(ctx, rest, stdout, stderr)
 	case "sources":
 		return sources(ctx, rest, stdout, stderr)
+	case "init":
+		return initSite(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "timeline %s\n", site.Version)
 		return exitOK

@@ -25,7 +25,7 @@ link = 0.4
 	if cfg.Events.Link != 0.4 || cfg.Events.SameSource != Default().Events.SameSource {
 		t.Errorf("events = %+v: set key not applied or default lost", cfg.Events)
 	}
-	if cfg.ContentDir != "content" || cfg.PublishDir != "public" || cfg.Timezone != "UTC" {
+	if cfg.ContentDir != "content" || cfg.PublishDir != "public" || cfg.Timezone != "UTC" || cfg.Order != "oldest" {
 		t.Errorf("defaults lost: %+v", cfg)
 	}
 }
@@ -43,6 +43,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"bad value", "title = \"x\"\ntimezone = \"Mars/Olympus\"\n", 2, "unknown time zone"},
 		{"bad threshold", "[events]\nlink = 3\n", 2, "events.link"},
 		{"bad scheme", "baseURL = \"ftp://x/\"\n", 1, "scheme"},
+		{"bad order", "title = \"x\"\norder = \"latest\"\n", 2, `"latest": want "oldest" or "newest"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

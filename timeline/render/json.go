@@ -1,10 +1,6 @@
 package render
 
-import (
-	"bytes"
-	"encoding/json"
-	"math"
-)
+import "math"
 
 // timeline.json: the machine-readable site. Field order is the struct
 // order; every list is [] rather than null when empty.
@@ -150,13 +146,7 @@ func timelineJSON(site *Site) ([]byte, error) {
 		}
 		out.Sources[i] = js
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return jsonIndent(out)
 }
 
 // round2 rounds a score to two decimals, so the JSON shows what is

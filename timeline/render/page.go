@@ -38,12 +38,35 @@ type Page struct {
 	// or "/".
 	Root string
 	// URL is the page's absolute address (Site.BaseURL + Path), or "" when
-	// the site has no BaseURL.
+	// Site.BaseURL is not an absolute http(s) URL, and on the 404 page.
 	URL string
+	// Description is the page's summary for search results and link
+	// previews (<meta name=description>, og:description), at most 200
+	// characters: the site's description, the event's summary, or what
+	// the source is.
+	Description string
+	// JSONLD is the page's schema.org data as JSON, escaped so that it can
+	// go in a <script type="application/ld+json"> element as it is: a
+	// WebSite on the index, an Event with the NewsArticles reporting it on
+	// an event page, a NewsArticle with the Events it reports on a source
+	// page; "" on the 404 page.
+	JSONLD template.JS
+	// Feed is the path of the Atom feed from the site root, "feed.xml", or
+	// "" when the site has none (its BaseURL is not absolute).
+	Feed string
 
-	// Years groups the dated events by year, in timeline order (index).
+	// Overview is the strip showing where the dated events fall in time,
+	// or nil when none is dated (index).
+	Overview *Overview
+
+	// Years groups the dated events by year, in timeline order, or latest
+	// first when Site.Order is "newest" (index).
 	Years []YearGroup
-	// Undated lists the undated events, and any event without Date.ISO, in
+	// Undated lists the undated events (and any event without Date.ISO)
+	// that the chronology could not place among the dated ones, which come
+	// last in timeline order, without a Placement (index). An undated event
+	// placed among them is in Years, in the group of the dated event before
+	// it (or, before the first dated event, after it).
 	// timeline order (index).
 	Undated []*Event
 
@@ -89,9 +112,29 @@ type siteIndex struct {
 	// tenth by importance, on sites with enough events to rank.
 	keyAt  float64
 	hasKey bool
-	// undated counts the undated events.
-	undated int
+	// undated counts the undated events; trailing those the timeline
+	// page lists in its Undated section: the unplaced undated events after
+	// the last dated or placed one.
+	undated, trailing int
+	// base is Site.BaseURL with a trailing slash; abs says whether it is
+	// an absolute http(s) URL; basePath is its path ("/repo/"), or "/".
+	base     string
+	abs      bool
+	basePath string
+	// sourceNumber numbers the sources from 1, in Site.Sources order.
+	sourceNumber map[string]int
 }
+
+// Element ids the timeline page uses besides the events' IDs, which an
+// event ID must not take: see checkReserved.
+const (
+	undatedID   = "undated"
+	sourceIDPre = "src-" // + source ID: a source in the list of sources
+	yearIDPre   = "year-"
+)
+
+// reservedIDs are the fixed element ids of the default layouts.
+var reservedIDs = []string{"main", undatedID, "undated-label", "overview", "filters", "f-source", "f-from", "f-to", "filter-count", "sources", "sources-label"}
 
 // isUndated reports whether e belongs in the Undated section: marked
 // undated, or without a date.
@@ -106,8 +149,15 @@ func isUndated(e *Event) bool { return e.Undated || e.Date.ISO == "" }
 //	lead EVENT               the first Summary text, for one-line listings
 //	key EVENT                whether the event is among the site's most important
 //	add A B                  A + B, for numbering from 1
-//	undated                  the number of undated events in the site
+//	undated                  the number of undated events the chronology could not place (the Undated section)
 //	percent X                a share 0..1 as a whole percentage, "97%"
+//	sources EVENT            the distinct sources the event cites, in citation order
+//	sourceIDs EVENT          their IDs separated by spaces, for a data- attribute
+//	sourceNumber ID          the source's number from 1 in Site.Sources, or 0
+//	firstDay DATE            the first day the date covers, "2023-09-01", or ""
+//	lastDay DATE             the last day it covers, "2023-09-30", or ""
+//	dateNote EVENT           how uncertain the event's date is ("day unknown"), or ""
+//	newest                   whether the timeline lists the latest event first
 func (ix *siteIndex) funcs() template.FuncMap {
 	return template.FuncMap{
 		"dict":    dict,
@@ -123,11 +173,62 @@ func (ix *siteIndex) funcs() template.FuncMap {
 			}
 			return e.Summary[0].Text
 		},
-		"key":     func(e *Event) bool { return e != nil && ix.hasKey && e.Importance >= ix.keyAt },
+		"key":     ix.isKey,
 		"add":     func(a, b int) int { return a + b },
-		"undated": func() int { return ix.undated },
+		"undated": func() int { return ix.trailing },
 		"percent": func(x float64) string { return fmt.Sprintf("%.0f%%", x*100) },
+		"sources": ix.eventSources,
+		"sourceIDs": func(e *Event) string {
+			var ids []string
+			for _, s := range ix.eventSources(e) {
+				ids = append(ids, s.ID)
+			}
+			return strings.Join(ids, " ")
+		},
+		"sourceNumber": func(id string) int { return ix.sourceNumber[id] },
+		"firstDay":     firstDay,
+		"lastDay":      lastDay,
+		"dateNote":     dateNote,
+		"newest":       func() bool { return ix.site.Order == "newest" },
 	}
+}
+
+// isKey reports whether e is among the site's most important events.
+func (ix *siteIndex) isKey(e *Event) bool { return e != nil && ix.hasKey && e.Importance >= ix.keyAt }
+
+// eventSources returns the distinct sources e cites, in the order of their
+// first citation.
+func (ix *siteIndex) eventSources(e *Event) []*Source {
+	if e == nil {
+		return nil
+	}
+	var out []*Source
+	for _, c := range e.Citations {
+		s := ix.sources[c.SourceID]
+		if s != nil && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// absolute is the absolute address of path, relative to the site root,
+// or "" when the site's BaseURL is not absolute.
+func (ix *siteIndex) absolute(path string) string {
+	if !ix.abs {
+		return ""
+	}
+	return ix.base + path
+}
+
+// link is the address of path, relative to the site root, for files read
+// outside the site (TimelineJS): absolute when BaseURL is, else from the
+// server's root ("/repo/events/ID/").
+func (ix *siteIndex) link(path string) string {
+	if ix.abs {
+		return ix.base + path
+	}
+	return ix.basePath + path
 }
 
 func dict(kv ...any) (map[string]any, error) {
@@ -166,10 +267,28 @@ func summary(e *Event) string {
 // unique; every ID and anchor a page links to must exist.
 func newIndex(site *Site) (*siteIndex, error) {
 	ix := &siteIndex{
-		site:     site,
-		events:   make(map[string]*Event, len(site.Events)),
-		sources:  make(map[string]*Source, len(site.Sources)),
-		position: make(map[string]int, len(site.Events)),
+		site:         site,
+		events:       make(map[string]*Event, len(site.Events)),
+		sources:      make(map[string]*Source, len(site.Sources)),
+		position:     make(map[string]int, len(site.Events)),
+		sourceNumber: make(map[string]int, len(site.Sources)),
+		basePath:     "/",
+	}
+	switch site.Order {
+	case "", "oldest", "newest":
+	default:
+		return nil, fmt.Errorf("order %q: want \"oldest\" or \"newest\"", site.Order)
+	}
+	if site.BaseURL != "" {
+		u, err := url.Parse(site.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("base URL %q: %w", site.BaseURL, err)
+		}
+		ix.base = strings.TrimSuffix(site.BaseURL, "/") + "/"
+		ix.abs = (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+		if u.Path != "" {
+			ix.basePath = strings.TrimSuffix(u.Path, "/") + "/"
+		}
 	}
 	anchors := make(map[string]map[string]bool, len(site.Sources))
 	for i := range site.Sources {
@@ -181,6 +300,7 @@ func newIndex(site *Site) (*siteIndex, error) {
 			return nil, fmt.Errorf("source %q: duplicate ID", s.ID)
 		}
 		ix.sources[s.ID] = s
+		ix.sourceNumber[s.ID] = i + 1
 		a := make(map[string]bool)
 		for _, b := range s.Blocks {
 			for _, sen := range b.Sentences {
@@ -206,10 +326,18 @@ func newIndex(site *Site) (*siteIndex, error) {
 		if ix.events[e.ID] != nil {
 			return nil, fmt.Errorf("event %q: duplicate ID", e.ID)
 		}
+		if err := ix.checkReserved(e.ID); err != nil {
+			return nil, fmt.Errorf("event %q: %w", e.ID, err)
+		}
 		ix.events[e.ID] = e
 		ix.position[e.ID] = i
 		if isUndated(e) {
 			ix.undated++
+		}
+		if isUndated(e) && e.Placement == "" {
+			ix.trailing++
+		} else {
+			ix.trailing = 0
 		}
 	}
 	checkCitations := func(e *Event, what string, cs []Citation) error {
@@ -264,6 +392,21 @@ func newIndex(site *Site) (*siteIndex, error) {
 	return ix, nil
 }
 
+// checkReserved reports whether an event ID, which is also the id of the
+// event's entry on the timeline page (so that #ID links to it), would
+// clash with another element id of that page.
+func (ix *siteIndex) checkReserved(id string) error {
+	year, isYear := strings.CutPrefix(id, yearIDPre)
+	src, isSource := strings.CutPrefix(id, sourceIDPre)
+	switch {
+	case slices.Contains(reservedIDs, id),
+		isYear && len(year) > 0 && strings.Trim(year, "0123456789") == "",
+		isSource && ix.sources[src] != nil:
+		return fmt.Errorf("ID is the id of another element of the timeline page")
+	}
+	return nil
+}
+
 // checkID reports whether id is safe as a path element.
 func checkID(id string) error {
 	if id == "" {
@@ -294,20 +437,37 @@ func checkAnchor(a string) error {
 // indexPage is the timeline.
 func (ix *siteIndex) indexPage() *Page {
 	p := ix.page("index", "", "", "./")
-	for i := range ix.site.Events {
-		e := &ix.site.Events[i]
-		if isUndated(e) {
+	p.Overview = ix.overview()
+	events := ix.site.Events
+	var leading []*Event // undated events placed before the first dated one
+	for i := range events {
+		e := &events[i]
+		switch {
+		case isUndated(e) && i >= len(events)-ix.trailing:
 			p.Undated = append(p.Undated, e)
-			continue
+		case isUndated(e) && len(p.Years) == 0:
+			leading = append(leading, e)
+		case isUndated(e):
+			g := &p.Years[len(p.Years)-1]
+			g.Events = append(g.Events, e)
+		default:
+			year, _, _ := strings.Cut(e.Date.ISO, "-")
+			if n := len(p.Years); n == 0 || p.Years[n-1].Year != year {
+				p.Years = append(p.Years, YearGroup{Year: year, Events: leading})
+				leading = nil
+			}
+			g := &p.Years[len(p.Years)-1]
+			g.Events = append(g.Events, e)
 		}
-		year, _, _ := strings.Cut(e.Date.ISO, "-")
-		if n := len(p.Years); n == 0 || p.Years[n-1].Year != year {
-			p.Years = append(p.Years, YearGroup{Year: year})
-		}
-		g := &p.Years[len(p.Years)-1]
-		g.Events = append(g.Events, e)
 	}
-	return p
+	if ix.site.Order == "newest" {
+		slices.Reverse(p.Years)
+		for _, g := range p.Years {
+			slices.Reverse(g.Events)
+		}
+		// The Undated section stays in narrative order, last.
+	}
+	return ix.finish(p)
 }
 
 // eventPage is the page of the i-th event.
@@ -329,7 +489,7 @@ func (ix *siteIndex) eventPage(i int) *Page {
 		}
 		p.Groups[k].Citations = append(p.Groups[k].Citations, c)
 	}
-	return p
+	return ix.finish(p)
 }
 
 // sourcePage is the page of the i-th source.
@@ -359,7 +519,7 @@ func (ix *siteIndex) sourcePage(i int) *Page {
 	}
 	slices.SortFunc(more, func(a, b *Event) int { return cmp.Compare(ix.position[a.ID], ix.position[b.ID]) })
 	p.Events = append(p.Events, more...)
-	return p
+	return ix.finish(p)
 }
 
 // EventNumber is the 1-based position of the event id in Events, or 0: on a
@@ -377,17 +537,23 @@ func (p *Page) EventNumber(id string) int {
 // missing address had, so its links start from the site's path on the
 // server rather than from the page.
 func (ix *siteIndex) notFoundPage() *Page {
-	root := "/"
-	if u, err := url.Parse(ix.site.BaseURL); err == nil && u.Path != "" {
-		root = strings.TrimSuffix(u.Path, "/") + "/"
-	}
-	return ix.page("404", "Page not found", "404.html", root)
+	p := ix.page("404", "Page not found", "404.html", ix.basePath)
+	p.URL = ""
+	return ix.finish(p)
 }
 
 func (ix *siteIndex) page(kind, title, path, root string) *Page {
-	p := &Page{Site: ix.site, Kind: kind, Title: title, Path: path, Root: root}
-	if base := ix.site.BaseURL; base != "" {
-		p.URL = strings.TrimSuffix(base, "/") + "/" + path
+	p := &Page{Site: ix.site, Kind: kind, Title: title, Path: path, Root: root, URL: ix.absolute(path)}
+	if ix.abs {
+		p.Feed = feedFile
 	}
+	return p
+}
+
+// finish sets what a page derives from the rest: its description and
+// structured data.
+func (ix *siteIndex) finish(p *Page) *Page {
+	p.Description = ix.description(p)
+	p.JSONLD = ix.jsonLD(p)
 	return p
 }

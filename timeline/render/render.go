@@ -17,8 +17,9 @@ import (
 type Stats struct {
 	// Pages is the number of HTML pages rendered from layouts.
 	Pages int
-	// Files is the number of files written: pages, static files,
-	// timeline.json and .nojekyll.
+	// Files is the number of files written: pages, static files, the data
+	// files (timeline.json, timelinejs.json), the files for hosts and
+	// crawlers (feed.xml, sitemap.xml, robots.txt) and .nojekyll.
 	Files int
 	// Bytes is the total size of the files written.
 	Bytes int64
@@ -42,6 +43,11 @@ var pageKinds = []string{"index", "event", "source", "404"}
 //	sources/<id>/index.html  one page per source
 //	404.html
 //	timeline.json            the machine-readable timeline
+//	timelinejs.json          the dated events for Knight Lab's TimelineJS3
+//	feed.xml                 an Atom feed of the events    } only when BaseURL
+//	sitemap.xml              every page's address          } is absolute
+//	robots.txt               allows all, names the sitemap (unless the theme
+//	                         has a static/robots.txt)
 //	.nojekyll                so GitHub Pages serves the files as they are
 //	…                        every file under the theme's static/, at the
 //	                         same path under dst (static/style.css → style.css)
@@ -92,6 +98,9 @@ func write(site Site, theme fs.FS, out output) (Stats, error) {
 		return w.stats, fmt.Errorf("render: %s: %w", timelineFile, err)
 	}
 	if err := w.file(timelineFile, js); err != nil {
+		return w.stats, err
+	}
+	if err := w.hosting(ix, theme); err != nil {
 		return w.stats, err
 	}
 	if err := w.pages(ix, layouts); err != nil {
@@ -167,6 +176,32 @@ func (w *writer) file(rel string, b []byte) error {
 	}
 	w.stats.Files++
 	w.stats.Bytes += int64(len(b))
+	return nil
+}
+
+// hosting writes timelinejs.json and the files for hosts, crawlers and
+// feed readers.
+func (w *writer) hosting(ix *siteIndex, theme fs.FS) error {
+	type gen struct {
+		name string
+		make func() ([]byte, error)
+	}
+	gens := []gen{{timelinejsFile, ix.timelineJS}}
+	if ix.abs {
+		gens = append(gens, gen{feedFile, ix.feedXML}, gen{sitemapFile, ix.sitemapXML})
+	}
+	if _, err := fs.Stat(theme, path.Join(staticDir, robotsFile)); errors.Is(err, fs.ErrNotExist) {
+		gens = append(gens, gen{robotsFile, func() ([]byte, error) { return ix.robotsTxt(), nil }})
+	}
+	for _, g := range gens {
+		b, err := g.make()
+		if err != nil {
+			return fmt.Errorf("render: %s: %w", g.name, err)
+		}
+		if err := w.file(g.name, b); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

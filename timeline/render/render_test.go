@@ -176,11 +176,16 @@ func TestWriteFiles(t *testing.T) {
 		"404.html",
 		"events/feed-scare/index.html",
 		"events/kremlin-announces-visit/index.html",
+		"feed.xml",
 		"index.html",
+		"robots.txt",
+		"sitemap.xml",
 		"sources/alpha/index.html",
 		"sources/beta/index.html",
 		"style.css",
+		"timeline.js",
 		"timeline.json",
+		"timelinejs.json",
 	}
 	got := slices.Sorted(func(yield func(string) bool) {
 		for k := range files {

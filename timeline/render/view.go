@@ -1,5 +1,8 @@
 // Package render writes the static site: HTML pages from the theme's
-// html/template layouts, the theme's static files, and timeline.json.
+// html/template layouts (with their metadata, JSON-LD and the timeline's
+// overview strip, drawn as SVG), the theme's static files, timeline.json,
+// the TimelineJS3 export, and the files for hosts and crawlers: an Atom
+// feed, a sitemap, robots.txt and .nojekyll.
 //
 // Render is the last stage of the pipeline. It takes a Site, a plain view of
 // everything the earlier stages found, and knows nothing of how it was found.
@@ -17,7 +20,13 @@ type Site struct {
 	BaseURL string
 	// Generator names the program and version, for the <meta name=generator>.
 	Generator string
-	// Events in timeline order, earliest first; undated events last.
+	// Order is the order of the timeline page: "newest" lists the latest
+	// event first; "oldest" or "" the earliest. Events stays in timeline
+	// order whatever it says, as do timeline.json and the feeds.
+	Order string
+	// Events in timeline order, earliest first. An undated event is where
+	// the chronology placed it: after the dated event the sources tell
+	// before it, or last.
 	Events []Event
 	// Sources sorted by ID.
 	Sources []Source
@@ -48,6 +57,12 @@ type Event struct {
 	// Basis says how the date was found, for example
 	// "“on Monday” in Example News (published Sep 11, 2023)".
 	Basis string
+	// DateConflicts counts the cited sentences that give the event another
+	// date than Date: when it is not 0 the date is shown as disputed.
+	DateConflicts int
+	// Placement says, for an undated event placed among the dated ones,
+	// what put it there ("placed after “…”, as the sources tell it"), or "".
+	Placement string
 	// Summary is one to three extractive sentences, each a Citation.
 	Summary []Citation
 	// EditorSummary is a summary the editor wrote (Markdown rendered to

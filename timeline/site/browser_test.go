@@ -1,0 +1,360 @@
+package site
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/internal/cdp"
+)
+
+// The browser test needs Chromium and axe-core, which Go does not bring:
+//
+//	TIMELINE_CHROMIUM  the browser (default: chromium on the PATH, then /usr/bin/chromium)
+//	TIMELINE_AXE       axe-core's axe.min.js (default: node_modules/axe-core/axe.min.js
+//	                   under $XDG_CACHE_HOME/timeline-ci or ~/.cache/timeline-ci, where
+//	                   .ci/run installs it)
+//	TIMELINE_ARTIFACTS where to save the screenshots (default: timeline-screenshots in
+//	                   the temporary directory, replaced by each run)
+//	TIMELINE_BROWSER   "required" fails the test, instead of skipping it, when
+//	                   either is missing (.ci/run sets it)
+
+// axeTags are the axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+// maxIndexBytes is the budget of the demo timeline page: the page and
+// everything it loads.
+const maxIndexBytes = 60 << 10
+
+// viewport is a window size the pages are checked and photographed at.
+type viewport struct {
+	name          string
+	width, height int
+	mobile        bool
+}
+
+var viewports = []viewport{{"desktop", 1280, 800, false}, {"phone", 390, 844, true}}
+
+// axeViolation is what the test reports of an axe-core violation.
+type axeViolation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// TestBrowser serves the demo site under a subpath, as GitHub Pages
+// serves a project site, and loads it in headless Chromium: axe-core
+// finds no WCAG 2.1 A or AA violation on the timeline, an event page and a
+// source page, in light and dark mode, on a desktop and a phone; the
+// timeline page and what it loads stay under 60 KB; nothing is wider
+// than a phone's screen; the filters and deep links work. Screenshots of
+// each page at 1280×800 and 390×844 are saved as artifacts.
+func TestBrowser(t *testing.T) {
+	chromium, axe, err := browserTools()
+	if err != nil {
+		if os.Getenv("TIMELINE_BROWSER") == "required" {
+			t.Fatalf("browser test required: %v", err)
+		}
+		t.Skipf("skipping the browser test: %v (see browser_test.go)", err)
+	}
+	axeJS, err := os.ReadFile(axe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	artifacts := os.Getenv("TIMELINE_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = filepath.Join(os.TempDir(), "timeline-screenshots")
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots in %s", artifacts)
+
+	dir := demoSite(t)
+	pub := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Options{SiteDir: dir, BaseURL: "https://user.github.io/repo/"}); err != nil {
+		t.Fatal(err)
+	}
+	var tl struct {
+		Events []struct {
+			ID        string
+			Citations []struct{ Source string }
+		}
+		Sources []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(pub, "timeline.json"))), &tl); err != nil {
+		t.Fatal(err)
+	}
+	// The event with the most citations, and the source most cited.
+	event, cites := "", map[string]int{}
+	for _, e := range tl.Events {
+		if event == "" || len(e.Citations) > cites[event] {
+			event = e.ID
+			cites[event] = len(e.Citations)
+		}
+		for _, c := range e.Citations {
+			cites["source "+c.Source]++
+		}
+	}
+	source := tl.Sources[0].ID
+	for _, s := range tl.Sources {
+		if cites["source "+s.ID] > cites["source "+source] {
+			source = s.ID
+		}
+	}
+
+	srv := httptest.NewServer(http.StripPrefix("/repo", http.FileServer(http.Dir(pub))))
+	defer srv.Close()
+	base := srv.URL + "/repo/"
+	pages := []struct{ name, path string }{
+		{"index", ""},
+		{"event", "events/" + event + "/"},
+		{"source", "sources/" + source + "/"},
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	b, err := cdp.Launch(ctx, chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	p, err := b.NewPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(url string) {
+		t.Helper()
+		if err := p.Navigate(ctx, url); err != nil {
+			t.Fatal(err)
+		}
+	}
+	eval := func(expr string, out any) {
+		t.Helper()
+		if err := p.Evaluate(ctx, expr, out); err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+	}
+	shoot := func(name string) {
+		t.Helper()
+		png, err := p.Screenshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(artifacts, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	tags, _ := json.Marshal(axeTags)
+	runAxe := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]})
+		.then(r => ({passes: r.passes.length, violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+			nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))}))`, tags)
+	for _, scheme := range []string{"light", "dark"} {
+		if err := p.SetColorScheme(ctx, scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, vp := range viewports {
+			if err := p.SetViewport(ctx, vp.width, vp.height, vp.mobile); err != nil {
+				t.Fatal(err)
+			}
+			for _, pg := range pages {
+				load(base + pg.path)
+				eval(string(axeJS)+"\n;true", nil)
+				var res struct {
+					Passes     int
+					Violations []axeViolation
+				}
+				eval(runAxe, &res)
+				where := fmt.Sprintf("%s page, %s mode, %dx%d", pg.name, scheme, vp.width, vp.height)
+				for _, v := range res.Violations {
+					t.Errorf("%s: axe %s (%s): %s\n\t%s", where, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+				}
+				if res.Passes == 0 {
+					t.Errorf("%s: axe checked nothing", where)
+				}
+				t.Logf("%s: %d axe rules pass, %d violations", where, res.Passes, len(res.Violations))
+				var wide int
+				eval(`document.documentElement.scrollWidth`, &wide)
+				if wide > vp.width {
+					t.Errorf("%s: the page is %dpx wide, more than the window", where, wide)
+				}
+				if scheme == "light" || pg.name == "index" {
+					name := fmt.Sprintf("%s-%dx%d", pg.name, vp.width, vp.height)
+					if scheme == "dark" {
+						name += "-dark"
+					}
+					shoot(name)
+				}
+			}
+		}
+	}
+	if err := p.SetColorScheme(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetViewport(ctx, 1280, 800, false); err != nil {
+		t.Fatal(err)
+	}
+
+	load(base)
+	png, err := p.ScreenshotPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(artifacts, "index-1280-full.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// The timeline page and everything it loads, as the browser fetched
+	// them on a first visit (the test server does not compress).
+	if err := p.DisableCache(ctx); err != nil {
+		t.Fatal(err)
+	}
+	load(base)
+	var size struct {
+		Total     int
+		Resources []string
+	}
+	eval(`(() => {
+		const all = [performance.getEntriesByType("navigation")[0], ...performance.getEntriesByType("resource")];
+		return {total: all.reduce((n, e) => n + e.encodedBodySize, 0), resources: all.map(e => e.name + " " + e.encodedBodySize)};
+	})()`, &size)
+	t.Logf("timeline page: %d bytes transferred: %s", size.Total, strings.Join(size.Resources, ", "))
+	if size.Total > maxIndexBytes || size.Total == 0 {
+		t.Errorf("timeline page: %d bytes transferred, want at most %d", size.Total, maxIndexBytes)
+	}
+	for _, r := range size.Resources {
+		if !strings.HasPrefix(r, srv.URL+"/repo/") {
+			t.Errorf("timeline page loads %s, outside the site", r)
+		}
+	}
+
+	// Print: the chronology without the controls.
+	if err := p.SetMedia(ctx, "print"); err != nil {
+		t.Fatal(err)
+	}
+	shoot("index-1280x800-print")
+	load(base + pages[1].path)
+	shoot("event-1280x800-print")
+	if err := p.SetMedia(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	load(base)
+
+	// Filters: by source, kept in the address across a reload.
+	var shown struct {
+		Form    bool
+		Visible []string
+		Search  string
+	}
+	state := `({form: !document.getElementById("filters").hidden,
+		visible: [...document.querySelectorAll(".timeline .entry")].filter(e => !e.closest("[hidden]")).map(e => e.id),
+		search: location.search})`
+	eval(state, &shown)
+	if !shown.Form || len(shown.Visible) != len(tl.Events) {
+		t.Fatalf("without a filter: form shown %v, %d of %d events visible", shown.Form, len(shown.Visible), len(tl.Events))
+	}
+	citing := func(src string) (in, out []string) {
+		for _, e := range tl.Events {
+			found := false
+			for _, c := range e.Citations {
+				found = found || c.Source == src
+			}
+			if found {
+				in = append(in, e.ID)
+			} else {
+				out = append(out, e.ID)
+			}
+		}
+		return in, out
+	}
+	in, out := citing(source)
+	if len(out) == 0 {
+		t.Fatalf("source %s is cited by every event; the filter test needs one it hides", source)
+	}
+	eval(fmt.Sprintf(`(() => { const s = document.getElementById("f-source"); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); })()`, source), nil)
+	eval(state, &shown)
+	if strings.Join(shown.Visible, " ") != strings.Join(in, " ") || shown.Search != "?source="+source {
+		t.Errorf("filtered by %s: visible %q, address %q; want %q and ?source=%s", source, shown.Visible, shown.Search, in, source)
+	}
+	if err := p.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	eval(state, &shown)
+	if len(shown.Visible) != len(in) {
+		t.Errorf("after a reload with ?source=%s: %d events visible, want %d", source, len(shown.Visible), len(in))
+	}
+	// A deep link to an event the filter hides shows it and clears the
+	// filter, on a reload too.
+	load("about:blank")
+	load(base + "?source=" + source + "#" + out[0])
+	for _, when := range []string{"on load", "after a reload"} {
+		var target struct {
+			Hidden bool
+			Search string
+			Hash   string
+		}
+		eval(fmt.Sprintf(`({hidden: !!document.getElementById(%q).closest("[hidden]"), search: location.search, hash: location.hash})`, out[0]), &target)
+		if target.Hidden || target.Search != "" || target.Hash != "#"+out[0] {
+			t.Errorf("deep link #%s under a filter hiding it, %s: hidden %v, address %q%q", out[0], when, target.Hidden, target.Search, target.Hash)
+		}
+		if err := p.Reload(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A date range keeps the events it overlaps, and no undated one.
+	eval(`(() => { const f = document.getElementById("f-from"); f.value = f.max; f.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+	eval(state, &shown)
+	for _, id := range shown.Visible {
+		var undated bool
+		eval(fmt.Sprintf(`!document.getElementById(%q).dataset.start`, id), &undated)
+		if undated {
+			t.Errorf("from the last day: undated event %s still visible", id)
+		}
+	}
+	if len(shown.Visible) == 0 || len(shown.Visible) >= len(tl.Events) {
+		t.Errorf("from the last day: %d of %d events visible", len(shown.Visible), len(tl.Events))
+	}
+}
+
+// browserTools finds Chromium and axe-core, or says what is missing.
+func browserTools() (chromium, axe string, err error) {
+	chromium = os.Getenv("TIMELINE_CHROMIUM")
+	if chromium == "" {
+		if chromium, err = exec.LookPath("chromium"); err != nil {
+			chromium = "/usr/bin/chromium"
+		}
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		return "", "", fmt.Errorf("no Chromium (%v); install it with apt-get install chromium or set TIMELINE_CHROMIUM", err)
+	}
+	axe = os.Getenv("TIMELINE_AXE")
+	if axe == "" {
+		var dirs []string
+		if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
+			dirs = append(dirs, d)
+		}
+		if home, err := os.UserHomeDir(); err == nil {
+			dirs = append(dirs, filepath.Join(home, ".cache"))
+		}
+		for _, d := range dirs {
+			axe = filepath.Join(d, "timeline-ci", "node_modules", "axe-core", "axe.min.js")
+			if _, err := os.Stat(axe); err == nil {
+				break
+			}
+		}
+	}
+	if _, err := os.Stat(axe); axe == "" || err != nil {
+		return "", "", fmt.Errorf("no axe-core (%s); run .ci/run, or npm install axe-core and set TIMELINE_AXE to its axe.min.js", axe)
+	}
+	return chromium, axe, nil
+}
