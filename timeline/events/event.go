@@ -273,7 +273,7 @@ func titleOrder(summary, order []int) []int {
 	return out
 }
 
-func wordCount(s string) int { return len(words.Split(s)) }
+func wordCount(s string) int { return words.Count(s) }
 
 func goodSummary(s string) bool {
 	return utf8.RuneCountInString(s) >= 30 && utf8.RuneCountInString(s) <= 400 && !strings.HasSuffix(s, "?")

@@ -26,6 +26,8 @@
 package events
 
 import (
+	"github.com/timeline-ssg/timeline/timeline/words"
+
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -79,7 +81,8 @@ type Sentence struct {
 	Passage int
 	keys    []string
 	vec     vector
-	skip    int // length of the dateline the sentence opens with
+	skip    int           // length of the dateline the sentence opens with
+	toks    []words.Token // the words of Text, split once
 }
 
 // OwnDate reports whether When comes from the sentence's own words.

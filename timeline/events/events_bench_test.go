@@ -49,15 +49,7 @@ func BenchmarkExtractGenerated(b *testing.B) {
 	}
 	arts := make([]clean.Article, len(c.Articles))
 	for i := range c.Articles {
-		g := &c.Articles[i]
-		a := clean.Article{Path: g.Path, Title: g.Title, Publisher: g.Publisher}
-		if !g.Date.IsZero() {
-			a.Date = temporal.DayOf(g.Date.Year(), g.Date.Month(), g.Date.Day())
-		}
-		for _, p := range g.Paragraphs {
-			a.Blocks = append(a.Blocks, clean.Block{Text: p})
-		}
-		arts[i] = a
+		arts[i] = joined(c.Articles[i : i+1])
 	}
 	sources := dedup.Group(arts)
 	opt := defaultOptions()
@@ -67,4 +59,47 @@ func BenchmarkExtractGenerated(b *testing.B) {
 		res := Extract(sources, opt)
 		b.ReportMetric(float64(len(res.Sentences)), "sentences")
 	}
+}
+
+// BenchmarkExtract10kLong clusters 10,000 generated articles of about 30
+// sentences each (about 300,000 sentences), the size the events stage
+// must handle in under 10 s: each article is six generated ones joined.
+func BenchmarkExtract10kLong(b *testing.B) {
+	c, err := corpusgen.Generate(corpusgen.Options{Articles: 60000, Seed: 2, CopyShare: -1, RewriteShare: -1})
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("no source text for a generated corpus: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	const join = 6
+	arts := make([]clean.Article, 0, len(c.Articles)/join)
+	for i := 0; i+join <= len(c.Articles); i += join {
+		arts = append(arts, joined(c.Articles[i:i+join]))
+	}
+	sources := dedup.Group(arts)
+	opt := defaultOptions()
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		res := Extract(sources, opt)
+		b.ReportMetric(float64(len(res.Sentences)), "sentences")
+		b.ReportMetric(float64(len(sources)), "sources")
+	}
+}
+
+// joined makes one cleaned article of generated ones: the first's
+// metadata, all their paragraphs.
+func joined(gs []corpusgen.Article) clean.Article {
+	g := &gs[0]
+	a := clean.Article{Path: g.Path, Title: g.Title, Publisher: g.Publisher}
+	if !g.Date.IsZero() {
+		a.Date = temporal.DayOf(g.Date.Year(), g.Date.Month(), g.Date.Day())
+	}
+	for _, g := range gs {
+		for _, p := range g.Paragraphs {
+			a.Blocks = append(a.Blocks, clean.Block{Text: p})
+		}
+	}
+	return a
 }

@@ -128,6 +128,7 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 			}
 			s.skip = skip
 			toks := words.Split(text)
+			s.toks = toks
 			s.Mention = detectMentionTokens(text, toks, s.Dates, skip)
 			s.keys = sentenceKeysTokens(text, toks, skip, s.Dates)
 			out = append(out, s)

@@ -84,7 +84,7 @@ func continues(sents []Sentence, p []int, i int) bool {
 	if movesOn(b.Text) {
 		return false
 	}
-	score := continuation(b.Text) + anaphora(a, b) + sameSubject(sents, p, b)
+	score := continuationTokens(b.tokens()) + anaphora(a, b) + sameSubject(sents, p, b)
 	if a.Block == b.Block {
 		score += sameParagraph
 	} else {
@@ -99,7 +99,7 @@ func continues(sents []Sentence, p []int, i int) bool {
 		if a.OwnDate() && b.OwnDate() {
 			score += sameOwnDay
 		}
-		if clockTime(b.Text) {
+		if clockTimeTokens(b.tokens()) {
 			score += clockTimeTie
 		}
 	}
@@ -114,8 +114,10 @@ func continues(sents []Sentence, p []int, i int) bool {
 // continuation scores how a sentence's opening ties it to the sentence
 // before: a pronoun subject ("He toured …") or an additive adverb ("also",
 // "additionally") in its first words.
-func continuation(s string) float64 {
-	toks := words.Split(s)
+func continuation(s string) float64 { return continuationTokens(words.Split(s)) }
+
+// continuationTokens is continuation over a sentence's words.
+func continuationTokens(toks []words.Token) float64 {
 	var score float64
 	if len(toks) > 0 {
 		switch strings.ToLower(toks[0].Text) {
@@ -138,7 +140,7 @@ func continuation(s string) float64 {
 // anaphora scores a definite noun phrase in b whose noun a has just
 // named ("… included a tour … accompanied Kim during the tour").
 func anaphora(a, b *Sentence) float64 {
-	toks := words.Split(b.Text)
+	toks := b.tokens()
 	for i := 0; i+1 < len(toks); i++ {
 		switch strings.ToLower(toks[i].Text) {
 		case "the", "this", "these", "that", "those":
@@ -162,7 +164,7 @@ func anaphora(a, b *Sentence) float64 {
 // was named in the last two sentences of the passage ("… greeted by
 // Defence Minister Sergei Shoigu. Shoigu then showed him …").
 func sameSubject(sents []Sentence, p []int, b *Sentence) float64 {
-	toks := words.Split(b.Text)
+	toks := b.tokens()
 	if len(toks) == 0 || !isUpperWord(toks[0].Text) || words.IsStop(strings.ToLower(toks[0].Text)) {
 		return 0
 	}
@@ -179,8 +181,10 @@ func sameSubject(sents []Sentence, p []int, b *Sentence) float64 {
 
 // clockTime reports a time of day: "1pm", "3.40am", "10:30 a.m.", "seven
 // o'clock", "noon", "midnight".
-func clockTime(s string) bool {
-	toks := words.Split(s)
+func clockTime(s string) bool { return clockTimeTokens(words.Split(s)) }
+
+// clockTimeTokens is clockTime over a sentence's words.
+func clockTimeTokens(toks []words.Token) bool {
 	for i, t := range toks {
 		w := strings.ToLower(t.Text)
 		switch {
@@ -217,4 +221,13 @@ func movesOn(s string) bool {
 		return i > 0 && len(words.Split(s[:i])) <= 6
 	}
 	return false
+}
+
+// tokens returns the sentence's words, split once when it was made (or
+// now, for a sentence made elsewhere, as in tests).
+func (s *Sentence) tokens() []words.Token {
+	if s.toks == nil {
+		return words.Split(s.Text)
+	}
+	return s.toks
 }

@@ -23,8 +23,32 @@ type Token struct {
 // ("Tu-160", "don't", "U.S"). A possessive "'s" stays on the token; Key
 // removes it.
 func Split(s string) []Token {
-	var out []Token
-	i := 0
+	out := make([]Token, 0, len(s)/6+1)
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return out
+		}
+		out = append(out, Token{Start: start, End: end, Text: s[start:end]})
+		i = end
+	}
+}
+
+// Count returns the number of words Split finds in s, without making them.
+func Count(s string) int {
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return n
+		}
+		i = end
+	}
+}
+
+// nextWord returns the offsets of the first word of s at or after byte
+// i, as Split defines words; start is -1 when there is none.
+func nextWord(s string, i int) (start, end int) {
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
@@ -48,9 +72,9 @@ func Split(s string) []Token {
 			}
 			break
 		}
-		out = append(out, Token{Start: start, End: i, Text: s[start:i]})
+		return start, i
 	}
-	return out
+	return -1, -1
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
