@@ -40,39 +40,26 @@ func BenchmarkExtractTimeline17(b *testing.B) {
 // 10,000 articles of real news prose (about 300,000 sentences), merged by
 // dedup first as in a build.
 func BenchmarkExtractGenerated(b *testing.B) {
-	c, err := corpusgen.Generate(corpusgen.Options{Articles: 10000, Seed: 1})
-	if errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("no source text for a generated corpus: %v", err)
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := make([]clean.Article, len(c.Articles))
-	for i := range c.Articles {
-		arts[i] = joined(c.Articles[i : i+1])
-	}
-	sources := dedup.Group(arts)
-	opt := defaultOptions()
-	b.ResetTimer()
-	b.ReportAllocs()
-	for b.Loop() {
-		res := Extract(sources, opt)
-		b.ReportMetric(float64(len(res.Sentences)), "sentences")
-	}
+	benchGenerated(b, corpusgen.Options{Articles: 10000, Seed: 1}, 1)
 }
 
 // BenchmarkExtract10kLong clusters 10,000 generated articles of about 30
 // sentences each (about 300,000 sentences), the size the events stage
 // must handle in under 10 s: each article is six generated ones joined.
 func BenchmarkExtract10kLong(b *testing.B) {
-	c, err := corpusgen.Generate(corpusgen.Options{Articles: 60000, Seed: 2, CopyShare: -1, RewriteShare: -1})
+	benchGenerated(b, corpusgen.Options{Articles: 60000, Seed: 2, CopyShare: -1, RewriteShare: -1}, 6)
+}
+
+// benchGenerated times Extract on a generated corpus, each article made
+// of join generated ones.
+func benchGenerated(b *testing.B, opts corpusgen.Options, join int) {
+	c, err := corpusgen.Generate(opts)
 	if errors.Is(err, fs.ErrNotExist) {
 		b.Skipf("no source text for a generated corpus: %v", err)
 	}
 	if err != nil {
 		b.Fatal(err)
 	}
-	const join = 6
 	arts := make([]clean.Article, 0, len(c.Articles)/join)
 	for i := 0; i+join <= len(c.Articles); i += join {
 		arts = append(arts, joined(c.Articles[i:i+join]))
