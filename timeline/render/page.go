@@ -134,7 +134,7 @@ const (
 )
 
 // reservedIDs are the fixed element ids of the default layouts.
-var reservedIDs = []string{"main", undatedID, "undated-label", "overview", "filters", "f-source", "f-from", "f-to", "filter-count", "sources", "sources-label"}
+var reservedIDs = []string{"main", undatedID, "undated-label", "overview", "filters", "f-source", "f-from", "f-to", "filter-count", "sources", "sources-label", "key-events", "key-label", "all-events"}
 
 // isUndated reports whether e belongs in the Undated section: marked
 // undated, or without a date.
@@ -148,6 +148,7 @@ func isUndated(e *Event) bool { return e.Undated || e.Date.ISO == "" }
 //	summary EVENT            the event's Summary texts joined by spaces
 //	lead EVENT               the first Summary text, for one-line listings
 //	key EVENT                whether the event is among the site's most important
+//	keyEvents                the key events in timeline order, on sites of 30 events or more
 //	add A B                  A + B, for numbering from 1
 //	undated                  the number of undated events the chronology could not place (the Undated section)
 //	percent X                a share 0..1 as a whole percentage, "97%"
@@ -173,11 +174,12 @@ func (ix *siteIndex) funcs() template.FuncMap {
 			}
 			return e.Summary[0].Text
 		},
-		"key":     ix.isKey,
-		"add":     func(a, b int) int { return a + b },
-		"undated": func() int { return ix.trailing },
-		"percent": func(x float64) string { return fmt.Sprintf("%.0f%%", x*100) },
-		"sources": ix.eventSources,
+		"key":       ix.isKey,
+		"keyEvents": ix.keyEvents,
+		"add":       func(a, b int) int { return a + b },
+		"undated":   func() int { return ix.trailing },
+		"percent":   func(x float64) string { return fmt.Sprintf("%.0f%%", x*100) },
+		"sources":   ix.eventSources,
 		"sourceIDs": func(e *Event) string {
 			var ids []string
 			for _, s := range ix.eventSources(e) {
@@ -191,6 +193,26 @@ func (ix *siteIndex) funcs() template.FuncMap {
 		"dateNote":     dateNote,
 		"newest":       func() bool { return ix.site.Order == "newest" },
 	}
+}
+
+// keyListMin is the least number of events for which the timeline page
+// lists the key events first: on a small site the whole timeline is short
+// enough to read.
+const keyListMin = 30
+
+// keyEvents returns the key events in timeline order when the site is
+// large enough to list them first, else nil.
+func (ix *siteIndex) keyEvents() []*Event {
+	if !ix.hasKey || len(ix.site.Events) < keyListMin {
+		return nil
+	}
+	var out []*Event
+	for i := range ix.site.Events {
+		if e := &ix.site.Events[i]; ix.isKey(e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // isKey reports whether e is among the site's most important events.

@@ -700,3 +700,33 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(st.Pages), "pages/op")
 	b.ReportMetric(float64(st.Bytes)/1e6, "MB/op")
 }
+
+// TestKeyEventsListedFirst checks that a large site's timeline page lists
+// its key events first, linking to their entries, and a small one does
+// not.
+func TestKeyEventsListedFirst(t *testing.T) {
+	_, _, files := build(t, benchSite(60, 10), themes.Default)
+	index := files["index.html"]
+	key := strings.Index(index, `<section class="key-events"`)
+	all := strings.Index(index, `id="all-events"`)
+	if key < 0 || all < key {
+		t.Fatalf("no key-events section before the timeline (at %d, timeline at %d)", key, all)
+	}
+	section := index[key:all]
+	// benchSite's importances cycle 0..16: the top tenth of 60 events are
+	// those of importance 16 and 15.
+	n := strings.Count(section, "<li>")
+	if n < 6 || n > 8 {
+		t.Errorf("%d key events listed, want the top tenth (6, with ties up to 8)", n)
+	}
+	if !strings.Contains(section, `<a href="#ev-`) && !strings.Contains(section, `<a href="#`) {
+		t.Error("key events do not link to their entries")
+	}
+	if !strings.Contains(section, `All 60 events`) {
+		t.Error("no link to all the events")
+	}
+	_, _, small := build(t, testSite(), themes.Default)
+	if strings.Contains(small["index.html"], `class="key-events"`) {
+		t.Error("a small site lists key events apart")
+	}
+}
