@@ -25,16 +25,21 @@ const (
 // leading adverbial phrase or an appositive after the subject, cut at a
 // clause boundary to at most maxTitle characters. Of the candidates it
 // takes the one that reads best as a headline: a named subject, a verb,
-// no cut mid-clause; never, if it can help it, a pronoun subject.
+// no cut mid-clause; never, if it can help it, a pronoun subject: when
+// every one of the first candidates opens with one, the other mentions
+// are tried too.
 func headline(order []int, sents []Sentence) string {
 	best, bestQ := "", -1000
 	for i, m := range order {
-		if i == titleCandidates {
+		if i == titleCandidates && !pronounStart(best) {
 			break
 		}
 		t, q := titleOf(sents[m].Text, sents[m].Dateline)
 		if i == 0 {
 			q += 2 // the summary's first sentence: the title names what it tells
+		}
+		if i >= titleCandidates && pronounStart(t) {
+			continue // past the first candidates, only to replace a pronoun subject
 		}
 		if q > bestQ {
 			best, bestQ = t, q
