@@ -9,7 +9,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/content"
-	"github.com/timeline-ssg/timeline/timeline/internal/corpusgen"
+	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 )
 

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
-	"github.com/timeline-ssg/timeline/timeline/internal/corpusgen"
+	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 

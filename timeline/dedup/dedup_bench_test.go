@@ -10,7 +10,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/content"
-	"github.com/timeline-ssg/timeline/timeline/internal/corpusgen"
+	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 )
 
 // BenchmarkGroup groups generated corpora of real news prose with planted
