@@ -8,8 +8,8 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/config"
-	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/corpusgen"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
