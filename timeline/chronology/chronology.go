@@ -253,16 +253,10 @@ func SourceName(s dedup.Source) string {
 // position is the mean over the event's sources of the relative position
 // of its first mention in that source.
 func position(ev events.Event, sents []events.Sentence, perSource map[int]int) float64 {
-	first := map[int]int{}
-	for _, m := range ev.Mentions {
-		s := sents[m]
-		if f, ok := first[s.Source]; !ok || s.Ordinal < f {
-			first[s.Source] = s.Ordinal
-		}
-	}
+	first := firstOrdinals(ev, sents)
 	var sum float64
-	for src, ord := range first {
-		sum += float64(ord) / float64(max(1, perSource[src]))
+	for _, f := range first {
+		sum += float64(f.ordinal) / float64(max(1, perSource[f.source]))
 	}
 	return sum / float64(len(first))
 }

@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,8 +46,8 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 	type mention struct{ event, ordinal int }
 	bySource := map[int][]mention{}
 	for i, d := range dated {
-		for src, ord := range firstOrdinals(d.Event, sents) {
-			bySource[src] = append(bySource[src], mention{i, ord})
+		for _, f := range firstOrdinals(d.Event, sents) {
+			bySource[f.source] = append(bySource[f.source], mention{i, f.ordinal})
 		}
 	}
 	slots := make([][]Dated, k+1) // slot p: after dated[p-1], before dated[p]
@@ -55,7 +56,8 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 		after := make([]float64, k)  // after[i]: votes for "after dated[i]"
 		before := make([]float64, k) // before[i]: votes for "before dated[i]"
 		voted := false
-		for src, ord := range firstOrdinals(u.Event, sents) {
+		for _, f := range firstOrdinals(u.Event, sents) {
+			src, ord := f.source, f.ordinal
 			prev, prevOrd, next, nextOrd := -1, -1, -1, 0
 			for _, m := range bySource[src] {
 				if m.ordinal < ord && m.ordinal > prevOrd {
@@ -123,17 +125,26 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 	return append(out, rest...)
 }
 
-// firstOrdinals returns, per source, the position of the event's first
-// mention in it.
-func firstOrdinals(ev events.Event, sents []events.Sentence) map[int]int {
-	first := map[int]int{}
+// firstMention is where an event is first told in one source.
+type firstMention struct{ source, ordinal int }
+
+// firstOrdinals returns, for each source telling the event, the position
+// of its first mention there, sorted by source: sums over them are then
+// made in one order, and floating-point results are the same every run.
+func firstOrdinals(ev events.Event, sents []events.Sentence) []firstMention {
+	var out []firstMention
 	for _, m := range ev.Mentions {
 		s := sents[m]
-		if f, ok := first[s.Source]; !ok || s.Ordinal < f {
-			first[s.Source] = s.Ordinal
+		i := slices.IndexFunc(out, func(f firstMention) bool { return f.source == s.Source })
+		switch {
+		case i < 0:
+			out = append(out, firstMention{s.Source, s.Ordinal})
+		case s.Ordinal < out[i].ordinal:
+			out[i].ordinal = s.Ordinal
 		}
 	}
-	return first
+	slices.SortFunc(out, func(a, b firstMention) int { return a.source - b.source })
+	return out
 }
 
 // cue reports whether the event's first sentence in source src opens with
