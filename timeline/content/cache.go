@@ -67,16 +67,16 @@ func (c *Cache) end() {
 // parse is Parse, reusing an earlier result for the same path, bytes and
 // zone. A nil Cache parses every time.
 func (c *Cache) parse(relPath string, data []byte, loc *time.Location) (Article, []diag.Diagnostic) {
-	if c == nil {
-		return Parse(relPath, data, loc)
-	}
 	sum := sha256.Sum256(data)
+	if c == nil {
+		return parse(relPath, data, sum, loc)
+	}
 	zone := loc.String()
 	c.mu.Lock()
 	e, ok := c.entries[relPath]
 	c.mu.Unlock()
 	if !ok || e.sum != sum || e.zone != zone {
-		a, ds := Parse(relPath, data, loc)
+		a, ds := parse(relPath, data, sum, loc)
 		e = cacheEntry{sum: sum, zone: zone, article: a, diags: ds}
 		ok = false
 	}

@@ -214,7 +214,11 @@ func unwrapPath(err error) error {
 // to choose the format by extension). loc is the zone for front matter
 // datetimes without an offset.
 func Parse(relPath string, data []byte, loc *time.Location) (Article, []diag.Diagnostic) {
-	sum := sha256.Sum256(data)
+	return parse(relPath, data, sha256.Sum256(data), loc)
+}
+
+// parse is Parse with the SHA-256 of data already computed.
+func parse(relPath string, data []byte, sum [sha256.Size]byte, loc *time.Location) (Article, []diag.Diagnostic) {
 	a := Article{Path: relPath, Format: extensions[strings.ToLower(path.Ext(relPath))], Hash: hex.EncodeToString(sum[:12])}
 	if len(data) == 0 {
 		return a, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: empty file")}
