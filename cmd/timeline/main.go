@@ -21,6 +21,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	_ "time/tzdata" // IANA zones for the timezone setting, on any machine
@@ -145,9 +147,17 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dest := fs.String("destination", "", "directory to write the site to (default: publishDir of site.toml, \"public\")")
 	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
 	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a profile of the build's memory allocations to this file")
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "timeline build: %v\n", err)
+		return exitUsage
+	}
+	defer stop()
 	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, BaseURL: *baseURL, Drafts: *drafts})
 	printWarnings(stderr, sum.Warnings)
 	if err != nil {
@@ -232,4 +242,33 @@ func printSummary(w io.Writer, s site.Summary) {
 		stages = append(stages, fmt.Sprintf("%s %s", st.Name, st.Duration.Round(100_000)))
 	}
 	fmt.Fprintf(w, "\nBuilt %s in %s (%s)\n", s.Destination, s.Duration.Round(100_000), strings.Join(stages, ", "))
+}
+
+// startProfiles starts a CPU profile into cpuFile, if named, and returns
+// a function that stops it and writes the profile of all allocations
+// made so far into memFile, if named.
+func startProfiles(cpuFile, memFile string) (stop func(), err error) {
+	var cpu *os.File
+	if cpuFile != "" {
+		if cpu, err = os.Create(cpuFile); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, err
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if memFile != "" {
+			if f, err := os.Create(memFile); err == nil {
+				runtime.GC()
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}, nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -24,8 +25,15 @@ type dirOutput string
 
 func (d dirOutput) writeFile(rel string, b []byte) error {
 	name := filepath.Join(string(d), filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	// Most files are the only file of a new directory in an existing one
+	// (events/<id>/index.html): one mkdir makes it, and MkdirAll's walk
+	// up the path is needed only when that fails.
+	if dir := filepath.Dir(name); dir != filepath.Clean(string(d)) {
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+		}
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {

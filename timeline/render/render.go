@@ -93,17 +93,11 @@ func write(site Site, theme fs.FS, out output) (Stats, error) {
 	if err := w.file(".nojekyll", nil); err != nil {
 		return w.stats, err
 	}
-	js, err := timelineJSON(&site)
+	data, err := w.dataFiles(ix, theme)
 	if err != nil {
-		return w.stats, fmt.Errorf("render: %s: %w", timelineFile, err)
-	}
-	if err := w.file(timelineFile, js); err != nil {
 		return w.stats, err
 	}
-	if err := w.hosting(ix, theme); err != nil {
-		return w.stats, err
-	}
-	if err := w.pages(ix, layouts); err != nil {
+	if err := w.run(append(data, pageJobs(ix, layouts)...)); err != nil {
 		return w.stats, err
 	}
 	if err := w.static(theme); err != nil {
@@ -179,55 +173,66 @@ func (w *writer) file(rel string, b []byte) error {
 	return nil
 }
 
-// hosting writes timelinejs.json and the files for hosts, crawlers and
-// feed readers.
-func (w *writer) hosting(ix *siteIndex, theme fs.FS) error {
-	type gen struct {
-		name string
-		make func() ([]byte, error)
+// dataFiles returns the jobs that write the data files (timeline.json,
+// timelinejs.json) and the files for hosts, crawlers and feed readers.
+func (w *writer) dataFiles(ix *siteIndex, theme fs.FS) ([]job, error) {
+	gen := func(name string, bytesOf func() ([]byte, error)) job {
+		return job{rel: name, make: func(buf *bytes.Buffer) error {
+			b, err := bytesOf()
+			if err != nil {
+				return fmt.Errorf("render: %s: %w", name, err)
+			}
+			buf.Write(b)
+			return nil
+		}}
 	}
-	gens := []gen{{timelinejsFile, ix.timelineJS}}
+	jobs := []job{
+		gen(timelineFile, func() ([]byte, error) { return timelineJSON(ix.site) }),
+		gen(timelinejsFile, ix.timelineJS),
+	}
 	if ix.abs {
-		gens = append(gens, gen{feedFile, ix.feedXML}, gen{sitemapFile, ix.sitemapXML})
+		jobs = append(jobs, gen(feedFile, ix.feedXML), gen(sitemapFile, ix.sitemapXML))
 	}
 	if _, err := fs.Stat(theme, path.Join(staticDir, robotsFile)); errors.Is(err, fs.ErrNotExist) {
-		gens = append(gens, gen{robotsFile, func() ([]byte, error) { return ix.robotsTxt(), nil }})
+		jobs = append(jobs, gen(robotsFile, func() ([]byte, error) { return ix.robotsTxt(), nil }))
 	}
-	for _, g := range gens {
-		b, err := g.make()
-		if err != nil {
-			return fmt.Errorf("render: %s: %w", g.name, err)
-		}
-		if err := w.file(g.name, b); err != nil {
-			return err
-		}
-	}
-	return nil
+	return jobs, nil
 }
 
-// job is one page to render.
+// job is one file to make: make fills the buffer with its bytes.
 type job struct {
-	rel    string // output path relative to dst
-	layout *template.Template
-	page   func() *Page
+	rel  string // output path relative to dst
+	page bool   // an HTML page rendered from a layout
+	make func(buf *bytes.Buffer) error
 }
 
-// pages renders every page over runtime.GOMAXPROCS workers. Each page is
-// built and rendered on its own, so the output does not depend on the
-// schedule; the error reported is that of the first failing page in site
-// order, whatever the schedule.
-func (w *writer) pages(ix *siteIndex, layouts map[string]*template.Template) error {
+// pageJobs returns the jobs that render the HTML pages, in site order.
+func pageJobs(ix *siteIndex, layouts map[string]*template.Template) []job {
 	site := ix.site
+	page := func(rel string, layout *template.Template, p func() *Page) job {
+		return job{rel: rel, page: true, make: func(buf *bytes.Buffer) error {
+			if err := layout.ExecuteTemplate(buf, baseLayout, p()); err != nil {
+				return fmt.Errorf("render: %s: %w", rel, err)
+			}
+			return nil
+		}}
+	}
 	jobs := make([]job, 0, 2+len(site.Events)+len(site.Sources))
-	jobs = append(jobs, job{"index.html", layouts["index"], ix.indexPage})
+	jobs = append(jobs, page("index.html", layouts["index"], ix.indexPage))
 	for i := range site.Events {
-		jobs = append(jobs, job{"events/" + site.Events[i].ID + "/index.html", layouts["event"], func() *Page { return ix.eventPage(i) }})
+		jobs = append(jobs, page("events/"+site.Events[i].ID+"/index.html", layouts["event"], func() *Page { return ix.eventPage(i) }))
 	}
 	for i := range site.Sources {
-		jobs = append(jobs, job{"sources/" + site.Sources[i].ID + "/index.html", layouts["source"], func() *Page { return ix.sourcePage(i) }})
+		jobs = append(jobs, page("sources/"+site.Sources[i].ID+"/index.html", layouts["source"], func() *Page { return ix.sourcePage(i) }))
 	}
-	jobs = append(jobs, job{"404.html", layouts["404"], ix.notFoundPage})
+	return append(jobs, page("404.html", layouts["404"], ix.notFoundPage))
+}
 
+// run makes and writes the files of jobs over runtime.GOMAXPROCS
+// workers. Each file is made on its own, so the output does not depend
+// on the schedule; the error reported is that of the first failing job
+// in order, whatever the schedule.
+func (w *writer) run(jobs []job) error {
 	sizes := make([]int64, len(jobs))
 	errs := make([]error, len(jobs))
 	var next atomic.Int64
@@ -241,7 +246,7 @@ func (w *writer) pages(ix *siteIndex, layouts map[string]*template.Template) err
 				if i >= len(jobs) {
 					return
 				}
-				sizes[i], errs[i] = w.render(&jobs[i], &buf)
+				sizes[i], errs[i] = w.do(&jobs[i], &buf)
 				if errs[i] != nil {
 					failed.Store(true)
 				}
@@ -250,25 +255,27 @@ func (w *writer) pages(ix *siteIndex, layouts map[string]*template.Template) err
 	}
 	wg.Wait()
 	// Jobs are claimed in order and a claimed job always finishes, so the
-	// first failing job in site order has always run.
+	// first failing job in order has always run.
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
-	for _, n := range sizes {
-		w.stats.Pages++
+	for i, n := range sizes {
+		if jobs[i].page {
+			w.stats.Pages++
+		}
 		w.stats.Files++
 		w.stats.Bytes += n
 	}
 	return nil
 }
 
-// render executes one page's layout and writes the page.
-func (w *writer) render(j *job, buf *bytes.Buffer) (int64, error) {
+// do makes one job's file and writes it.
+func (w *writer) do(j *job, buf *bytes.Buffer) (int64, error) {
 	buf.Reset()
-	if err := j.layout.ExecuteTemplate(buf, baseLayout, j.page()); err != nil {
-		return 0, fmt.Errorf("render: %s: %w", j.rel, err)
+	if err := j.make(buf); err != nil {
+		return 0, err
 	}
 	if err := w.out.writeFile(j.rel, buf.Bytes()); err != nil {
 		return 0, fmt.Errorf("render: %w", err)
