@@ -1,10 +1,12 @@
 package clean
 
 import (
+	"context"
 	"math"
 	"strings"
 
 	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
@@ -19,25 +21,22 @@ type Corpus struct {
 	lines map[string]int
 }
 
-// NewCorpus gathers the cross-article statistics of articles.
+// NewCorpus gathers the cross-article statistics of articles. Each
+// article's part is worked out on its own, in parallel; only the counting
+// across articles is done in one place.
 func NewCorpus(articles []content.Article) *Corpus {
+	profiles := make([]profile, len(articles))
+	parallel.For(context.Background(), len(articles), func(i int) {
+		profiles[i] = profileOf(articles[i])
+	})
 	c := &Corpus{docs: len(articles), df: map[string]int{}, lines: map[string]int{}}
-	// Each block's word count and normal form, worked out once.
-	type line struct {
-		words int
-		norm  string
-	}
-	lines := make([][]line, len(articles))
 	// What follows each long block, file by file: a long block followed by
 	// different texts in several files is a notice the site puts on every
 	// page (cookies, a newsletter), not a story that was copied.
 	followers := map[string]map[string]struct{}{}
-	for ai, a := range articles {
-		lines[ai] = make([]line, len(a.Blocks))
+	for _, p := range profiles {
 		prev := ""
-		for bi, b := range a.Blocks {
-			l := line{words: len(words.Split(b.Text)), norm: normLine(b.Text)}
-			lines[ai][bi] = l
+		for _, l := range p.lines {
 			if l.words < leadWords {
 				continue
 			}
@@ -51,11 +50,11 @@ func NewCorpus(articles []content.Article) *Corpus {
 		}
 	}
 	leadsOf := map[string]map[string]struct{}{}
-	for ai, a := range articles {
+	for _, p := range profiles {
 		// The lead: the first long block that is not a site notice, so that
 		// copies of one story share it and stories of one site do not.
 		lead, first := "", ""
-		for _, l := range lines[ai] {
+		for _, l := range p.lines {
 			if l.words < leadWords {
 				continue
 			}
@@ -70,18 +69,13 @@ func NewCorpus(articles []content.Article) *Corpus {
 		switch {
 		case lead == "" && first != "":
 			lead = first
-		case lead == "" && len(lines[ai]) > 0:
-			lead = lines[ai][0].norm
+		case lead == "" && len(p.lines) > 0:
+			lead = p.lines[0].norm
 		}
-		seen := map[string]struct{}{}
-		for bi, b := range a.Blocks {
-			for _, k := range words.ContentKeys(b.Text) {
-				if _, ok := seen[k]; !ok {
-					seen[k] = struct{}{}
-					c.df[k]++
-				}
-			}
-			l := lines[ai][bi]
+		for _, k := range p.keys {
+			c.df[k]++
+		}
+		for _, l := range p.lines {
 			if l.words > shortWords {
 				continue
 			}
@@ -97,6 +91,34 @@ func NewCorpus(articles []content.Article) *Corpus {
 		}
 	}
 	return c
+}
+
+// profile is what one article brings to a Corpus.
+type profile struct {
+	lines []line   // one per block
+	keys  []string // the distinct content keys of the article
+}
+
+// line is a block's word count and normal form.
+type line struct {
+	words int
+	norm  string
+}
+
+// profileOf works out one article's profile.
+func profileOf(a content.Article) profile {
+	p := profile{lines: make([]line, len(a.Blocks))}
+	seen := map[string]struct{}{}
+	for bi, b := range a.Blocks {
+		p.lines[bi] = line{words: words.Count(b.Text), norm: normLine(b.Text)}
+		for _, k := range words.ContentKeys(b.Text) {
+			if _, ok := seen[k]; !ok {
+				seen[k] = struct{}{}
+				p.keys = append(p.keys, k)
+			}
+		}
+	}
+	return p
 }
 
 // leadWords is the fewest words a block needs to be an article's lead.

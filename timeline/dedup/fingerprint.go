@@ -48,8 +48,8 @@ type scratch struct {
 func (s *scratch) fingerprint(a *clean.Article) fingerprint {
 	wh := s.words[:0]
 	for _, b := range a.Blocks {
-		for _, t := range words.Split(b.Text) {
-			wh = append(wh, wordHash(t.Text))
+		for start, end := range words.All(b.Text) {
+			wh = append(wh, wordHash(b.Text[start:end]))
 		}
 	}
 	s.words = wh

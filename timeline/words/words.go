@@ -5,6 +5,7 @@
 package words
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,20 @@ func Split(s string) []Token {
 		}
 		out = append(out, Token{Start: start, End: end, Text: s[start:end]})
 		i = end
+	}
+}
+
+// All returns the byte offsets of the words Split finds in s, one pair
+// at a time, without making a slice: for loops that only read the words.
+func All(s string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		for i := 0; ; {
+			start, end := nextWord(s, i)
+			if start < 0 || !yield(start, end) {
+				return
+			}
+			i = end
+		}
 	}
 }
 
@@ -210,14 +225,44 @@ func StopRatio(toks []Token) float64 {
 // ContentKeys returns the Key of every token that is not a stop word and
 // has a letter, in order.
 func ContentKeys(s string) []string {
-	toks := Split(s)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		lw := strings.ToLower(t.Text)
-		if IsStop(strings.ReplaceAll(lw, "’", "'")) || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
+	out := make([]string, 0, len(s)/8+1)
+	for start, end := range All(s) {
+		w := s[start:end]
+		if isStopToken(w) || strings.IndexFunc(w, unicode.IsLetter) < 0 {
 			continue
 		}
-		out = append(out, Key(t.Text))
+		out = append(out, Key(w))
 	}
 	return out
+}
+
+// isStopToken reports whether the word w, as written, is a stop word
+// once lower-cased and with curly apostrophes made straight. Stop words
+// are short and ASCII, so most words are told apart without a copy.
+// (A long word may still lower-case into a stop word through letters
+// that shrink, but none of the stop words is long enough for that.)
+func isStopToken(w string) bool {
+	const longest = 16 // bytes, beyond every stop word's, curly apostrophes counted
+	if len(w) > longest {
+		return false
+	}
+	var buf [longest]byte
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			if !strings.HasPrefix(w[i:], "’") {
+				// Some letters lower-case into ASCII (İ, the Kelvin sign).
+				return IsStop(strings.ReplaceAll(strings.ToLower(w), "’", "'"))
+			}
+			c = '\''
+			i += len("’") - 1
+		}
+		buf[n] = c
+		n++
+	}
+	return IsStop(string(buf[:n]))
 }

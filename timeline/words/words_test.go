@@ -2,7 +2,10 @@ package words
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSplit(t *testing.T) {
@@ -66,17 +69,40 @@ func TestContentKeys(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	for _, s := range []string{"Kim toured a warship.", "Tu-160’s", "a--b", "x.", "é-ü", "\xff-a"} {
+	for _, s := range []string{"Kim toured a warship.", "Tu-160’s", "a--b", "x.", "é-ü", "\xff-a", "The SHOULDN’T Didn't ourselves’ İt"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		last := 0
-		for _, tok := range Split(s) {
+		toks := Split(s)
+		for _, tok := range toks {
 			if tok.Start < last || tok.End <= tok.Start || tok.End > len(s) || s[tok.Start:tok.End] != tok.Text {
 				t.Fatalf("bad token %+v in %q", tok, s)
 			}
 			last = tok.End
 			_ = Key(tok.Text)
+		}
+		// All and ContentKeys walk the words without Split's slice, and
+		// must find the same ones.
+		n := 0
+		for start, end := range All(s) {
+			if n >= len(toks) || toks[n].Start != start || toks[n].End != end {
+				t.Fatalf("All: word %d of %q at %d:%d, Split says %+v", n, s, start, end, toks)
+			}
+			n++
+		}
+		if n != len(toks) || Count(s) != len(toks) {
+			t.Fatalf("All found %d words of %q, Count %d, Split %d", n, s, Count(s), len(toks))
+		}
+		var want []string
+		for _, tok := range toks {
+			lw := strings.ToLower(tok.Text)
+			if !IsStop(strings.ReplaceAll(lw, "’", "'")) && strings.IndexFunc(lw, unicode.IsLetter) >= 0 {
+				want = append(want, Key(tok.Text))
+			}
+		}
+		if got := ContentKeys(s); !slices.Equal(got, want) {
+			t.Fatalf("ContentKeys(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
