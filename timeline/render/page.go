@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"net/url"
 	"slices"
@@ -85,6 +86,17 @@ type Page struct {
 	// other event citing one of its sentences, in timeline order (source
 	// page). EventNumber numbers them.
 	Events []*Event
+	// Text is the source's text as HTML, block by block: each sentence a
+	// <span> with its Anchor as id, a cited one marked (<mark>) and followed
+	// by links numbered as in Events (source page). Layouts that want
+	// other markup can walk Source.Blocks instead.
+	Text []TextBlock
+}
+
+// TextBlock is one block of a source's text as HTML (see Page.Text).
+type TextBlock struct {
+	Heading bool
+	HTML    template.HTML
 }
 
 // YearGroup is a run of consecutive dated events of the same year.
@@ -541,7 +553,56 @@ func (ix *siteIndex) sourcePage(i int) *Page {
 	}
 	slices.SortFunc(more, func(a, b *Event) int { return cmp.Compare(ix.position[a.ID], ix.position[b.ID]) })
 	p.Events = append(p.Events, more...)
+	p.Text = ix.sourceText(p)
 	return ix.finish(p)
+}
+
+// sourceText renders the blocks of a source page's Source as HTML (see
+// Page.Text). It is made here rather than in the layout because it is
+// most of what a source page holds: one template action per sentence
+// would cost more than all the rest of the page.
+func (ix *siteIndex) sourceText(p *Page) []TextBlock {
+	number := make(map[string]int, len(p.Events))
+	for i, e := range p.Events {
+		number[e.ID] = i + 1
+	}
+	out := make([]TextBlock, len(p.Source.Blocks))
+	var b strings.Builder
+	for bi, blk := range p.Source.Blocks {
+		b.Reset()
+		for i, x := range blk.Sentences {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString("<span")
+			if x.Anchor != "" {
+				b.WriteString(` id="`)
+				b.WriteString(html.EscapeString(x.Anchor))
+				b.WriteByte('"')
+			}
+			if len(x.EventIDs) == 0 {
+				b.WriteByte('>')
+				b.WriteString(html.EscapeString(x.Text))
+				b.WriteString("</span>")
+				continue
+			}
+			b.WriteString(` class="cited"><mark>`)
+			b.WriteString(html.EscapeString(x.Text))
+			b.WriteString("</mark>")
+			for _, id := range x.EventIDs {
+				e := ix.events[id]
+				if e == nil {
+					continue
+				}
+				title := html.EscapeString(e.Title)
+				fmt.Fprintf(&b, `<a class="evref" href="%sevents/%s/" title="%s" aria-label="Cited in: %s">%d</a>`,
+					html.EscapeString(p.Root), html.EscapeString(e.ID), title, title, number[e.ID])
+			}
+			b.WriteString("</span>")
+		}
+		out[bi] = TextBlock{Heading: blk.Heading, HTML: template.HTML(b.String())}
+	}
+	return out
 }
 
 // EventNumber is the 1-based position of the event id in Events, or 0: on a
