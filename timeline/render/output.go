@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,18 +13,19 @@ import (
 	"sync"
 )
 
-// output receives the files of a rendered site. writeFile is called from
-// several goroutines at once with slash-separated paths relative to the
-// site root; it makes the directories a file needs and never replaces a
-// file, failing with an error that wraps fs.ErrExist instead.
-type output interface {
-	writeFile(rel string, b []byte) error
+// Output receives the files of a rendered site. WriteFile is called from
+// several goroutines at once, with clean slash-separated paths relative
+// to the site root, each path once; it must not keep b, which the
+// renderer reuses, after it returns. Render checks that no path is
+// written twice or is both a file and a directory of others.
+type Output interface {
+	WriteFile(rel string, b []byte) error
 }
 
 // dirOutput writes files under a directory of the file system.
 type dirOutput string
 
-func (d dirOutput) writeFile(rel string, b []byte) error {
+func (d dirOutput) WriteFile(rel string, b []byte) error {
 	name := filepath.Join(string(d), filepath.FromSlash(rel))
 	// Most files are the only file of a new directory in an existing one
 	// (events/<id>/index.html): one mkdir makes it, and MkdirAll's walk
@@ -66,39 +68,75 @@ func (f Files) Write(dst string) error {
 		if !fs.ValidPath(rel) {
 			return fmt.Errorf("render: invalid path %q", rel)
 		}
-		if err := dirOutput(dst).writeFile(rel, f[rel]); err != nil {
+		if err := dirOutput(dst).WriteFile(rel, f[rel]); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
 	}
 	return nil
 }
 
-// memOutput collects files in memory, failing as writing them to an
-// empty directory would: a path written twice, or a path that is both a
-// file and a directory.
+// Copy writes every file to out, in path order.
+func (f Files) Copy(out Output) error {
+	for _, rel := range slices.Sorted(maps.Keys(f)) {
+		if err := out.WriteFile(rel, f[rel]); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+	}
+	return nil
+}
+
+// memOutput collects files in memory.
 type memOutput struct {
 	mu    sync.Mutex
 	files Files
+}
+
+func (m *memOutput) WriteFile(rel string, b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[rel] = bytes.Clone(b) // b may be the renderer's reusable buffer
+	return nil
+}
+
+// checkedOutput passes files on to an Output, failing as writing them to
+// an empty directory would: an invalid path, a path written twice, or a
+// path that is both a file and a directory.
+type checkedOutput struct {
+	out   Output
+	mu    sync.Mutex
+	files map[string]bool
 	dirs  map[string]bool
 }
 
-func (m *memOutput) writeFile(rel string, b []byte) error {
+func newCheckedOutput(out Output) *checkedOutput {
+	return &checkedOutput{out: out, files: map[string]bool{}, dirs: map[string]bool{}}
+}
+
+func (c *checkedOutput) WriteFile(rel string, b []byte) error {
+	if err := c.claim(rel); err != nil {
+		return err
+	}
+	return c.out.WriteFile(rel, b)
+}
+
+// claim records rel as a file of the site, or says why it cannot be one.
+func (c *checkedOutput) claim(rel string) error {
 	if !fs.ValidPath(rel) || rel == "." {
 		return &fs.PathError{Op: "write", Path: rel, Err: fs.ErrInvalid}
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, ok := m.files[rel]; ok || m.dirs[rel] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files[rel] || c.dirs[rel] {
 		return &fs.PathError{Op: "write", Path: rel, Err: fs.ErrExist}
 	}
 	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
-		if _, ok := m.files[dir]; ok {
+		if c.files[dir] {
 			return &fs.PathError{Op: "mkdir", Path: dir, Err: fs.ErrExist}
 		}
 	}
-	for dir := path.Dir(rel); dir != "." && !m.dirs[dir]; dir = path.Dir(dir) {
-		m.dirs[dir] = true
+	for dir := path.Dir(rel); dir != "." && !c.dirs[dir]; dir = path.Dir(dir) {
+		c.dirs[dir] = true
 	}
-	m.files[rel] = bytes.Clone(b) // b may be the renderer's reusable buffer
+	c.files[rel] = true
 	return nil
 }

@@ -58,9 +58,9 @@ func same(t *testing.T, what string, got, want map[string]string) {
 	}
 }
 
-// TestMemoryCollisions checks that the in-memory output refuses what a
-// directory refuses: a theme file over a page, a file where pages need a
-// directory.
+// TestMemoryCollisions checks that rendering refuses, whatever the
+// output, what a directory refuses: a theme file over a page, a file
+// where pages need a directory, and invalid paths.
 func TestMemoryCollisions(t *testing.T) {
 	for _, tt := range []struct{ file, want string }{
 		{"static/index.html", "static/index.html would overwrite index.html"},
@@ -73,10 +73,10 @@ func TestMemoryCollisions(t *testing.T) {
 			t.Errorf("%s: Memory = %v, want an error containing %q", tt.file, err, tt.want)
 		}
 	}
-	m := &memOutput{files: Files{}, dirs: map[string]bool{}}
+	m := newCheckedOutput(&memOutput{files: Files{}})
 	for _, bad := range []string{"../x", "/abs", "a/../b", "", "."} {
-		if err := m.writeFile(bad, nil); !errors.Is(err, fs.ErrInvalid) {
-			t.Errorf("writeFile(%q) = %v, want fs.ErrInvalid", bad, err)
+		if err := m.WriteFile(bad, nil); !errors.Is(err, fs.ErrInvalid) {
+			t.Errorf("WriteFile(%q) = %v, want fs.ErrInvalid", bad, err)
 		}
 	}
 }

@@ -70,7 +70,7 @@ func Write(site Site, theme fs.FS, dst string) (Stats, error) {
 // would write, by path. The dev server serves them without touching the
 // disk; Files.Write puts them on disk, giving the tree Write gives.
 func Memory(site Site, theme fs.FS) (Files, Stats, error) {
-	out := &memOutput{files: Files{}, dirs: map[string]bool{}}
+	out := &memOutput{files: Files{}}
 	st, err := write(site, theme, out)
 	if err != nil {
 		return nil, st, err
@@ -78,8 +78,14 @@ func Memory(site Site, theme fs.FS) (Files, Stats, error) {
 	return out.files, st, nil
 }
 
+// Render renders the site into out, as Write does into a directory:
+// Write is Render with an Output that writes under dst.
+func Render(site Site, theme fs.FS, out Output) (Stats, error) {
+	return write(site, theme, out)
+}
+
 // write renders the site into out; see Write.
-func write(site Site, theme fs.FS, out output) (Stats, error) {
+func write(site Site, theme fs.FS, out Output) (Stats, error) {
 	ix, err := newIndex(&site)
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: %w", err)
@@ -88,7 +94,7 @@ func write(site Site, theme fs.FS, out output) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: theme: %w", err)
 	}
-	w := &writer{out: out}
+	w := &writer{out: newCheckedOutput(out)}
 
 	if err := w.file(".nojekyll", nil); err != nil {
 		return w.stats, err
@@ -158,14 +164,14 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 
 // writer writes files to an output and counts them.
 type writer struct {
-	out   output
+	out   Output
 	stats Stats
 }
 
 // file writes b to the path rel (slash-separated, relative to the site
 // root). It never overwrites a file.
 func (w *writer) file(rel string, b []byte) error {
-	if err := w.out.writeFile(rel, b); err != nil {
+	if err := w.out.WriteFile(rel, b); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	w.stats.Files++
@@ -277,7 +283,7 @@ func (w *writer) do(j *job, buf *bytes.Buffer) (int64, error) {
 	if err := j.make(buf); err != nil {
 		return 0, err
 	}
-	if err := w.out.writeFile(j.rel, buf.Bytes()); err != nil {
+	if err := w.out.WriteFile(j.rel, buf.Bytes()); err != nil {
 		return 0, fmt.Errorf("render: %w", err)
 	}
 	return int64(buf.Len()), nil
@@ -304,7 +310,7 @@ func (w *writer) static(theme fs.FS) error {
 		if err != nil {
 			return err
 		}
-		if err := w.out.writeFile(rel, b); err != nil {
+		if err := w.out.WriteFile(rel, b); err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				return fmt.Errorf("theme file %s would overwrite %s", name, rel)
 			}

@@ -191,13 +191,13 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	return sum, nil
 }
 
-// Publish writes a pipeline result to dst atomically: into a temporary
-// directory in dst's parent, then renamed into place. On any error dst is
-// left as it was and the temporary directory is removed.
+// Publish writes a pipeline result to dst, replacing what it held. On any
+// error dst is left as it was, and nothing temporary remains; see
+// publish.
 func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 	var stats render.Stats
-	err := publish(ctx, dst, func(tmp string) (err error) {
-		stats, err = render.Write(r.Site, r.theme, tmp)
+	err := publish(ctx, dst, func(out render.Output) (err error) {
+		stats, err = render.Render(r.Site, r.theme, out)
 		return err
 	})
 	if err != nil {
@@ -212,48 +212,9 @@ func (r *Result) Files() (render.Files, render.Stats, error) {
 	return render.Memory(r.Site, r.theme)
 }
 
-// PublishFiles writes a site rendered in memory to dst atomically, as
-// Publish does.
+// PublishFiles writes a site rendered in memory to dst, as Publish does.
 func PublishFiles(ctx context.Context, files render.Files, dst string) error {
-	return publish(ctx, dst, files.Write)
-}
-
-// publish calls write to fill a temporary directory in dst's parent, then
-// renames it into place. On any error dst is left as it was and the
-// temporary directory is removed.
-func publish(ctx context.Context, dst string, write func(tmp string) error) error {
-	dst, err := filepath.Abs(dst)
-	if err != nil {
-		return err
-	}
-	parent := filepath.Dir(dst)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dst)+".new-")
-	if err != nil {
-		return fmt.Errorf("cannot write beside %s: %w", dst, err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := swap(tmp, dst); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return publish(ctx, dst, files.Copy)
 }
 
 // swap puts the directory tmp in the place of dst: dst is renamed aside,
