@@ -22,10 +22,12 @@ type Output interface {
 	WriteFile(rel string, b []byte) error
 }
 
-// dirOutput writes files under a directory of the file system.
-type dirOutput string
+// Dir is an Output writing files under a directory of the file system,
+// making the directories they need; it never replaces a file.
+type Dir string
 
-func (d dirOutput) WriteFile(rel string, b []byte) error {
+// WriteFile implements Output.
+func (d Dir) WriteFile(rel string, b []byte) error {
 	name := filepath.Join(string(d), filepath.FromSlash(rel))
 	// Most files are the only file of a new directory in an existing one
 	// (events/<id>/index.html): one mkdir makes it, and MkdirAll's walk
@@ -68,7 +70,7 @@ func (f Files) Write(dst string) error {
 		if !fs.ValidPath(rel) {
 			return fmt.Errorf("render: invalid path %q", rel)
 		}
-		if err := dirOutput(dst).WriteFile(rel, f[rel]); err != nil {
+		if err := Dir(dst).WriteFile(rel, f[rel]); err != nil {
 			return fmt.Errorf("render: %w", err)
 		}
 	}

@@ -63,7 +63,7 @@ var pageKinds = []string{"index", "event", "source", "404"}
 // overwrites a file: a static file colliding with a generated one is an
 // error. On error, dst may hold part of the site; the caller discards it.
 func Write(site Site, theme fs.FS, dst string) (Stats, error) {
-	return write(site, theme, dirOutput(dst))
+	return write(site, theme, Dir(dst))
 }
 
 // Memory renders the site as Write does, into memory: the files Write

@@ -109,7 +109,7 @@ func (o *stagedOutput) WriteFile(rel string, b []byte) error {
 	if o.dst != "" && sameFile(filepath.Join(o.dst, filepath.FromSlash(rel)), b) {
 		return nil
 	}
-	if err := writeNewFile(o.stage, rel, b); err != nil {
+	if err := render.Dir(o.stage).WriteFile(rel, b); err != nil {
 		return err
 	}
 	if o.dst != "" {
@@ -128,31 +128,6 @@ func sameFile(name string, b []byte) bool {
 	}
 	old, err := os.ReadFile(name)
 	return err == nil && bytes.Equal(old, b)
-}
-
-// writeNewFile writes b to the new file rel under root, making the
-// directories it needs.
-func writeNewFile(root, rel string, b []byte) error {
-	name := filepath.Join(root, filepath.FromSlash(rel))
-	// Most files are the only file of a new directory in an existing one
-	// (events/<id>/index.html): one mkdir makes it, and MkdirAll's walk
-	// up the path is needed only when that fails.
-	if dir := filepath.Dir(name); dir != root {
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(b)
-	if err1 := f.Close(); err == nil {
-		err = err1
-	}
-	return err
 }
 
 // commit moves the staged files of out into its dst and the files the
