@@ -47,7 +47,7 @@ type block struct {
 // bylines, captions and newsletter boxes it could see, so a short line or
 // a heading it kept is the article's unless the page alone could not tell:
 // a line repeated across the site, a menu, a time stamp.
-func describe(in []content.Block, extracted bool, corpus *Corpus) []block {
+func describe(in []content.Block, extracted bool, corpus corpusView) []block {
 	out := make([]block, len(in))
 	toks := make([][]words.Token, len(in))
 	for i, b := range in {

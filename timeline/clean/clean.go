@@ -113,6 +113,15 @@ func (a *Article) BlockStarts() []int {
 // site's articles (which short lines repeat, how common each word is); a
 // nil corpus cleans the article on its own.
 func Clean(in content.Article, corpus *Corpus) Article {
+	if corpus == nil {
+		return clean(in, nil)
+	}
+	return clean(in, corpus)
+}
+
+// clean is Clean, asking what it needs to know across articles of
+// corpus, which may be nil.
+func clean(in content.Article, corpus corpusView) Article {
 	out := Article{
 		Path:      in.Path,
 		Hash:      in.Hash,

@@ -29,7 +29,12 @@ func NewCorpus(articles []content.Article) *Corpus {
 	parallel.For(context.Background(), len(articles), func(i int) {
 		profiles[i] = profileOf(articles[i])
 	})
-	c := &Corpus{docs: len(articles), df: map[string]int{}, lines: map[string]int{}}
+	return corpusOf(profiles)
+}
+
+// corpusOf gathers the statistics of the articles with these profiles.
+func corpusOf(profiles []profile) *Corpus {
+	c := &Corpus{docs: len(profiles), df: map[string]int{}, lines: map[string]int{}}
 	// What follows each long block, file by file: a long block followed by
 	// different texts in several files is a notice the site puts on every
 	// page (cookies, a newsletter), not a story that was copied.

@@ -20,7 +20,7 @@ const minCoherence = 0.12
 
 // selectArticle decides which blocks are the article. It returns, per
 // block, whether to keep it and, if not, why.
-func selectArticle(blocks []block, title string, corpus *Corpus) ([]bool, []string) {
+func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []string) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	segs := segments(blocks)
@@ -368,7 +368,7 @@ func keysOf(s string) []string {
 // vector is a sparse term vector.
 type vector map[string]float64
 
-func vectorOf(blocks []block, corpus *Corpus) vector {
+func vectorOf(blocks []block, corpus corpusView) vector {
 	v := vector{}
 	for _, b := range blocks {
 		if b.class == chrome {
@@ -379,7 +379,11 @@ func vectorOf(blocks []block, corpus *Corpus) vector {
 		}
 	}
 	for k, tf := range v {
-		v[k] = (1 + math.Log(tf)) * corpus.idf(k)
+		idf := 1.0
+		if corpus != nil {
+			idf = corpus.idf(k)
+		}
+		v[k] = (1 + math.Log(tf)) * idf
 	}
 	return v
 }

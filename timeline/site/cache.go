@@ -1,25 +1,40 @@
 package site
 
-import "github.com/timeline-ssg/timeline/timeline/content"
+import (
+	"github.com/timeline-ssg/timeline/timeline/clean"
+	"github.com/timeline-ssg/timeline/timeline/content"
+)
 
 // Cache keeps per-file work between builds of one site, for the dev
-// server, which rebuilds on every save: reading an article (decoding,
-// front matter, blocks, web page extraction) is redone only for files
-// whose bytes changed (see content.Cache).
+// server, which rebuilds on every save:
 //
-// Only reading is cached. Cleaning depends on statistics over all the
-// articles (clean.Corpus: which lines repeat, how common each word is),
-// which nearly any edit changes, and the later stages are cross-article;
-// they run in full on every build.
+//   - reading an article (decoding, front matter, blocks, web page
+//     extraction) is redone only for files whose bytes changed (see
+//     content.Cache);
+//   - cleaning is redone only for articles that changed, or whose
+//     cleaning asked the corpus something it now answers otherwise, such
+//     as how common a word is (see clean.Memo).
+//
+// The later stages are cross-article; they run in full on every build.
 //
 // The zero Cache is empty and ready to use. A Cache is for one site; a
 // build using it must not run at the same time as another build using it.
 type Cache struct {
 	content content.Cache
+	clean   clean.Memo
 }
 
-// CacheStats says how much of the last build's reading the cache saved.
-type CacheStats = content.CacheStats
+// CacheStats says how much of the last build's work the cache saved.
+type CacheStats struct {
+	Reused int // files whose bytes were unchanged: not parsed again
+	Parsed int // files read and parsed
+	// Cleaned is the number of articles cleaned again; the others' last
+	// cleaning stood.
+	Cleaned int
+}
 
 // Stats returns the counts of the last build that used the cache.
-func (c *Cache) Stats() CacheStats { return c.content.Stats() }
+func (c *Cache) Stats() CacheStats {
+	read := c.content.Stats()
+	return CacheStats{Reused: read.Reused, Parsed: read.Parsed, Cleaned: c.clean.Stats().Cleaned}
+}

@@ -52,7 +52,7 @@ func Extract(ctx context.Context, files []string, loc *time.Location) ([]clean.A
 			articles = append(articles, r.article)
 		}
 	}
-	cleaned, err := cleanAll(ctx, articles)
+	cleaned, err := cleanAll(ctx, articles, nil)
 	return cleaned, diags, err
 }
 

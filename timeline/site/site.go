@@ -155,7 +155,11 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 		return 0, nil, diags, err
 	}
 	stage("read")
-	cleaned, err := cleanAll(ctx, articles)
+	var memo *clean.Memo
+	if opt.Cache != nil {
+		memo = &opt.Cache.clean
+	}
+	cleaned, err := cleanAll(ctx, articles, memo)
 	if err != nil {
 		return 0, nil, diags, err
 	}
@@ -242,12 +246,21 @@ func swap(tmp, dst string) error {
 	return nil
 }
 
-// cleanAll cleans every article in parallel, keeping their order.
-func cleanAll(ctx context.Context, articles []content.Article) ([]clean.Article, error) {
-	corpus := clean.NewCorpus(articles)
+// cleanAll cleans every article in parallel, keeping their order, with
+// memo's help when it is not nil.
+func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo) ([]clean.Article, error) {
+	if memo == nil {
+		corpus := clean.NewCorpus(articles)
+		out := make([]clean.Article, len(articles))
+		err := parallel.For(ctx, len(articles), func(i int) {
+			out[i] = clean.Clean(articles[i], corpus)
+		})
+		return out, err
+	}
+	corpus := memo.Corpus(articles)
 	out := make([]clean.Article, len(articles))
 	err := parallel.For(ctx, len(articles), func(i int) {
-		out[i] = clean.Clean(articles[i], corpus)
+		out[i] = memo.Clean(articles[i], corpus)
 	})
 	return out, err
 }

@@ -1,0 +1,157 @@
+package clean
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"sync/atomic"
+
+	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
+)
+
+// corpusView is what cleaning an article asks of the corpus: how many
+// articles repeat a line, and how rare a word is. Clean's result depends
+// on the corpus through these answers alone.
+type corpusView interface {
+	repeats(line string) int
+	idf(key string) float64
+}
+
+// Memo keeps cleaning's work between builds of one site, for the dev
+// server, which rebuilds on every save. For each article it keeps the
+// article's part of the corpus statistics, what Clean made of it, and
+// every answer the corpus gave Clean about it. An unchanged article whose
+// corpus gives the same answers again is not cleaned again: its result
+// would be the same. An edit that changes how common a word is (or a
+// file added or removed, which changes them all) cleans again only the
+// articles that asked about it.
+//
+// The zero Memo is empty and ready to use. Corpus starts a build; Clean
+// may then be called from several goroutines at once, for the articles
+// given to Corpus. A Memo is for one site and one build at a time.
+type Memo struct {
+	entries  map[string]*memoEntry // by article path
+	profiled int
+	cleaned  atomic.Int64
+}
+
+// MemoStats says how much of the last build's cleaning a Memo saved.
+type MemoStats struct {
+	Profiled, Cleaned int // articles whose statistics or cleaning were worked out again
+}
+
+type memoEntry struct {
+	in      content.Article
+	profile profile
+	// done says out is the cleaning of in, by a corpus of docs articles
+	// that gave these answers.
+	done  bool
+	out   Article
+	docs  int
+	lines map[string]int // normalised line → articles repeating it
+	df    map[string]int // word key → articles using it
+}
+
+// Corpus is NewCorpus, reusing the statistics of the articles unchanged
+// since the last build. Articles not given are forgotten.
+func (m *Memo) Corpus(articles []content.Article) *Corpus {
+	entries := make(map[string]*memoEntry, len(articles))
+	reuse := make([]*memoEntry, len(articles))
+	for i, a := range articles {
+		if e := m.entries[a.Path]; e != nil && sameArticle(e.in, a) {
+			reuse[i] = e
+			entries[a.Path] = e
+		} else {
+			entries[a.Path] = &memoEntry{in: a}
+		}
+	}
+	profiles := make([]profile, len(articles))
+	parallel.For(context.Background(), len(articles), func(i int) {
+		if reuse[i] != nil {
+			profiles[i] = reuse[i].profile
+			return
+		}
+		profiles[i] = profileOf(articles[i])
+		entries[articles[i].Path].profile = profiles[i]
+	})
+	m.entries = entries
+	m.profiled = 0
+	for _, e := range reuse {
+		if e == nil {
+			m.profiled++
+		}
+	}
+	m.cleaned.Store(0)
+	return corpusOf(profiles)
+}
+
+// Clean is Clean(a, c), or the result it gave last time when a is
+// unchanged and c answers what that cleaning asked as it did then. c must
+// be the corpus Corpus returned for this build.
+func (m *Memo) Clean(a content.Article, c *Corpus) Article {
+	e := m.entries[a.Path]
+	if e == nil || !sameArticle(e.in, a) {
+		return Clean(a, c) // not an article of this build's corpus
+	}
+	if e.done && e.sameAnswers(c) {
+		return e.out
+	}
+	m.cleaned.Add(1)
+	r := &recorder{c: c, lines: map[string]int{}, df: map[string]int{}}
+	e.out = clean(a, r)
+	e.done, e.docs, e.lines, e.df = true, c.docs, r.lines, r.df
+	return e.out
+}
+
+// Stats returns the counts of the last build that used the memo. Call it
+// after the build's cleaning is done.
+func (m *Memo) Stats() MemoStats {
+	return MemoStats{Profiled: m.profiled, Cleaned: int(m.cleaned.Load())}
+}
+
+// sameAnswers reports whether c would answer every question the entry's
+// cleaning asked as its corpus did.
+func (e *memoEntry) sameAnswers(c *Corpus) bool {
+	if c.docs != e.docs {
+		return false
+	}
+	for n, v := range e.lines {
+		if c.lines[n] != v {
+			return false
+		}
+	}
+	for k, v := range e.df {
+		if c.df[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// recorder answers for a Corpus and notes each answer.
+type recorder struct {
+	c     *Corpus
+	lines map[string]int
+	df    map[string]int
+}
+
+func (r *recorder) repeats(line string) int {
+	n := normLine(line)
+	v := r.c.lines[n]
+	r.lines[n] = v
+	return v
+}
+
+func (r *recorder) idf(key string) float64 {
+	r.df[key] = r.c.df[key]
+	return r.c.idf(key)
+}
+
+// sameArticle reports whether a and b are the same reading of the same
+// file: the dev server's parse cache hands back the very same strings for
+// an unchanged file, so this costs little.
+func sameArticle(a, b content.Article) bool {
+	return a.Path == b.Path && a.Hash == b.Hash && a.Format == b.Format &&
+		slices.Equal(a.Blocks, b.Blocks) && reflect.DeepEqual(a.Meta, b.Meta)
+}
