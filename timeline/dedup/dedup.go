@@ -119,32 +119,54 @@ const (
 // then the first path. The result does not depend on the order of
 // articles.
 func Group(articles []clean.Article) []Source {
+	return group(articles, nil)
+}
+
+// group is Group, reusing memo's work when memo is not nil.
+func group(articles []clean.Article, memo *Memo) []Source {
 	order := canonicalOrder(articles)
 	fps := make([]fingerprint, len(order))
 	keys := make([][bands]uint64, len(order))
+	reused := make([]bool, len(order))
 	inChunks(len(order), 64, func(from, to int) {
 		var s scratch
 		for k := from; k < to; k++ {
-			fps[k] = s.fingerprint(&articles[order[k]])
+			a := &articles[order[k]]
+			if e := memo.lookup(a); e != nil {
+				fps[k], keys[k], reused[k] = e.fp, e.keys, true
+				continue
+			}
+			fps[k] = s.fingerprint(a)
 			bandKeys(&keys[k], fps[k].shingles)
 		}
 	})
+	memo.keep(articles, order, fps, keys)
 
 	cands := bandPairs(fps, keys)
 	cands = append(cands, anchorPairs(fps)...)
 	sortKeys(cands) // pairs sort by their first text, then their second
 	cands = slices.Compact(cands)
-	type score struct {
-		c      float64
-		shared int
-	}
 	scores := make([]score, len(cands))
 	inChunks(len(cands), 1024, func(from, to int) {
 		for i := from; i < to; i++ {
 			a, b := cands[i].split()
+			if reused[a] && reused[b] {
+				if s, ok := memo.score(articles[order[a]].Path, articles[order[b]].Path); ok {
+					scores[i] = s
+					continue
+				}
+			}
 			scores[i].c, scores[i].shared = containment(fps[a].shingles, fps[b].shingles)
 		}
 	})
+	if memo != nil {
+		scored := make(map[[2]string]score, len(cands))
+		for i, p := range cands {
+			a, b := p.split()
+			scored[[2]string{articles[order[a]].Path, articles[order[b]].Path}] = scores[i]
+		}
+		memo.scores = scored
+	}
 	var copies, related []edge
 	for i, p := range cands {
 		a, b := p.split()

@@ -42,6 +42,9 @@ type Options struct {
 	// passages look more alike than they are, and what one article tells
 	// in separate places is mostly separate events.
 	SameSource float64
+	// Memo, when set, keeps each source's sentences between builds of
+	// one site (see Memo).
+	Memo *Memo
 }
 
 // Sentence is one sentence of one source.

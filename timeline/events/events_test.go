@@ -102,7 +102,7 @@ func TestDateInheritance(t *testing.T) {
 		"## Earlier floods",
 		"The last comparable flood came in 1998.",
 	)
-	sents := splitSources([]dedup.Source{src})
+	sents := splitSources([]dedup.Source{src}, nil)
 	dateSentences(sents)
 	tuesday := temporal.DayOf(2025, 3, 4)
 	tests := []struct {
@@ -133,7 +133,7 @@ func TestGroupPassages(t *testing.T) {
 		"Meanwhile, the council closed the Ostrow bridge to traffic.",
 		"Mayor Ilya Brandt thanked the rescue teams on Thursday. Brandt said the quarry would stay closed.",
 	)
-	sents := splitSources([]dedup.Source{src})
+	sents := splitSources([]dedup.Source{src}, nil)
 	dateSentences(sents)
 	weigh(sents)
 	groupPassages(sents)

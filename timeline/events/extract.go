@@ -22,7 +22,7 @@ import (
 // source that tell one event into passages, and clusters the passages of
 // all sources into events.
 func Extract(sources []dedup.Source, opt Options) Result {
-	sents := splitSources(sources)
+	sents := splitSources(sources, opt.Memo)
 	clusters := analyse(sents, sources, opt)
 	// A source without a publication date cannot resolve "yesterday";
 	// the events its mentions joined date it, and a second pass uses that.
@@ -60,17 +60,25 @@ func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
 
 // splitSources returns every sentence of every source, in source order,
 // with its dates, its mention judgement and its content keys. Dates are
-// resolved against each source's publication date.
-func splitSources(sources []dedup.Source) []Sentence {
+// resolved against each source's publication date. memo, when not nil,
+// gives the sentences of sources unchanged since the last build.
+func splitSources(sources []dedup.Source, memo *Memo) []Sentence {
 	per := make([][]Sentence, len(sources))
+	refs := make([]temporal.Reference, len(sources))
 	parallel.For(context.Background(), len(sources), func(si int) {
 		a := &sources[si].Article
 		ref := temporal.Reference{}
 		if !a.Date.IsZero() {
 			ref = temporal.Reference{Date: a.Date.Start, Known: true}
 		}
+		refs[si] = ref
+		if sents, ok := memo.lookup(si, a, ref); ok {
+			per[si] = sents
+			return
+		}
 		per[si] = splitSource(si, a, ref)
 	})
+	memo.keep(sources, refs, per)
 	n := 0
 	for _, p := range per {
 		n += len(p)

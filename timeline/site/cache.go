@@ -3,6 +3,8 @@ package site
 import (
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
 )
 
 // Cache keeps per-file work between builds of one site, for the dev
@@ -13,15 +15,22 @@ import (
 //     content.Cache);
 //   - cleaning is redone only for articles that changed, or whose
 //     cleaning asked the corpus something it now answers otherwise, such
-//     as how common a word is (see clean.Memo).
+//     as how common a word is (see clean.Memo);
+//   - duplicate detection fingerprints only texts that changed and
+//     compares again only pairs with a changed text (see dedup.Memo);
+//   - a source's sentences are split, dated and judged again only when
+//     its text or publication date changed (see events.Memo).
 //
-// The later stages are cross-article; they run in full on every build.
+// Clustering events, the chronology and rendering run in full on every
+// build.
 //
 // The zero Cache is empty and ready to use. A Cache is for one site; a
 // build using it must not run at the same time as another build using it.
 type Cache struct {
 	content content.Cache
 	clean   clean.Memo
+	dedup   dedup.Memo
+	events  events.Memo
 }
 
 // CacheStats says how much of the last build's work the cache saved.

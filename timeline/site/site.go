@@ -113,7 +113,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	evOpt := events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
+	if opt.Cache != nil {
+		evOpt.Memo = &opt.Cache.events
+	}
+	res := events.Extract(sources, evOpt)
 	res, warns := edits.Regroup(res, sourceIDs(sources))
 	sum.Warnings = append(sum.Warnings, warns...)
 	stage("events")
@@ -164,7 +168,12 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 		return 0, nil, diags, err
 	}
 	stage("clean")
-	sources := dedup.Group(cleaned)
+	var sources []dedup.Source
+	if opt.Cache != nil {
+		sources = opt.Cache.dedup.Group(cleaned)
+	} else {
+		sources = dedup.Group(cleaned)
+	}
 	stage("dedup")
 	return len(articles), sources, diags, ctx.Err()
 }
