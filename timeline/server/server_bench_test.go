@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -62,9 +63,15 @@ func writeBenchSite(tb testing.TB, dir string, n int) {
 // the diff against the served site. It reports the median and the
 // slowest edit.
 //
+// The collector runs as in the timeline command (cmd/timeline sets
+// GOGC=300 unless the environment says otherwise).
+//
 //	go test -run '^$' -bench EditToReload -benchtime 20x ./timeline/server/
 func BenchmarkEditToReload(b *testing.B) {
-	for _, n := range []int{100, 1000} {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(300))
+	}
+	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			dir := b.TempDir()
 			writeBenchSite(b, dir, n)
