@@ -2,6 +2,7 @@ package content
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"maps"
 	"slices"
 	"sync"
@@ -39,7 +40,19 @@ type cacheEntry struct {
 	zone    string
 	article Article
 	diags   []diag.Diagnostic
+	// size and modTime are the file's when it was read, at readAt.
+	size    int64
+	modTime time.Time
+	readAt  time.Time
 }
+
+// racyWindow is how long before it was read a file must have been last
+// modified for its size and time to vouch for its bytes later: a file
+// changed again within the time stamp's resolution (a second or two on
+// some network and FAT file systems) keeps its time, so a recently
+// modified file is read and hashed again (as git treats "racily clean"
+// files).
+const racyWindow = 2 * time.Second
 
 // Stats returns the counts of the last read that used the cache.
 func (c *Cache) Stats() CacheStats {
@@ -64,9 +77,30 @@ func (c *Cache) end() {
 	c.mu.Unlock()
 }
 
+// unchanged returns the reading of relPath kept from an earlier read if
+// the file, as st describes it now, has the size and modification time it
+// had then, had kept them a while before that read, and is read in the
+// same zone: then its bytes are taken to be the same without reading
+// them. A nil Cache has nothing.
+func (c *Cache) unchanged(relPath string, st fs.FileInfo, loc *time.Location) (Article, []diag.Diagnostic, bool) {
+	if c == nil {
+		return Article{}, nil, false
+	}
+	c.mu.Lock()
+	e, ok := c.entries[relPath]
+	c.mu.Unlock()
+	if !ok || e.zone != loc.String() || e.size != st.Size() || !e.modTime.Equal(st.ModTime()) ||
+		e.readAt.Sub(e.modTime) < racyWindow {
+		return Article{}, nil, false
+	}
+	a, ds := c.keep(relPath, e, true)
+	return a, ds, true
+}
+
 // parse is Parse, reusing an earlier result for the same path, bytes and
-// zone. A nil Cache parses every time.
-func (c *Cache) parse(relPath string, data []byte, loc *time.Location) (Article, []diag.Diagnostic) {
+// zone. st describes the file as it was opened. A nil Cache parses every
+// time.
+func (c *Cache) parse(relPath string, data []byte, loc *time.Location, st fs.FileInfo, readAt time.Time) (Article, []diag.Diagnostic) {
 	sum := sha256.Sum256(data)
 	if c == nil {
 		return parse(relPath, data, sum, loc)
@@ -80,11 +114,18 @@ func (c *Cache) parse(relPath string, data []byte, loc *time.Location) (Article,
 		e = cacheEntry{sum: sum, zone: zone, article: a, diags: ds}
 		ok = false
 	}
+	e.size, e.modTime, e.readAt = st.Size(), st.ModTime(), readAt
+	return c.keep(relPath, e, ok)
+}
+
+// keep records e as this read's entry for relPath, counting it as reused
+// or parsed, and returns a copy of its article and diagnostics.
+func (c *Cache) keep(relPath string, e cacheEntry, reused bool) (Article, []diag.Diagnostic) {
 	c.mu.Lock()
 	if c.next != nil {
 		c.next[relPath] = e
 	}
-	if ok {
+	if reused {
 		c.stats.Reused++
 	} else {
 		c.stats.Parsed++

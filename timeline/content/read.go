@@ -184,11 +184,15 @@ func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize in
 	if maxSize > 0 && st.Size() > maxSize {
 		return skip("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)
 	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return skip("%v", unwrapPath(err))
+	a, diags, ok := cache.unchanged(relPath, st, loc)
+	if !ok {
+		readAt := time.Now()
+		data, err := io.ReadAll(f)
+		if err != nil {
+			return skip("%v", unwrapPath(err))
+		}
+		a, diags = cache.parse(relPath, data, loc, st, readAt)
 	}
-	a, diags := cache.parse(relPath, data, loc)
 	if len(a.Blocks) == 0 && a.Meta.Title == "" {
 		return a, false, diags
 	}

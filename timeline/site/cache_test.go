@@ -152,3 +152,54 @@ func (c *Cache) read(opt content.Options) ([]content.Article, diag.List, error) 
 	opt.Cache = &c.content
 	return content.Read(context.Background(), opt)
 }
+
+// TestCacheTrustsSettledFileTimes checks when the cache takes a file's
+// size and modification time as proof its bytes did not change: when the
+// time was well before the file was read, the file is not read again
+// (shown here by changing its bytes behind the cache's back, keeping
+// size and time, which real edits do not do); when the file had just been
+// modified, a change within the time stamp's resolution could keep its
+// time, so it is read and hashed again.
+func TestCacheTrustsSettledFileTimes(t *testing.T) {
+	dir := t.TempDir()
+	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	settled := filepath.Join(dir, "content", "settled.md")
+	recent := filepath.Join(dir, "content", "recent.md")
+	writeFile(t, settled, "The mill reopened on Monday.\n")
+	writeFile(t, recent, "The pier closed on Friday.\n")
+	hourAgo := time.Now().Add(-time.Hour).Truncate(time.Second)
+	os.Chtimes(settled, hourAgo, hourAgo)
+	var c Cache
+	if _, _, err := c.read(opt); err != nil {
+		t.Fatal(err)
+	}
+	recentTime := func() time.Time {
+		st, err := os.Stat(recent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.ModTime()
+	}()
+	writeFile(t, settled, "The mall reopened on Monday.\n") // same size
+	os.Chtimes(settled, hourAgo, hourAgo)
+	writeFile(t, recent, "The port closed on Friday.\n") // same size
+	os.Chtimes(recent, recentTime, recentTime)
+
+	got, _, err := c.read(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, a := range got {
+		text[a.Path] = a.Blocks[0].Text
+	}
+	if text["content/settled.md"] != "The mill reopened on Monday." {
+		t.Errorf("settled file read again: %q", text["content/settled.md"])
+	}
+	if text["content/recent.md"] != "The port closed on Friday." {
+		t.Errorf("recently modified file not read again: %q", text["content/recent.md"])
+	}
+	if st := c.Stats(); st.Reused != 1 || st.Parsed != 1 {
+		t.Errorf("stats %+v, want 1 reused and 1 parsed", st)
+	}
+}
