@@ -32,6 +32,12 @@ func Extract(sources []dedup.Source, opt Options) Result {
 		sents = resplit(sents, sources, inferred)
 		clusters = analyse(sents, sources, opt)
 	}
+	// The words and keys of each sentence served grouping and weighing;
+	// the vectors carry what the rest needs. On a large site they are a
+	// good part of the heap.
+	for i := range sents {
+		sents[i].toks, sents[i].keys = nil, nil
+	}
 	var res Result
 	res.Sentences = sents
 	res.Inferred = inferred
