@@ -2,7 +2,6 @@ package events
 
 import (
 	"context"
-	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -279,63 +278,32 @@ type term struct {
 	w  float32
 }
 
-// weigh gives each sentence its TF-IDF vector, IDF over sentences. Term
-// ids number the distinct keys in sorted order, so they do not depend on
-// how the work is shared among the cores.
+// weigh gives each sentence its TF-IDF vector, IDF over sentences.
 func weigh(sents []Sentence) {
-	ctx := context.Background()
-	const chunk = 1024
-	chunks := (len(sents) + chunk - 1) / chunk
-	// The distinct keys of each chunk, then of all.
-	seen := make([][]string, chunks)
-	parallel.For(ctx, chunks, func(c int) {
-		set := map[string]struct{}{}
-		for i := c * chunk; i < min(len(sents), (c+1)*chunk); i++ {
-			for _, k := range sents[i].keys {
-				set[k] = struct{}{}
-			}
-		}
-		seen[c] = slices.Collect(maps.Keys(set))
-	})
-	var all []string
-	for _, s := range seen {
-		all = append(all, s...)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	ids := make(map[string]int32, len(all))
-	for i, k := range all {
-		ids[k] = int32(i)
-	}
-	// Each sentence's term ids, sorted, and the number of sentences
-	// using each term, counted per chunk and summed.
+	ids := map[string]int32{}
+	var df []int32
 	termIDs := make([][]int32, len(sents))
-	dfs := make([][]int32, chunks)
-	parallel.For(ctx, chunks, func(c int) {
-		df := make([]int32, len(all))
-		for i := c * chunk; i < min(len(sents), (c+1)*chunk); i++ {
-			ts := make([]int32, len(sents[i].keys))
-			for j, k := range sents[i].keys {
-				ts[j] = ids[k]
+	for i := range sents {
+		ts := make([]int32, len(sents[i].keys))
+		for j, k := range sents[i].keys {
+			id, ok := ids[k]
+			if !ok {
+				id = int32(len(df))
+				ids[k] = id
+				df = append(df, 0)
 			}
-			slices.Sort(ts)
-			for j, id := range ts {
-				if j == 0 || ts[j-1] != id {
-					df[id]++
-				}
+			ts[j] = id
+		}
+		slices.Sort(ts)
+		for j, id := range ts {
+			if j == 0 || ts[j-1] != id {
+				df[id]++
 			}
-			termIDs[i] = ts
 		}
-		dfs[c] = df
-	})
-	df := make([]int32, len(all))
-	for _, d := range dfs {
-		for id, n := range d {
-			df[id] += n
-		}
+		termIDs[i] = ts
 	}
 	n := float64(len(sents))
-	parallel.For(ctx, len(sents), func(i int) {
+	for i := range sents {
 		ts := termIDs[i]
 		v := make(vector, 0, len(ts))
 		var norm float64
@@ -356,7 +324,7 @@ func weigh(sents []Sentence) {
 			v[j].w = float32(float64(v[j].w) / norm)
 		}
 		sents[i].vec = v
-	})
+	}
 }
 
 func dot(a, b vector) float64 {
