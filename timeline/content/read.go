@@ -169,6 +169,19 @@ func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize in
 	skip := func(format string, args ...any) (Article, bool, []diag.Diagnostic) {
 		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: "+format, args...)}
 	}
+	if cache != nil {
+		// A cached reading of an unchanged file needs only its status.
+		st, err := dir.Stat(name)
+		if err != nil {
+			return skip("%v", unwrapPath(err))
+		}
+		if why := unusable(st, maxSize); why != "" {
+			return skip("%s", why)
+		}
+		if a, diags, ok := cache.unchanged(relPath, st, loc); ok {
+			return usable(a, diags)
+		}
+	}
 	f, err := dir.Open(name)
 	if err != nil {
 		return skip("%v", unwrapPath(err))
@@ -178,21 +191,32 @@ func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize in
 	if err != nil {
 		return skip("%v", unwrapPath(err))
 	}
-	if !st.Mode().IsRegular() {
-		return skip("not a regular file")
+	if why := unusable(st, maxSize); why != "" {
+		return skip("%s", why)
 	}
-	if maxSize > 0 && st.Size() > maxSize {
-		return skip("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)
+	readAt := time.Now()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return skip("%v", unwrapPath(err))
 	}
-	a, diags, ok := cache.unchanged(relPath, st, loc)
-	if !ok {
-		readAt := time.Now()
-		data, err := io.ReadAll(f)
-		if err != nil {
-			return skip("%v", unwrapPath(err))
-		}
-		a, diags = cache.parse(relPath, data, loc, st, readAt)
+	a, diags := cache.parse(relPath, data, loc, st, readAt)
+	return usable(a, diags)
+}
+
+// unusable says why a file cannot be read as an article, or "".
+func unusable(st fs.FileInfo, maxSize int64) string {
+	switch {
+	case !st.Mode().IsRegular():
+		return "not a regular file"
+	case maxSize > 0 && st.Size() > maxSize:
+		return fmt.Sprintf("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)
 	}
+	return ""
+}
+
+// usable returns a read article with keep false when it is empty or its
+// diagnostics hold an error.
+func usable(a Article, diags []diag.Diagnostic) (Article, bool, []diag.Diagnostic) {
 	if len(a.Blocks) == 0 && a.Meta.Title == "" {
 		return a, false, diags
 	}
