@@ -2,6 +2,7 @@ package parallel
 
 import (
 	"context"
+	"runtime"
 	"sync/atomic"
 	"testing"
 )
@@ -33,5 +34,33 @@ func TestForStopsWhenCancelled(t *testing.T) {
 	}
 	if n := calls.Load(); n > 1000 {
 		t.Errorf("%d calls after cancelling at 10", n)
+	}
+}
+
+// TestForWithStatePerGoroutine checks that ForWith calls fn for every
+// index once and never uses one goroutine's state in another at the same
+// time.
+func TestForWithStatePerGoroutine(t *testing.T) {
+	type state struct{ busy atomic.Bool }
+	const n = 10000
+	counts := make([]int32, n)
+	var made atomic.Int32
+	err := ForWith(context.Background(), n, func() *state { made.Add(1); return &state{} }, func(s *state, i int) {
+		if !s.busy.CompareAndSwap(false, true) {
+			t.Error("a state used by two goroutines at once")
+		}
+		atomic.AddInt32(&counts[i], 1)
+		s.busy.Store(false)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range counts {
+		if c != 1 {
+			t.Fatalf("index %d called %d times", i, c)
+		}
+	}
+	if m := made.Load(); m < 1 || m > int32(runtime.GOMAXPROCS(0)) {
+		t.Errorf("%d states made for %d goroutines", m, runtime.GOMAXPROCS(0))
 	}
 }
