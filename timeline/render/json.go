@@ -1,6 +1,11 @@
 package render
 
-import "math"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+)
 
 // timeline.json: the machine-readable site. Field order is the struct
 // order; every list is [] rather than null when empty.
@@ -77,76 +82,122 @@ type jsonRemoval struct {
 	Text   string `json:"text"`
 }
 
-// timelineJSON encodes the site as timeline.json: 2-space indented, HTML
-// characters escaped, with a trailing newline.
-func timelineJSON(site *Site) ([]byte, error) {
-	out := jsonSite{
-		Title:       site.Title,
-		Description: site.Description,
-		BaseURL:     site.BaseURL,
-		Generator:   site.Generator,
-		Events:      make([]jsonEvent, len(site.Events)),
-		Sources:     make([]jsonSource, len(site.Sources)),
-	}
-	for i := range site.Events {
-		e := &site.Events[i]
-		je := jsonEvent{
-			ID:          e.ID,
-			Title:       e.Title,
-			Date:        e.Date.ISO,
-			DateEnd:     e.Date.End,
-			Precision:   e.Date.Precision,
-			Undated:     e.Undated,
-			Basis:       e.Basis,
-			Summary:     summary(e),
-			Importance:  e.Importance,
-			SourceCount: e.SourceCount,
-			CopyCount:   e.CopyCount,
-			Citations:   make([]jsonCitation, len(e.Citations)),
+// timelineJSON encodes the site as timeline.json: an object with the
+// site's fields, then its events and its sources as arrays of one
+// element a line, each element compact, HTML characters escaped, with a
+// trailing newline. One element a line keeps the file quick to write and
+// read, and a diff of two builds shows which events and sources changed.
+// With a memo, the lines of events and sources unchanged since the last
+// render are not encoded again.
+func timelineJSON(site *Site, memo *renderMemo) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("{\n")
+	for _, f := range [...]struct{ key, value string }{
+		{"title", site.Title}, {"description", site.Description}, {"base_url", site.BaseURL}, {"generator", site.Generator},
+	} {
+		v, err := json.Marshal(f.value)
+		if err != nil {
+			return nil, err
 		}
-		for j, c := range e.Citations {
-			je.Citations[j] = jsonCitation{
-				Source: c.SourceID,
-				Text:   c.Text,
-				Start:  c.Start,
-				End:    c.End,
-				Anchor: c.Anchor,
-				Date:   c.Date,
+		fmt.Fprintf(&b, "  %q: %s,\n", f.key, v)
+	}
+	list := func(name string, n int, line func(i int) ([]byte, error), last bool) error {
+		fmt.Fprintf(&b, "  %q: [", name)
+		for i := range n {
+			l, err := line(i)
+			if err != nil {
+				return err
 			}
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n    ")
+			b.Write(l)
 		}
-		out.Events[i] = je
+		if n > 0 {
+			b.WriteString("\n  ")
+		}
+		if last {
+			b.WriteString("]\n")
+		} else {
+			b.WriteString("],\n")
+		}
+		return nil
 	}
-	for i := range site.Sources {
-		s := &site.Sources[i]
-		js := jsonSource{
-			ID:         s.ID,
-			Title:      s.Title,
-			Publisher:  s.Publisher,
-			Author:     s.Author,
-			URL:        s.URL,
-			Date:       s.Date.ISO,
-			Dateline:   s.Dateline,
-			File:       s.File,
-			Duplicates: make([]string, len(s.Copies)),
-			Copies:     make([]jsonCopy, len(s.Copies)),
-			Related:    make([]jsonRelated, len(s.Related)),
-			Text:       s.Text,
-			Events:     append([]string{}, s.EventIDs...),
-			Removed:    make([]jsonRemoval, len(s.Removed)),
-		}
-		for j, c := range s.Copies {
-			js.Duplicates[j] = c.File
-			js.Copies[j] = jsonCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
-		}
-		for j, r := range s.Related {
-			js.Related[j] = jsonRelated{ID: r.ID, Similarity: round2(r.Similarity)}
-		}
-		for j, r := range s.Removed {
-			js.Removed[j] = jsonRemoval{Line: r.Line, Reason: r.Reason, Text: r.Text}
-		}
-		out.Sources[i] = js
+	err := list("events", len(site.Events), func(i int) ([]byte, error) {
+		return memo.line(memo.eventLines(i), func() ([]byte, error) { return json.Marshal(eventJSON(&site.Events[i])) })
+	}, false)
+	if err != nil {
+		return nil, err
 	}
-	return jsonIndent(out)
+	err = list("sources", len(site.Sources), func(i int) ([]byte, error) {
+		return memo.line(memo.sourceLines(i), func() ([]byte, error) { return json.Marshal(sourceJSON(&site.Sources[i])) })
+	}, true)
+	if err != nil {
+		return nil, err
+	}
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
+
+// eventJSON is an event as timeline.json has it.
+func eventJSON(e *Event) jsonEvent {
+	je := jsonEvent{
+		ID:          e.ID,
+		Title:       e.Title,
+		Date:        e.Date.ISO,
+		DateEnd:     e.Date.End,
+		Precision:   e.Date.Precision,
+		Undated:     e.Undated,
+		Basis:       e.Basis,
+		Summary:     summary(e),
+		Importance:  e.Importance,
+		SourceCount: e.SourceCount,
+		CopyCount:   e.CopyCount,
+		Citations:   make([]jsonCitation, len(e.Citations)),
+	}
+	for j, c := range e.Citations {
+		je.Citations[j] = jsonCitation{
+			Source: c.SourceID,
+			Text:   c.Text,
+			Start:  c.Start,
+			End:    c.End,
+			Anchor: c.Anchor,
+			Date:   c.Date,
+		}
+	}
+	return je
+}
+
+// sourceJSON is a source as timeline.json has it.
+func sourceJSON(s *Source) jsonSource {
+	js := jsonSource{
+		ID:         s.ID,
+		Title:      s.Title,
+		Publisher:  s.Publisher,
+		Author:     s.Author,
+		URL:        s.URL,
+		Date:       s.Date.ISO,
+		Dateline:   s.Dateline,
+		File:       s.File,
+		Duplicates: make([]string, len(s.Copies)),
+		Copies:     make([]jsonCopy, len(s.Copies)),
+		Related:    make([]jsonRelated, len(s.Related)),
+		Text:       s.Text,
+		Events:     append([]string{}, s.EventIDs...),
+		Removed:    make([]jsonRemoval, len(s.Removed)),
+	}
+	for j, c := range s.Copies {
+		js.Duplicates[j] = c.File
+		js.Copies[j] = jsonCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
+	}
+	for j, r := range s.Related {
+		js.Related[j] = jsonRelated{ID: r.ID, Similarity: round2(r.Similarity)}
+	}
+	for j, r := range s.Removed {
+		js.Removed[j] = jsonRemoval{Line: r.Line, Reason: r.Reason, Text: r.Text}
+	}
+	return js
 }
 
 // round2 rounds a score to two decimals, so the JSON shows what is

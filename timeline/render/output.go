@@ -94,10 +94,21 @@ type memOutput struct {
 }
 
 func (m *memOutput) WriteFile(rel string, b []byte) error {
+	return m.writeOwned(rel, bytes.Clone(b)) // b may be the renderer's reusable buffer
+}
+
+// writeOwned keeps b, which nothing changes afterwards, as the file rel.
+func (m *memOutput) writeOwned(rel string, b []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[rel] = bytes.Clone(b) // b may be the renderer's reusable buffer
+	m.files[rel] = b
 	return nil
+}
+
+// ownedOutput is an Output that can keep a file's bytes as they are,
+// when nothing changes them afterwards, rather than copy them.
+type ownedOutput interface {
+	writeOwned(rel string, b []byte) error
 }
 
 // checkedOutput passes files on to an Output, failing as writing them to
@@ -119,6 +130,18 @@ func (c *checkedOutput) WriteFile(rel string, b []byte) error {
 		return err
 	}
 	return c.out.WriteFile(rel, b)
+}
+
+// writeOwned is WriteFile for bytes nothing changes afterwards: an
+// Output that keeps files keeps them without a copy.
+func (c *checkedOutput) writeOwned(rel string, b []byte) error {
+	if o, ok := c.out.(ownedOutput); ok {
+		if err := c.claim(rel); err != nil {
+			return err
+		}
+		return o.writeOwned(rel, b)
+	}
+	return c.WriteFile(rel, b)
 }
 
 // claim records rel as a file of the site, or says why it cannot be one.

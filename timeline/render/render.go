@@ -63,15 +63,20 @@ var pageKinds = []string{"index", "event", "source", "404"}
 // overwrites a file: a static file colliding with a generated one is an
 // error. On error, dst may hold part of the site; the caller discards it.
 func Write(site Site, theme fs.FS, dst string) (Stats, error) {
-	return write(site, theme, Dir(dst))
+	return write(site, theme, Dir(dst), nil)
 }
 
 // Memory renders the site as Write does, into memory: the files Write
 // would write, by path. The dev server serves them without touching the
 // disk; Files.Write puts them on disk, giving the tree Write gives.
-func Memory(site Site, theme fs.FS) (Files, Stats, error) {
+//
+// With a memo, pages whose data did not change since the render that
+// filled it are not rendered again (see Memo); the files returned share
+// their bytes with the memo and must not be changed. A nil memo keeps
+// nothing.
+func Memory(site Site, theme fs.FS, memo *Memo) (Files, Stats, error) {
 	out := &memOutput{files: Files{}}
-	st, err := write(site, theme, out)
+	st, err := write(site, theme, out, memo)
 	if err != nil {
 		return nil, st, err
 	}
@@ -81,20 +86,24 @@ func Memory(site Site, theme fs.FS) (Files, Stats, error) {
 // Render renders the site into out, as Write does into a directory:
 // Write is Render with an Output that writes under dst.
 func Render(site Site, theme fs.FS, out Output) (Stats, error) {
-	return write(site, theme, out)
+	return write(site, theme, out, nil)
 }
 
-// write renders the site into out; see Write.
-func write(site Site, theme fs.FS, out Output) (Stats, error) {
+// write renders the site into out, with memo's help if it is not nil;
+// see Write and Memory.
+func write(site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
 	ix, err := newIndex(&site)
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: %w", err)
 	}
-	layouts, err := parseLayouts(theme, ix.funcs())
+	layouts, texts, err := parseLayouts(theme, ix.funcs())
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: theme: %w", err)
 	}
 	w := &writer{out: newCheckedOutput(out)}
+	if memo != nil {
+		w.memo = memo.begin(ix, texts)
+	}
 
 	if err := w.file(".nojekyll", nil); err != nil {
 		return w.stats, err
@@ -103,34 +112,40 @@ func write(site Site, theme fs.FS, out Output) (Stats, error) {
 	if err != nil {
 		return w.stats, err
 	}
-	if err := w.run(append(data, pageJobs(ix, layouts)...)); err != nil {
+	if err := w.run(append(data, w.pageJobs(ix, layouts)...)); err != nil {
 		return w.stats, err
 	}
 	if err := w.static(theme); err != nil {
 		return w.stats, err
+	}
+	if w.memo != nil {
+		w.memo.end()
 	}
 	return w.stats, nil
 }
 
 // parseLayouts parses base.html and the partials once, then clones them
 // under each page layout. Templates are named by their path in the theme,
-// so errors read "template: layouts/event.html:12: …".
-func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+// so errors read "template: layouts/event.html:12: …". It also returns
+// the name and text of every file parsed, in parse order.
+func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, []string, error) {
+	var texts []string
 	read := func(name string) (string, error) {
 		b, err := fs.ReadFile(theme, name)
+		texts = append(texts, name, string(b))
 		return string(b), err
 	}
 	text, err := read(baseLayout)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	base, err := template.New(baseLayout).Funcs(funcs).Parse(text)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	partials, err := fs.ReadDir(theme, partialsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, e := range partials { // sorted by name: a deterministic parse order
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
@@ -138,34 +153,35 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 		}
 		name := path.Join(partialsDir, e.Name())
 		if text, err = read(name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, err := base.New(name).Parse(text); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	layouts := make(map[string]*template.Template, len(pageKinds))
 	for _, kind := range pageKinds {
 		name := "layouts/" + kind + ".html"
 		if text, err = read(name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		t, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if _, err := t.New(name).Parse(text); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		layouts[kind] = t
 	}
-	return layouts, nil
+	return layouts, texts, nil
 }
 
 // writer writes files to an output and counts them.
 type writer struct {
-	out   Output
+	out   *checkedOutput
 	stats Stats
+	memo  *renderMemo // nil without a Memo
 }
 
 // file writes b to the path rel (slash-separated, relative to the site
@@ -183,17 +199,16 @@ func (w *writer) file(rel string, b []byte) error {
 // timelinejs.json) and the files for hosts, crawlers and feed readers.
 func (w *writer) dataFiles(ix *siteIndex, theme fs.FS) ([]job, error) {
 	gen := func(name string, bytesOf func() ([]byte, error)) job {
-		return job{rel: name, make: func(buf *bytes.Buffer) error {
+		return job{rel: name, make: func(_ *worker) ([]byte, error) {
 			b, err := bytesOf()
 			if err != nil {
-				return fmt.Errorf("render: %s: %w", name, err)
+				return nil, fmt.Errorf("render: %s: %w", name, err)
 			}
-			buf.Write(b)
-			return nil
+			return b, nil
 		}}
 	}
 	jobs := []job{
-		gen(timelineFile, func() ([]byte, error) { return timelineJSON(ix.site) }),
+		gen(timelineFile, func() ([]byte, error) { return timelineJSON(ix.site, w.memo) }),
 		gen(timelinejsFile, ix.timelineJS),
 	}
 	if ix.abs {
@@ -205,33 +220,66 @@ func (w *writer) dataFiles(ix *siteIndex, theme fs.FS) ([]job, error) {
 	return jobs, nil
 }
 
-// job is one file to make: make fills the buffer with its bytes.
+// job is one file to make. make returns its bytes, which it owns and
+// nothing changes afterwards, or nil when it wrote them to the worker's
+// buffer.
 type job struct {
 	rel  string // output path relative to dst
 	page bool   // an HTML page rendered from a layout
-	make func(buf *bytes.Buffer) error
+	make func(wk *worker) ([]byte, error)
+}
+
+// worker is what one of the writer's goroutines makes files with.
+type worker struct {
+	buf bytes.Buffer
+	d   *digester // with a memo only
 }
 
 // pageJobs returns the jobs that render the HTML pages, in site order.
-func pageJobs(ix *siteIndex, layouts map[string]*template.Template) []job {
+// With a memo, a page of a layout that does not reach the whole site is
+// rendered only if its key changed.
+func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) []job {
 	site := ix.site
-	page := func(rel string, layout *template.Template, p func() *Page) job {
-		return job{rel: rel, page: true, make: func(buf *bytes.Buffer) error {
-			if err := layout.ExecuteTemplate(buf, baseLayout, p()); err != nil {
-				return fmt.Errorf("render: %s: %w", rel, err)
+	whole := make(map[string]bool, len(layouts))
+	for kind, t := range layouts {
+		whole[kind] = wholeSite(t)
+	}
+	page := func(rel, kind string, p func() *Page) job {
+		layout := layouts[kind]
+		return job{rel: rel, page: true, make: func(wk *worker) ([]byte, error) {
+			pg := p()
+			var key digest
+			keyed := w.memo != nil && !whole[kind]
+			if keyed {
+				key = w.memo.pageKey(wk.d, kind, pg)
+				if b, ok := w.memo.lookup(rel, key); ok {
+					return b, nil
+				}
 			}
-			return nil
+			if err := layout.ExecuteTemplate(&wk.buf, baseLayout, pg); err != nil {
+				return nil, fmt.Errorf("render: %s: %w", rel, err)
+			}
+			if w.memo == nil {
+				return nil, nil
+			}
+			b := bytes.Clone(wk.buf.Bytes())
+			if keyed {
+				w.memo.keep(rel, key, b)
+			} else {
+				w.memo.rendered()
+			}
+			return b, nil
 		}}
 	}
 	jobs := make([]job, 0, 2+len(site.Events)+len(site.Sources))
-	jobs = append(jobs, page("index.html", layouts["index"], ix.indexPage))
+	jobs = append(jobs, page("index.html", "index", ix.indexPage))
 	for i := range site.Events {
-		jobs = append(jobs, page("events/"+site.Events[i].ID+"/index.html", layouts["event"], func() *Page { return ix.eventPage(i) }))
+		jobs = append(jobs, page("events/"+site.Events[i].ID+"/index.html", "event", func() *Page { return ix.eventPage(i) }))
 	}
 	for i := range site.Sources {
-		jobs = append(jobs, page("sources/"+site.Sources[i].ID+"/index.html", layouts["source"], func() *Page { return ix.sourcePage(i) }))
+		jobs = append(jobs, page("sources/"+site.Sources[i].ID+"/index.html", "source", func() *Page { return ix.sourcePage(i) }))
 	}
-	return append(jobs, page("404.html", layouts["404"], ix.notFoundPage))
+	return append(jobs, page("404.html", "404", ix.notFoundPage))
 }
 
 // run makes and writes the files of jobs over runtime.GOMAXPROCS
@@ -246,13 +294,16 @@ func (w *writer) run(jobs []job) error {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			var buf bytes.Buffer
+			wk := &worker{}
+			if w.memo != nil {
+				wk.d = w.memo.digester()
+			}
 			for !failed.Load() {
 				i := int(next.Add(1)) - 1
 				if i >= len(jobs) {
 					return
 				}
-				sizes[i], errs[i] = w.do(&jobs[i], &buf)
+				sizes[i], errs[i] = w.do(&jobs[i], wk)
 				if errs[i] != nil {
 					failed.Store(true)
 				}
@@ -278,15 +329,22 @@ func (w *writer) run(jobs []job) error {
 }
 
 // do makes one job's file and writes it.
-func (w *writer) do(j *job, buf *bytes.Buffer) (int64, error) {
-	buf.Reset()
-	if err := j.make(buf); err != nil {
+func (w *writer) do(j *job, wk *worker) (int64, error) {
+	wk.buf.Reset()
+	b, err := j.make(wk)
+	if err != nil {
 		return 0, err
 	}
-	if err := w.out.WriteFile(j.rel, buf.Bytes()); err != nil {
+	if b != nil {
+		err = w.out.writeOwned(j.rel, b)
+	} else {
+		b = wk.buf.Bytes()
+		err = w.out.WriteFile(j.rel, b)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("render: %w", err)
 	}
-	return int64(buf.Len()), nil
+	return int64(len(b)), nil
 }
 
 // static copies every file under the theme's static/ to the same path

@@ -8,13 +8,14 @@
 // swapped in whole once complete; a failed build keeps the last good
 // snapshot served and shows its error in the browser.
 //
-// A rebuild re-reads only the articles whose bytes changed (site.Cache)
-// and runs the cross-article stages in full. Every page is rendered, then
-// compared with the page served: unchanged files keep their bytes and
-// ETag, and browsers are told which files changed, so an open page
-// reloads only if it changed, and a style sheet is swapped in place.
-// Pages are not skipped before rendering because a layout may show
-// anything of the whole site (.Site), so a page's inputs are the site.
+// A rebuild re-reads only the articles whose bytes changed (site.Cache),
+// runs the cross-article stages, and renders again only the pages whose
+// data changed (render.Memo: a page is keyed by everything its layout
+// can see, and a layout that can see the whole site is rendered every
+// time). Each file is then compared with the one served: unchanged files
+// keep their bytes and ETag, and browsers are told which files changed,
+// so an open page reloads only if it changed, and a style sheet is
+// swapped in place.
 //
 // Live reload uses Server-Sent Events, not a WebSocket: see reload.go for
 // why and for the protocol, and watch.go for how changes are found.
@@ -278,7 +279,7 @@ func (s *Server) buildSite(ctx context.Context) buildResult {
 		return buildResult{err: err, took: time.Since(start)}
 	}
 	lap := time.Now()
-	files, _, err := r.Files()
+	files, _, err := r.Files(&s.cache)
 	out := buildResult{res: r, files: files, render: time.Since(lap), took: time.Since(start), reused: s.cache.Stats(), err: err}
 	if out.err == nil {
 		out.err = ctx.Err()

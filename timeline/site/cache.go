@@ -5,6 +5,7 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/render"
 )
 
 // Cache keeps per-file work between builds of one site, for the dev
@@ -19,10 +20,12 @@ import (
 //   - duplicate detection fingerprints only texts that changed and
 //     compares again only pairs with a changed text (see dedup.Memo);
 //   - a source's sentences are split, dated and judged again only when
-//     its text or publication date changed (see events.Memo).
+//     its text or publication date changed (see events.Memo);
+//   - a page is rendered again only when what it shows changed, and
+//     timeline.json's line of an event or source only when the event or
+//     source did (see render.Memo).
 //
-// Clustering events, the chronology and rendering run in full on every
-// build.
+// Clustering events and the chronology run in full on every build.
 //
 // The zero Cache is empty and ready to use. A Cache is for one site; a
 // build using it must not run at the same time as another build using it.
@@ -31,6 +34,7 @@ type Cache struct {
 	clean   clean.Memo
 	dedup   dedup.Memo
 	events  events.Memo
+	render  render.Memo
 }
 
 // CacheStats says how much of the last build's work the cache saved.
@@ -40,10 +44,13 @@ type CacheStats struct {
 	// Cleaned is the number of articles cleaned again; the others' last
 	// cleaning stood.
 	Cleaned int
+	// Rendered is the number of pages rendered again; the others' last
+	// rendering stood.
+	Rendered int
 }
 
 // Stats returns the counts of the last build that used the cache.
 func (c *Cache) Stats() CacheStats {
 	read := c.content.Stats()
-	return CacheStats{Reused: read.Reused, Parsed: read.Parsed, Cleaned: c.clean.Stats().Cleaned}
+	return CacheStats{Reused: read.Reused, Parsed: read.Parsed, Cleaned: c.clean.Stats().Cleaned, Rendered: c.render.Stats().Rendered}
 }

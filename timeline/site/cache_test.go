@@ -131,11 +131,11 @@ func TestCachedBuildIsIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := cached.Files()
+	a, _, err := cached.Files(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := plain.Files()
+	b, _, err := plain.Files(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -221,8 +221,15 @@ func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 
 // Files renders a pipeline result in memory: the files Publish would
 // write, by path. The dev server serves them; PublishFiles writes them.
-func (r *Result) Files() (render.Files, render.Stats, error) {
-	return render.Memory(r.Site, r.theme)
+// With a cache, pages unchanged since the last build that used it are
+// not rendered again (see render.Memo); the files share their bytes with
+// the cache and must not be changed. A nil cache keeps nothing.
+func (r *Result) Files(cache *Cache) (render.Files, render.Stats, error) {
+	var memo *render.Memo
+	if cache != nil {
+		memo = &cache.render
+	}
+	return render.Memory(r.Site, r.theme, memo)
 }
 
 // PublishFiles writes a site rendered in memory to dst, as Publish does.
