@@ -44,13 +44,12 @@ type MemoStats struct {
 type memoEntry struct {
 	in      content.Article
 	profile profile
-	// done says out is the cleaning of in, by a corpus of docs articles
-	// that gave these answers.
+	// done says out is the cleaning of in, by a corpus that gave these
+	// answers.
 	done  bool
 	out   Article
-	docs  int
-	lines map[string]int // normalised line → articles repeating it
-	df    map[string]int // word key → articles using it
+	lines map[string]int     // normalised line → articles repeating it
+	idf   map[string]float64 // word key → its idf
 }
 
 // Corpus is NewCorpus, reusing the statistics of the articles unchanged
@@ -98,9 +97,9 @@ func (m *Memo) Clean(a content.Article, c *Corpus) Article {
 		return e.out
 	}
 	m.cleaned.Add(1)
-	r := &recorder{c: c, lines: map[string]int{}, df: map[string]int{}}
+	r := &recorder{c: c, lines: map[string]int{}, idfs: map[string]float64{}}
 	e.out = clean(a, r)
-	e.done, e.docs, e.lines, e.df = true, c.docs, r.lines, r.df
+	e.done, e.lines, e.idf = true, r.lines, r.idfs
 	return e.out
 }
 
@@ -113,16 +112,13 @@ func (m *Memo) Stats() MemoStats {
 // sameAnswers reports whether c would answer every question the entry's
 // cleaning asked as its corpus did.
 func (e *memoEntry) sameAnswers(c *Corpus) bool {
-	if c.docs != e.docs {
-		return false
-	}
 	for n, v := range e.lines {
 		if c.lines[n] != v {
 			return false
 		}
 	}
-	for k, v := range e.df {
-		if c.df[k] != v {
+	for k, v := range e.idf {
+		if c.idf(k) != v {
 			return false
 		}
 	}
@@ -133,7 +129,7 @@ func (e *memoEntry) sameAnswers(c *Corpus) bool {
 type recorder struct {
 	c     *Corpus
 	lines map[string]int
-	df    map[string]int
+	idfs  map[string]float64
 }
 
 func (r *recorder) repeats(line string) int {
@@ -144,8 +140,9 @@ func (r *recorder) repeats(line string) int {
 }
 
 func (r *recorder) idf(key string) float64 {
-	r.df[key] = r.c.df[key]
-	return r.c.idf(key)
+	v := r.c.idf(key)
+	r.idfs[key] = v
+	return v
 }
 
 // sameArticle reports whether a and b are the same reading of the same
