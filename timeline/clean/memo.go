@@ -2,7 +2,7 @@ package clean
 
 import (
 	"context"
-	"reflect"
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -150,5 +150,14 @@ func (r *recorder) idf(key string) float64 {
 // an unchanged file, so this costs little.
 func sameArticle(a, b content.Article) bool {
 	return a.Path == b.Path && a.Hash == b.Hash && a.Format == b.Format &&
-		slices.Equal(a.Blocks, b.Blocks) && reflect.DeepEqual(a.Meta, b.Meta)
+		slices.Equal(a.Blocks, b.Blocks) && sameMeta(a.Meta, b.Meta)
+}
+
+// sameMeta reports whether two articles' metadata are the same. Dates
+// are compared with ==, zone and all: a date read again in another zone
+// is another date.
+func sameMeta(a, b content.Meta) bool {
+	return a.Title == b.Title && a.Publisher == b.Publisher && a.URL == b.URL && a.Author == b.Author &&
+		a.Date == b.Date && a.HasDate == b.HasDate && a.DateOnly == b.DateOnly && a.Draft == b.Draft &&
+		slices.Equal(a.Tags, b.Tags) && maps.Equal(a.From, b.From)
 }

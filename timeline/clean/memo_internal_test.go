@@ -1,6 +1,14 @@
 package clean
 
-import "testing"
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/content"
+)
 
 // TestSameAnswers checks the memo's test of a corpus against the answers
 // a cleaning got: an answer that differs makes the cleaning stale, while
@@ -28,6 +36,40 @@ func TestSameAnswers(t *testing.T) {
 	} {
 		if got := recorded(tt.then).sameAnswers(tt.now); got != tt.fresh {
 			t.Errorf("%s: sameAnswers = %v, want %v", tt.name, got, tt.fresh)
+		}
+	}
+}
+
+// TestSameMetaSeesEveryField checks that a change to any field of an
+// article's metadata, one added later included, makes it another
+// article to the memo.
+func TestSameMetaSeesEveryField(t *testing.T) {
+	base := content.Meta{Title: "t", Tags: []string{"a"}, From: map[string]string{"title": "front matter"}}
+	if !sameMeta(base, base) {
+		t.Fatal("metadata differ from themselves")
+	}
+	typ := reflect.TypeFor[content.Meta]()
+	for i := range typ.NumField() {
+		changed := base
+		changed.Tags = slices.Clone(base.Tags)
+		changed.From = maps.Clone(base.From)
+		f := reflect.ValueOf(&changed).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.ValueOf("b")))
+		case reflect.Map:
+			f.SetMapIndex(reflect.ValueOf("date"), reflect.ValueOf("og"))
+		case reflect.Struct: // time.Time
+			f.Set(reflect.ValueOf(time.Date(2023, 9, 11, 0, 0, 0, 0, time.UTC)))
+		default:
+			t.Fatalf("field %s: a %s; teach this test to change it", typ.Field(i).Name, f.Kind())
+		}
+		if sameMeta(base, changed) {
+			t.Errorf("a change to %s is not seen", typ.Field(i).Name)
 		}
 	}
 }

@@ -179,6 +179,15 @@ func group(articles []clean.Article, memo *Memo) []Source {
 	}
 
 	cl := newClusters(fps)
+	// The containment of two texts the indexes proposed is known already.
+	cl.scoreOf = func(a, b int32) score {
+		if i, ok := slices.BinarySearch(cands, pairOf(a, b)); ok {
+			return scores[i]
+		}
+		var s score
+		s.c, s.shared = containment(fps[a].shingles, fps[b].shingles)
+		return s
+	}
 	cl.joinExact()
 	// The strongest evidence first, so that a text inside two others
 	// that are not copies of each other joins the one it shares most
@@ -243,8 +252,13 @@ type clusters struct {
 	fps    []fingerprint
 	parent []int32
 	hub    []int32
+	// scoreOf returns the containment of two texts and the shingles they
+	// share.
+	scoreOf func(a, b int32) score
 }
 
+// newClusters returns every text in a cluster of its own; scoreOf must
+// be set before texts are joined.
 func newClusters(fps []fingerprint) *clusters {
 	c := &clusters{fps: fps, parent: make([]int32, len(fps)), hub: make([]int32, len(fps))}
 	for i := range c.parent {
@@ -310,7 +324,7 @@ func (c *clusters) join(a, b int32) bool {
 	}
 	ha, hb := c.hub[ra], c.hub[rb]
 	if ha != a || hb != b {
-		if x, _ := containment(c.fps[ha].shingles, c.fps[hb].shingles); x < MinContainment {
+		if c.scoreOf(ha, hb).c < MinContainment {
 			return false
 		}
 	}
@@ -369,8 +383,7 @@ func (c *clusters) sources(articles []clean.Article, order []int, related []edge
 				continue
 			}
 			src.Copies = append(src.Copies, articles[order[m]])
-			x, _ := containment(c.fps[g.canon].shingles, c.fps[m].shingles)
-			src.Containment = append(src.Containment, x)
+			src.Containment = append(src.Containment, c.scoreOf(g.canon, m).c)
 		}
 		sourceOf[g.root] = int32(si)
 	}
@@ -387,8 +400,9 @@ func (c *clusters) sources(articles []clean.Article, order []int, related []edge
 	slices.Sort(pairs)
 	for _, p := range slices.Compact(pairs) {
 		sa, sb := p.split()
-		sim, shared := containment(c.fps[groups[sa].canon].shingles, c.fps[groups[sb].canon].shingles)
-		if sim < MinRelated || shared < minRelatedShingles {
+		sc := c.scoreOf(groups[sa].canon, groups[sb].canon)
+		sim := sc.c
+		if sim < MinRelated || sc.shared < minRelatedShingles {
 			continue
 		}
 		sources[sa].Related = append(sources[sa].Related, Relation{ID: sources[sb].ID, Similarity: sim})
