@@ -29,8 +29,8 @@ const (
 // is not one. A group is an event when two or more sources corroborate
 // it, or when it is dated and one of its sentences clearly reports
 // something happening: undated single-source sentences are mostly
-// background and comment.
-func makeEvent(g group, sents []Sentence, sources []dedup.Source) (Event, bool) {
+// background and comment. titles gives the titles of sentences.
+func makeEvent(g group, sents []Sentence, sources []dedup.Source, titles *titles) (Event, bool) {
 	members := g.members
 	srcSet := map[int]bool{}
 	for _, m := range members {
@@ -54,9 +54,9 @@ func makeEvent(g group, sents []Sentence, sources []dedup.Source) (Event, bool) 
 	})
 	central := byCentrality(ev.Mentions, sents)
 	ev.Cohesion = central.cohesion
-	best := leadFirst(summaryOrder(central.order, sents), sents)
+	best := leadFirst(summaryOrder(central.order, sents), sents, titles)
 	ev.Summary = summary(best, sents)
-	ev.Title = headline(titleOrder(ev.Summary, best), sents)
+	ev.Title = headline(titleOrder(ev.Summary, best), sents, titles)
 	ev.ID = eventID(ev.Mentions, sents, sources)
 	return ev, true
 }
@@ -130,12 +130,12 @@ const (
 func summary(order []int, sents []Sentence) []int {
 	out := []int{order[0]}
 	used := map[int]bool{sents[order[0]].Source: true}
-	n := wordCount(sents[order[0]].Text)
+	n := sents[order[0]].words
 	for _, m := range order[1:] {
 		if len(out) == 3 {
 			break
 		}
-		w := wordCount(sents[m].Text)
+		w := sents[m].words
 		if used[sents[m].Source] || !goodSummary(sents[m].Text) || n+w > summaryWords {
 			continue
 		}
@@ -169,7 +169,7 @@ func summaryOrder(order []int, sents []Sentence) []int {
 		if !s.Mention.Event || !goodSummary(s.Text) {
 			v *= 0.3
 		}
-		if w := wordCount(s.Text); w < 8 || w > 45 {
+		if w := s.words; w < 8 || w > 45 {
 			v *= 0.6
 		}
 		switch s.Ordinal {
@@ -178,7 +178,7 @@ func summaryOrder(order []int, sents []Sentence) []int {
 		case 1:
 			v *= 1.2
 		}
-		if negated(s.Text) {
+		if s.negated {
 			v *= 0.6 // "Police did not say whether …" tells what did not happen
 		}
 		switch {
@@ -197,9 +197,9 @@ func summaryOrder(order []int, sents []Sentence) []int {
 }
 
 // negated reports a sentence whose first verb is negated ("Police did not
-// say whether …", "The company has not commented").
-func negated(s string) bool {
-	toks := words.Split(s)
+// say whether …", "The company has not commented"). toks are the words of
+// s.
+func negated(s string, toks []words.Token) bool {
 	for i, t := range toks {
 		if i == 12 {
 			break
@@ -247,12 +247,12 @@ const leadCandidates = 4
 // gives the title: of the first few, the first whose main clause makes a
 // good headline (see titleOf), so that title and summary tell the same
 // thing.
-func leadFirst(order []int, sents []Sentence) []int {
+func leadFirst(order []int, sents []Sentence, titles *titles) []int {
 	for i, m := range order {
 		if i == leadCandidates {
 			break
 		}
-		if _, q := titleOf(sents[m].Text, sents[m].Dateline); q >= goodTitle {
+		if _, q := titles.of(&sents[m]); q >= goodTitle {
 			out := append([]int{m}, order[:i]...)
 			return append(out, order[i+1:]...)
 		}
@@ -272,8 +272,6 @@ func titleOrder(summary, order []int) []int {
 	}
 	return out
 }
-
-func wordCount(s string) int { return words.Count(s) }
 
 func goodSummary(s string) bool {
 	return utf8.RuneCountInString(s) >= 30 && utf8.RuneCountInString(s) <= 400 && !strings.HasSuffix(s, "?")

@@ -86,6 +86,8 @@ type Sentence struct {
 	vec     vector
 	skip    int           // length of the dateline the sentence opens with
 	toks    []words.Token // the words of Text, split once
+	words   int           // the number of words of Text
+	negated bool          // its first verb is negated (see negated)
 }
 
 // OwnDate reports whether When comes from the sentence's own words.

@@ -42,9 +42,11 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	res.Inferred = inferred
 	evs := make([]Event, len(clusters))
 	ok := make([]bool, len(clusters))
+	titles := opt.Memo.newTitles()
 	parallel.For(context.Background(), len(clusters), func(i int) {
-		evs[i], ok[i] = makeEvent(clusters[i], sents, sources)
+		evs[i], ok[i] = makeEvent(clusters[i], sents, sources, titles)
 	})
+	opt.Memo.keepTitles(titles)
 	for i, ev := range evs {
 		if ok[i] {
 			res.Events = append(res.Events, ev)
@@ -143,6 +145,8 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 			s.skip = skip
 			toks := words.Split(text)
 			s.toks = toks
+			s.words = len(toks)
+			s.negated = negated(text, toks)
 			s.Mention = detectMentionTokens(text, toks, s.Dates, skip)
 			s.keys = sentenceKeysTokens(text, toks, skip, s.Dates)
 			out = append(out, s)

@@ -27,14 +27,15 @@ const (
 // takes the one that reads best as a headline: a named subject, a verb,
 // no cut mid-clause; never, if it can help it, a pronoun subject: when
 // every one of the first candidates opens with one, the other mentions
-// are tried too.
-func headline(order []int, sents []Sentence) string {
+// are tried too. titles gives the title of each sentence (nil: work it
+// out).
+func headline(order []int, sents []Sentence, titles *titles) string {
 	best, bestQ := "", -1000
 	for i, m := range order {
 		if i == titleCandidates && !pronounStart(best) {
 			break
 		}
-		t, q := titleOf(sents[m].Text, sents[m].Dateline)
+		t, q := titles.of(&sents[m])
 		if i == 0 {
 			q += 2 // the summary's first sentence: the title names what it tells
 		}

@@ -47,7 +47,7 @@ func TestHeadlineAvoidsPronounSubject(t *testing.T) {
 		{Text: "He toured a lifeboat belonging to the northern fleet."},
 		{Text: "Mara went on to inspect the lifeboats of the northern fleet in Ostrow."},
 	}
-	if got, want := headline([]int{0, 1}, sents), "Mara went on to inspect the lifeboats of the northern fleet in Ostrow"; got != want {
+	if got, want := headline([]int{0, 1}, sents, nil), "Mara went on to inspect the lifeboats of the northern fleet in Ostrow"; got != want {
 		t.Errorf("headline = %q, want %q", got, want)
 	}
 }

@@ -21,6 +21,9 @@ type digester struct {
 	a, b    maphash.Hash
 	events  map[*Event]digest
 	sources map[*Source]digest
+	// isKey, when not nil, tells the key events: a page's layout learns
+	// it of the events the page holds with the function key.
+	isKey func(*Event) bool
 }
 
 // newDigester returns a digester seeded with seeds; events and sources,
@@ -94,7 +97,11 @@ func (d *digester) value(v reflect.Value) {
 		d.u64(1)
 		switch v.Type() {
 		case eventPtr:
-			if s, ok := d.events[(*Event)(v.UnsafePointer())]; ok {
+			e := (*Event)(v.UnsafePointer())
+			if d.isKey != nil && d.isKey(e) {
+				d.u64(1)
+			}
+			if s, ok := d.events[e]; ok {
 				d.u64(s[0])
 				d.u64(s[1])
 				return
@@ -156,8 +163,9 @@ func (d *digester) page(p *Page) {
 
 // siteScalars hashes what a page's layout can learn of the site besides
 // the page's own data, short of its lists of events and sources: every
-// field of Site but Events and Sources, and what the layout functions
-// key, undated and newest tell of the whole site.
+// field of Site but Events and Sources, and what the layout function
+// undated tells of the whole site. (What the function key tells of an
+// event is hashed with the event.)
 func (d *digester) siteScalars(ix *siteIndex) {
 	v := reflect.ValueOf(ix.site).Elem()
 	for i := range v.NumField() {
@@ -167,7 +175,5 @@ func (d *digester) siteScalars(ix *siteIndex) {
 		}
 		d.value(v.Field(i))
 	}
-	d.u64(math.Float64bits(ix.keyAt))
-	d.value(reflect.ValueOf(ix.hasKey))
 	d.u64(uint64(ix.trailing))
 }

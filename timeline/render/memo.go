@@ -22,7 +22,8 @@ import (
 // layout receives changed (every field, and every event and source it
 // points to, compared by a 128-bit hash), or when what a layout can ask
 // of the rest of the site changed: the site's title, base URL and other
-// settings, and which events are key events and how many are undated.
+// settings, whether the events it shows are key events, and how many
+// events are undated.
 // A layout that can reach the site's lists of events or sources
 // (.Site.Events, .Site.Sources, the functions event, source, sources,
 // keyEvents, sourceNumber) could show any of them, so its pages are
@@ -71,7 +72,8 @@ type renderMemo struct {
 	eventByPtr    map[*Event]digest
 	sourceByPtr   map[*Source]digest
 	// base is the digest of the layouts and of siteScalars.
-	base digest
+	base  digest
+	isKey func(*Event) bool
 }
 
 // begin starts a render of the site ix indexes with memo m: it works out
@@ -92,9 +94,10 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 		sourceDigests: make([]digest, len(site.Sources)),
 		eventByPtr:    make(map[*Event]digest, len(site.Events)),
 		sourceByPtr:   make(map[*Source]digest, len(site.Sources)),
+		isKey:         ix.isKey,
 	}
-	newDigester := func() *digester { return newDigester(m.seeds, nil, nil) }
-	parallel.ForWith(context.Background(), len(site.Events)+len(site.Sources), newDigester, func(d *digester, i int) {
+	fresh := func() *digester { return newDigester(m.seeds, nil, nil) }
+	parallel.ForWith(context.Background(), len(site.Events)+len(site.Sources), fresh, func(d *digester, i int) {
 		if i < len(site.Events) {
 			d.value(reflect.ValueOf(&site.Events[i]).Elem())
 			r.eventDigests[i] = d.sum()
@@ -110,7 +113,7 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 	for i := range site.Sources {
 		r.sourceByPtr[&site.Sources[i]] = r.sourceDigests[i]
 	}
-	d := r.digester()
+	d := newDigester(m.seeds, nil, nil)
 	for _, t := range layoutText {
 		d.str(t)
 	}
@@ -119,9 +122,11 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 	return r
 }
 
-// digester returns a digester for this render.
+// digester returns a digester for this render's pages.
 func (r *renderMemo) digester() *digester {
-	return newDigester(r.m.seeds, r.eventByPtr, r.sourceByPtr)
+	d := newDigester(r.m.seeds, r.eventByPtr, r.sourceByPtr)
+	d.isKey = r.isKey
+	return d
 }
 
 // pageKey returns the digest of a page rendered with the layout kind.
