@@ -11,6 +11,7 @@
 package chronology
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -72,13 +74,14 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 		perSource[s.Source] = max(perSource[s.Source], s.Ordinal+1)
 	}
 	out := make([]Dated, len(res.Events))
-	for i, ev := range res.Events {
+	parallel.For(context.Background(), len(res.Events), func(i int) {
+		ev := res.Events[i]
 		d := Dated{Event: ev}
 		d.Date, d.Evidence, d.Conflicts = consensus(ev, res.Sentences, sources)
 		d.Basis = basis(d, res, sources)
 		d.Position = position(ev, res.Sentences, perSource)
 		out[i] = d
-	}
+	})
 	setImportance(out, res.Sentences, sources)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -153,20 +156,39 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 	if len(all) == 0 {
 		return temporal.Date{}, nil, nil
 	}
+	// The evidence gives few distinct dates: each votes once, with the
+	// weight of all the evidence giving it, so the work grows with the
+	// square of the distinct dates, not of the evidence.
+	type vote struct {
+		date   temporal.Date
+		weight float64
+	}
+	var votes []vote
+	index := map[temporal.Date]int{}
+	for _, c := range all {
+		d := c.Expression.Date
+		k, ok := index[d]
+		if !ok {
+			k = len(votes)
+			index[d] = k
+			votes = append(votes, vote{date: d})
+		}
+		votes[k].weight += weight(d.Precision)
+	}
 	best, bestScore := -1, -1.0
-	for i, c := range all {
+	for i, c := range votes {
 		score := 0.0
-		for _, o := range all {
-			if c.Expression.Date.Contains(o.Expression.Date) || o.Expression.Date.Contains(c.Expression.Date) {
-				score += weight(o.Expression.Date.Precision)
+		for _, o := range votes {
+			if c.date.Contains(o.date) || o.date.Contains(c.date) {
+				score += o.weight
 			}
 		}
-		score += weight(c.Expression.Date.Precision) / 100 // prefer precision on ties
-		if score > bestScore || (score == bestScore && c.Expression.Date.Start.Before(all[best].Expression.Date.Start)) {
+		score += weight(c.date.Precision) / 100 // prefer precision on ties
+		if score > bestScore || (score == bestScore && c.date.Start.Before(votes[best].date.Start)) {
 			best, bestScore = i, score
 		}
 	}
-	date := all[best].Expression.Date
+	date := votes[best].date
 	var support, conflicts []Evidence
 	for _, o := range all {
 		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {

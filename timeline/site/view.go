@@ -1,8 +1,9 @@
 package site
 
 import (
-	"fmt"
+	"context"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -12,6 +13,7 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/render"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
@@ -30,9 +32,9 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		Generator:   "timeline " + Version,
 		Order:       cfg.Order,
 	}
-	// Which events cite each sentence, in timeline order.
-	citedBy := map[int][]string{}
-	eventsOf := map[int][]string{}
+	// Which events cite each sentence and each source, in timeline order.
+	citedBy := make([][]string, len(res.Sentences))
+	eventsOf := make([][]string, len(sources))
 	for _, d := range dated {
 		for _, m := range d.Mentions {
 			citedBy[m] = append(citedBy[m], d.ID)
@@ -45,13 +47,15 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 	for i := range sources {
 		titles[i] = sourceTitle(sources[i])
 	}
-	for _, d := range dated {
+	site.Events = make([]render.Event, len(dated))
+	parallel.For(context.Background(), len(dated), func(i int) {
+		d := &dated[i]
 		ev := render.Event{
 			ID:            d.ID,
 			Title:         d.Title,
 			Date:          dateView(d.Date),
 			Undated:       d.Undated(),
-			Basis:         basisOf(d),
+			Basis:         basisOf(*d),
 			DateConflicts: len(d.Conflicts),
 			Placement:     d.Placement,
 			Importance:    d.Importance,
@@ -64,23 +68,26 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		for _, e := range d.Evidence {
 			dateOf[e.Mention] = e.Expression.Date.Display()
 		}
+		ev.Citations = make([]render.Citation, 0, len(d.Mentions))
 		for _, m := range d.Mentions {
 			ev.Citations = append(ev.Citations, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
 		for _, m := range d.Summary {
 			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
-		site.Events = append(site.Events, ev)
-	}
-	bySource := map[int][]int{}
+		site.Events[i] = ev
+	})
+	bySource := make([][]int, len(sources))
 	for i, s := range res.Sentences {
 		bySource[s.Source] = append(bySource[s.Source], i)
 	}
-	index := map[string]int{}
+	index := make(map[string]int, len(sources))
 	for i, src := range sources {
 		index[src.ID] = i
 	}
-	for si, src := range sources {
+	site.Sources = make([]render.Source, len(sources))
+	parallel.For(context.Background(), len(sources), func(si int) {
+		src := &sources[si]
 		a := src.Article
 		sv := render.Source{
 			ID:        src.ID,
@@ -110,28 +117,29 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 		sents := bySource[si]
 		k := 0
+		sv.Blocks = make([]render.Block, 0, len(a.Blocks))
 		for bi, b := range a.Blocks {
 			block := render.Block{Heading: b.Heading}
 			if b.Heading {
 				block.Sentences = []render.Sentence{{Text: b.Text}}
 			}
 			for ; k < len(sents) && res.Sentences[sents[k]].Block == bi; k++ {
-				s := res.Sentences[sents[k]]
+				s := &res.Sentences[sents[k]]
 				block.Sentences = append(block.Sentences, render.Sentence{Anchor: anchor(s), Text: s.Text, EventIDs: citedBy[sents[k]]})
 			}
 			sv.Blocks = append(sv.Blocks, block)
 		}
-		site.Sources = append(site.Sources, sv)
-	}
+		site.Sources[si] = sv
+	})
 	return site
 }
 
 func citation(s events.Sentence, sources []dedup.Source, titles []string, date string) render.Citation {
-	src := sources[s.Source]
+	src := &sources[s.Source]
 	return render.Citation{
 		SourceID:    src.ID,
 		SourceTitle: titles[s.Source],
-		Anchor:      anchor(s),
+		Anchor:      anchor(&s),
 		Text:        s.Text,
 		Start:       s.Start,
 		End:         s.End,
@@ -140,7 +148,7 @@ func citation(s events.Sentence, sources []dedup.Source, titles []string, date s
 }
 
 // anchor is a sentence's id on its source page.
-func anchor(s events.Sentence) string { return fmt.Sprintf("s%d", s.Ordinal+1) }
+func anchor(s *events.Sentence) string { return "s" + strconv.Itoa(s.Ordinal+1) }
 
 // sourceTitle is the source's title, or for an untitled one the start of
 // its first sentence.
