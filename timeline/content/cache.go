@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"sync"
 	"time"
@@ -27,6 +28,11 @@ type Cache struct {
 	entries map[string]cacheEntry // by the article's slash path
 	next    map[string]cacheEntry // filled by the read in progress
 	stats   CacheStats
+	// changed, when not nil, lists the only paths that may have changed
+	// since the last read (see Expect), sorted; reading tells the read's
+	// changed paths from the others.
+	changed []string
+	reading []string
 }
 
 // CacheStats says how much of the last read the cache saved.
@@ -61,19 +67,67 @@ func (c *Cache) Stats() CacheStats {
 	return c.stats
 }
 
+// Expect tells the cache which paths may have changed since the last
+// read, as a file watcher saw them: slash paths relative to the site
+// root, a directory standing for everything under it. The next read then
+// takes every other file it lists and has read before to be unchanged,
+// without looking at it (listing the content directory still finds the
+// files added and removed). Without a call to Expect before it, a read
+// looks at the size and time of every file. A watcher that may have
+// missed changes must not call it.
+func (c *Cache) Expect(changed []string) {
+	c.mu.Lock()
+	c.changed = append([]string{}, changed...)
+	slices.Sort(c.changed)
+	c.mu.Unlock()
+}
+
 // begin starts a read: what it parses or reuses becomes the cache's
-// content when it ends, so deleted files are dropped.
+// content when it ends, so deleted files are dropped. It takes up the
+// changes expected.
 func (c *Cache) begin() {
 	c.mu.Lock()
 	c.next = map[string]cacheEntry{}
 	c.stats = CacheStats{}
+	c.reading, c.changed = c.changed, nil
 	c.mu.Unlock()
+}
+
+// expected returns what an earlier read made of relPath when the read
+// in progress was told it cannot have changed since (see Expect).
+func (c *Cache) expected(relPath string) (Article, []diag.Diagnostic, bool) {
+	if c == nil {
+		return Article{}, nil, false
+	}
+	c.mu.Lock()
+	e, ok := c.entries[relPath]
+	trusted := c.reading != nil && ok && !mayHaveChanged(c.reading, relPath)
+	c.mu.Unlock()
+	if !trusted {
+		return Article{}, nil, false
+	}
+	a, ds := c.keep(relPath, e, true)
+	return a, ds, true
+}
+
+// mayHaveChanged reports whether the sorted paths changed name relPath or
+// a directory holding it.
+func mayHaveChanged(changed []string, relPath string) bool {
+	if _, ok := slices.BinarySearch(changed, relPath); ok {
+		return true
+	}
+	for dir := path.Dir(relPath); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if _, ok := slices.BinarySearch(changed, dir); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // end makes the read's entries the cache's.
 func (c *Cache) end() {
 	c.mu.Lock()
-	c.entries, c.next = c.next, nil
+	c.entries, c.next, c.reading = c.next, nil, nil
 	c.mu.Unlock()
 }
 

@@ -169,6 +169,9 @@ func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize in
 	skip := func(format string, args ...any) (Article, bool, []diag.Diagnostic) {
 		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: "+format, args...)}
 	}
+	if a, diags, ok := cache.expected(relPath); ok {
+		return usable(a, diags)
+	}
 	if cache != nil {
 		// A cached reading of an unchanged file needs only its status.
 		st, err := dir.Stat(name)

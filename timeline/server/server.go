@@ -76,8 +76,9 @@ type Server struct {
 	snap  atomic.Pointer[snapshot]
 	// watcher watches the site from New until Serve runs it.
 	watcher *watcher
-	// build runs one build; a field so tests can replace it.
-	build func(context.Context) buildResult
+	// build runs one build, after the changes listed (nil for the first
+	// build); a field so tests can replace it.
+	build func(ctx context.Context, changed []string) buildResult
 	// Used by the goroutine applying builds only.
 	good   int             // good builds so far
 	warned map[string]bool // warnings printed already
@@ -143,7 +144,7 @@ func New(ctx context.Context, opt Options) (*Server, error) {
 		s.watcher = newWatcher(opt.Site.SiteDir, opt.Poll, opt.PollInterval, opt.Stderr)
 	}
 
-	first := s.build(ctx)
+	first := s.build(ctx, nil)
 	if first.err != nil && !opt.Watch {
 		ln.Close()
 		return nil, first.err
@@ -225,7 +226,7 @@ func (s *Server) loop(ctx context.Context, batches <-chan []string) {
 		bctx, cancel := context.WithCancel(ctx)
 		r := &running{cancel, make(chan buildResult, 1), pending}
 		pending = nil
-		go func() { r.done <- s.build(bctx) }()
+		go func() { r.done <- s.build(bctx, r.changed) }()
 		cur = r
 	}
 	for {
@@ -271,9 +272,14 @@ func merge(a, b []string) []string {
 	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(a), b...))))
 }
 
-// buildSite runs the pipeline and renders the site in memory.
-func (s *Server) buildSite(ctx context.Context) buildResult {
+// buildSite runs the pipeline and renders the site in memory. changed
+// lists the changes the watcher saw since the last build, nil for the
+// first.
+func (s *Server) buildSite(ctx context.Context, changed []string) buildResult {
 	start := time.Now()
+	if s.watcherSawAll(changed) {
+		s.cache.Expect(changed)
+	}
 	r, err := site.Run(ctx, s.opt.Site)
 	if err != nil {
 		return buildResult{err: err, took: time.Since(start)}
@@ -285,6 +291,23 @@ func (s *Server) buildSite(ctx context.Context) buildResult {
 		out.err = ctx.Err()
 	}
 	return out
+}
+
+// watcherSawAll reports whether changed lists every change to the
+// articles since the last build: the watcher saw them one by one (not a
+// rescan after it could not watch), site.toml, which can move the content
+// directory, did not change, and the content directory is one the
+// watcher watches.
+func (s *Server) watcherSawAll(changed []string) bool {
+	if changed == nil || slices.Contains(changed, allFiles) || slices.Contains(changed, config.FileName) {
+		return false
+	}
+	cfg, err := config.Load(s.opt.Site.SiteDir)
+	if err != nil {
+		return false
+	}
+	_, ok := watchedContent(cfg.ContentDir)
+	return ok
 }
 
 // apply serves the outcome of a build: a good build becomes the snapshot

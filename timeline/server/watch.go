@@ -34,6 +34,9 @@ const (
 	defaultPollInterval = 500 * time.Millisecond
 	// themesDir is the directory of site themes.
 	themesDir = "themes"
+	// allFiles is the change the watcher reports when it may have missed
+	// some: every file may have changed.
+	allFiles = "(all files)"
 )
 
 // watcher reports batches of changes to the files a site is built from:
@@ -100,7 +103,7 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 		w.pollNotice(err)
 		w.prev = w.scan()
 		select {
-		case out <- []string{"(all files)"}: // changes may have been missed
+		case out <- []string{allFiles}: // changes may have been missed
 		case <-ctx.Done():
 			return
 		}
@@ -155,12 +158,19 @@ func (w *watcher) findRoots() {
 		return
 	}
 	w.roots = nil
-	// A content directory outside the site, or the site itself, is read
-	// but not watched: that would watch public/ too.
-	if c := path.Clean(filepath.ToSlash(dir)); c != themesDir && c != "." && c != ".." && !strings.HasPrefix(c, "../") && !path.IsAbs(c) {
+	if c, ok := watchedContent(dir); ok {
 		w.roots = append(w.roots, c)
 	}
 	w.roots = append(w.roots, themesDir)
+}
+
+// watchedContent returns the content directory dir of site.toml as a
+// clean slash path, and whether the watcher watches it. A content
+// directory outside the site, or the site itself, is read but not
+// watched: that would watch public/ too.
+func watchedContent(dir string) (string, bool) {
+	c := path.Clean(filepath.ToSlash(dir))
+	return c, c != themesDir && c != "." && c != ".." && !strings.HasPrefix(c, "../") && !path.IsAbs(c)
 }
 
 // dirs finds the roots and returns every directory to watch: the site
@@ -258,7 +268,7 @@ func (w *watcher) notify(ctx context.Context, out chan<- []string) error {
 			}
 			// An overflow loses events: rebuild everything to be safe.
 			fmt.Fprintf(w.stderr, "watch: %v\n", err)
-			b.add("(all files)")
+			b.add(allFiles)
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return nil

@@ -183,14 +183,14 @@ func TestNewChangesCancelRunningBuild(t *testing.T) {
 	real := s.build
 	started := make(chan int, 3)
 	calls := 0
-	s.build = func(ctx context.Context) buildResult {
+	s.build = func(ctx context.Context, changed []string) buildResult {
 		calls++
 		started <- calls
 		if calls == 1 {
 			<-ctx.Done() // a slow build, until cancelled
 			return buildResult{err: ctx.Err()}
 		}
-		return real(ctx)
+		return real(ctx, changed)
 	}
 	events := s.hub.subscribe()
 	batches := make(chan []string)

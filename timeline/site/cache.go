@@ -49,6 +49,13 @@ type CacheStats struct {
 	Rendered int
 }
 
+// Expect tells the cache which files may have changed since the last
+// build, as a file watcher saw them (see content.Cache.Expect): the next
+// build reads only those, and files it has not read before, without
+// looking at the others. Only a watcher that sees every change under the
+// content directory may call it.
+func (c *Cache) Expect(changed []string) { c.content.Expect(changed) }
+
 // Stats returns the counts of the last build that used the cache.
 func (c *Cache) Stats() CacheStats {
 	read := c.content.Stats()

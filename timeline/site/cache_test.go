@@ -203,3 +203,66 @@ func TestCacheTrustsSettledFileTimes(t *testing.T) {
 		t.Errorf("stats %+v, want 1 reused and 1 parsed", st)
 	}
 }
+
+// TestCacheExpect checks the watcher's hint: after Expect, a read looks
+// only at the files named (or under a directory named) and at files it
+// has not read, and takes the others as they were; the next read without
+// a hint looks at every file again.
+func TestCacheExpect(t *testing.T) {
+	dir := trickySite(t)
+	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	var c Cache
+	if _, _, err := c.read(opt); err != nil {
+		t.Fatal(err)
+	}
+	texts := func(articles []content.Article) map[string]string {
+		m := map[string]string{}
+		for _, a := range articles {
+			if len(a.Blocks) > 0 {
+				m[a.Path] = a.Blocks[0].Text
+			}
+		}
+		return m
+	}
+	later := time.Now().Add(time.Minute)
+	edit := func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		writeFile(t, p, text)
+		os.Chtimes(p, later, later)
+	}
+	edit("content/a.md", "+++\ntitle = \"Alpha\"\n+++\nThe council met on Friday instead.\n")
+	edit("content/sub/b.txt", "The ferry service was cancelled on Wednesday.\n")
+	edit("content/page.html", "<html><body><article><p>The museum closed again on Sunday for more work on its roof.</p></article></body></html>\n")
+	edit("content/new.txt", "A new article about the harbour.\n")
+	os.Remove(filepath.Join(dir, "content", "titled.md"))
+	c.Expect([]string{"content/a.md", "content/sub", "content/titled.md"})
+	got, _, err := c.read(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := texts(got)
+	for path, want := range map[string]string{
+		"content/a.md":      "The council met on Friday instead.",                                    // named
+		"content/sub/b.txt": "The ferry service was cancelled on Wednesday.",                         // under a directory named
+		"content/new.txt":   "A new article about the harbour.",                                      // not read before
+		"content/page.html": "The museum reopened on Saturday after a long renovation of its halls.", // not named: taken as it was
+	} {
+		if text[path] != want {
+			t.Errorf("with the hint, %s reads %q, want %q", path, text[path], want)
+		}
+	}
+	if _, ok := text["content/titled.md"]; ok {
+		t.Error("a removed file is still read")
+	}
+	if st := c.Stats(); st.Parsed != 3 {
+		t.Errorf("stats %+v, want 3 files parsed", st)
+	}
+
+	got, _, err = c.read(opt) // no hint: every file is looked at
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := texts(got)["content/page.html"]; text != "The museum closed again on Sunday for more work on its roof." {
+		t.Errorf("without a hint, the page not named before still reads %q", text)
+	}
+}
