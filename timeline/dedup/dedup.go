@@ -159,11 +159,16 @@ func group(articles []clean.Article, memo *Memo) []Source {
 			scores[i].c, scores[i].shared = containment(fps[a].shingles, fps[b].shingles)
 		}
 	})
+	var oldScores, scored map[[2]string]score
+	pathsOf := func(a, b int32) [2]string {
+		a, b = pairOf(a, b).split()
+		return [2]string{articles[order[a]].Path, articles[order[b]].Path}
+	}
 	if memo != nil {
-		scored := make(map[[2]string]score, len(cands))
+		oldScores = memo.scores
+		scored = make(map[[2]string]score, len(cands))
 		for i, p := range cands {
-			a, b := p.split()
-			scored[[2]string{articles[order[a]].Path, articles[order[b]].Path}] = scores[i]
+			scored[pathsOf(p.split())] = scores[i]
 		}
 		memo.scores = scored
 	}
@@ -179,13 +184,25 @@ func group(articles []clean.Article, memo *Memo) []Source {
 	}
 
 	cl := newClusters(fps)
-	// The containment of two texts the indexes proposed is known already.
+	// The containment of two texts the indexes proposed is known already;
+	// with a memo, so is that of other pairs of texts that did not change.
 	cl.scoreOf = func(a, b int32) score {
 		if i, ok := slices.BinarySearch(cands, pairOf(a, b)); ok {
 			return scores[i]
 		}
+		var key [2]string
+		if memo != nil {
+			key = pathsOf(a, b)
+			if s, ok := oldScores[key]; ok && reused[a] && reused[b] {
+				scored[key] = s
+				return s
+			}
+		}
 		var s score
 		s.c, s.shared = containment(fps[a].shingles, fps[b].shingles)
+		if memo != nil {
+			scored[key] = s
+		}
 		return s
 	}
 	cl.joinExact()

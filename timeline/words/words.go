@@ -62,34 +62,67 @@ func Count(s string) int {
 }
 
 // nextWord returns the offsets of the first word of s at or after byte
-// i, as Split defines words; start is -1 when there is none.
+// i, as Split defines words; start is -1 when there is none. A word is a
+// run of letters and digits, joined across a hyphen, apostrophe or full
+// stop between two of them. ASCII is told byte by byte; other text is
+// decoded rune by rune.
 func nextWord(s string, i int) (start, end int) {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		start := i
-		i += n
-		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			start = i
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
 				i += n
 				continue
 			}
-			if isJoiner(r) && i+n < len(s) {
-				r2, _ := utf8.DecodeRuneInString(s[i+n:])
-				if isWordRune(r2) {
-					i += n
+			start = i
+			i += n
+		}
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++
 					continue
 				}
+				if (c == '-' || c == '\'' || c == '.') && i+1 < len(s) && wordAt(s, i+1) {
+					i++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) || isJoiner(r) && i+n < len(s) && wordAt(s, i+n) {
+				i += n
+				continue
 			}
 			break
 		}
 		return start, i
 	}
 	return -1, -1
+}
+
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// wordAt reports whether a letter or digit starts at byte i of s.
+func wordAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

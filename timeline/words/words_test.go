@@ -1,11 +1,14 @@
 package words
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestSplit(t *testing.T) {
@@ -104,5 +107,73 @@ func FuzzSplit(f *testing.F) {
 		if got := ContentKeys(s); !slices.Equal(got, want) {
 			t.Fatalf("ContentKeys(%q) = %q, want %q", s, got, want)
 		}
+		// The byte-wise fast path finds the words the rune-wise definition
+		// does.
+		var ref []Token
+		for i := 0; ; {
+			start, end := referenceNextWord(s, i)
+			if start < 0 {
+				break
+			}
+			ref = append(ref, Token{Start: start, End: end, Text: s[start:end]})
+			i = end
+		}
+		if !slices.Equal(toks, ref) {
+			t.Fatalf("Split(%q) = %+v, the definition gives %+v", s, toks, ref)
+		}
 	})
+}
+
+// referenceNextWord is nextWord as the definition reads, rune by rune: a
+// word is a run of letters and digits, joined across a hyphen,
+// apostrophe or full stop between two of them.
+func referenceNextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		i += n
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if isJoiner(r) && i+n < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[i+n:])
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		return start, i
+	}
+	return -1, -1
+}
+
+// BenchmarkSplit splits the demo articles into words.
+func BenchmarkSplit(b *testing.B) {
+	var text []string
+	files, _ := filepath.Glob("../../content/*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, string(data))
+	}
+	if len(text) == 0 {
+		b.Skip("no demo content")
+	}
+	n := 0
+	for b.Loop() {
+		for _, s := range text {
+			n += len(Split(s))
+		}
+	}
 }
