@@ -70,7 +70,8 @@ func describe(in []content.Block, extracted bool, corpus corpusView) []block {
 		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)
 		bl.keys = words.ContentKeys(b.Text)
-		if corpus != nil {
+		if corpus != nil && bl.words <= shortWords {
+			// The corpus counts only short lines.
 			bl.repeated = corpus.repeats(b.Text)
 		}
 		switch {

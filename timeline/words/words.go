@@ -6,6 +6,7 @@ package words
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,6 +137,26 @@ func isJoiner(r rune) bool {
 // endings) so that "Warships", "warship" and "warship's" compare equal.
 // Words with digits keep their form ("tu-160").
 func Key(w string) string {
+	// Most words are ASCII letters, perhaps hyphenated: lower-cased, they
+	// only need stemming.
+	upper := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		default:
+			return key(w)
+		}
+	}
+	if upper {
+		w = strings.ToLower(w)
+	}
+	return Stem(w)
+}
+
+// key is Key for any word.
+func key(w string) string {
 	w = strings.ToLower(w)
 	w = strings.ReplaceAll(w, "’", "'")
 	w = strings.TrimSuffix(w, "'s")
@@ -156,8 +177,11 @@ func Stem(w string) string {
 	if n <= 3 {
 		return w
 	}
-	if _, ok := invariant[w]; ok {
-		return w
+	// Every invariant word ends in s, d or g.
+	if last := w[n-1]; last == 's' || last == 'd' || last == 'g' {
+		if _, ok := invariant[w]; ok {
+			return w
+		}
 	}
 	switch {
 	case strings.HasSuffix(w, "ies") && n > 4:
@@ -185,6 +209,8 @@ func Stem(w string) string {
 }
 
 // invariant lists words whose final -s, -ed or -ing is not an inflection.
+// Stem looks a word up only if it ends in s, d or g: a word added here
+// must too (TestInvariantEndings).
 var invariant = func() map[string]struct{} {
 	m := map[string]struct{}{}
 	for _, w := range strings.Fields(`news series species means always perhaps politics economics physics
@@ -216,14 +242,49 @@ func undouble(w string) string {
 // IsStop reports whether the lower-case word w is an English stop word:
 // a function word that says nothing of what a text is about.
 func IsStop(w string) bool {
-	_, ok := stop[w]
-	return ok
+	i, ok := stopSlot(w)
+	if !ok {
+		return false
+	}
+	return slices.Contains(stop[i], w)
 }
 
-// stop is the stop word list: articles, pronouns, auxiliaries,
-// prepositions, conjunctions and the commonest adverbs.
-var stop = func() map[string]struct{} {
-	m := map[string]struct{}{}
+// Stop words are looked up by their length, first and last byte: a
+// word with the same three is compared with the few stop words that have
+// them. Hashing the word for a map lookup cost a good part of the time
+// of finding an article's content words, half of which are stop words.
+const (
+	stopLongest = 13 // bytes
+	stopBytes   = 27 // a to z, and '
+)
+
+// stopSlot returns the slot of stop a word of stop-word shape looks in.
+func stopSlot(w string) (int, bool) {
+	if len(w) == 0 || len(w) > stopLongest {
+		return 0, false
+	}
+	f, ok := stopByte(w[0])
+	l, ok2 := stopByte(w[len(w)-1])
+	if !ok || !ok2 {
+		return 0, false
+	}
+	return (len(w)*stopBytes+f)*stopBytes + l, true
+}
+
+func stopByte(c byte) (int, bool) {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a'), true
+	case c == '\'':
+		return 26, true
+	}
+	return 0, false
+}
+
+// stop holds the stop words, by slot (see stopSlot): articles, pronouns,
+// auxiliaries, prepositions, conjunctions and the commonest adverbs.
+var stop = func() [][]string {
+	m := make([][]string, (stopLongest+1)*stopBytes*stopBytes)
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are aren't as at
 be because been before being below between both but by can can't cannot could couldn't did didn't do does
 doesn't doing don't down during each either even ever every few for from further had hadn't has hasn't have
@@ -236,7 +297,13 @@ though through to too under until up upon us very was wasn't we we'd we'll we're
 what's when when's where where's whether which while who who's whom whose why why's will with within without
 won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves said says say
 according also another amid among around already although across along`) {
-		m[w] = struct{}{}
+		i, ok := stopSlot(w)
+		if !ok {
+			panic("words: stop word " + w + " does not fit the table")
+		}
+		if !slices.Contains(m[i], w) {
+			m[i] = append(m[i], w)
+		}
 	}
 	return m
 }()
@@ -248,7 +315,7 @@ func StopRatio(toks []Token) float64 {
 	}
 	n := 0
 	for _, t := range toks {
-		if IsStop(strings.ToLower(t.Text)) {
+		if stopToken(t.Text, false) {
 			n++
 		}
 	}
@@ -270,11 +337,16 @@ func ContentKeys(s string) []string {
 }
 
 // isStopToken reports whether the word w, as written, is a stop word
-// once lower-cased and with curly apostrophes made straight. Stop words
-// are short and ASCII, so most words are told apart without a copy.
-// (A long word may still lower-case into a stop word through letters
-// that shrink, but none of the stop words is long enough for that.)
-func isStopToken(w string) bool {
+// once lower-cased and with curly apostrophes made straight.
+func isStopToken(w string) bool { return stopToken(w, true) }
+
+// stopToken reports whether the word w is a stop word once lower-cased,
+// and with curly apostrophes made straight if straighten is set. Stop
+// words are short and ASCII, so most words are told apart without a
+// copy. (A long word may still lower-case into a stop word through
+// letters that shrink, but none of the stop words is long enough for
+// that.)
+func stopToken(w string, straighten bool) bool {
 	const longest = 16 // bytes, beyond every stop word's, curly apostrophes counted
 	if len(w) > longest {
 		return false
@@ -287,9 +359,13 @@ func isStopToken(w string) bool {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 		case c >= utf8.RuneSelf:
-			if !strings.HasPrefix(w[i:], "’") {
+			if !straighten || !strings.HasPrefix(w[i:], "’") {
 				// Some letters lower-case into ASCII (İ, the Kelvin sign).
-				return IsStop(strings.ReplaceAll(strings.ToLower(w), "’", "'"))
+				lw := strings.ToLower(w)
+				if straighten {
+					lw = strings.ReplaceAll(lw, "’", "'")
+				}
+				return IsStop(lw)
 			}
 			c = '\''
 			i += len("’") - 1
@@ -297,5 +373,15 @@ func isStopToken(w string) bool {
 		buf[n] = c
 		n++
 	}
-	return IsStop(string(buf[:n]))
+	b := buf[:n]
+	slot, ok := stopSlot(string(b))
+	if !ok {
+		return false
+	}
+	for _, sw := range stop[slot] {
+		if string(b) == sw {
+			return true
+		}
+	}
+	return false
 }

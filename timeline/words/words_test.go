@@ -83,7 +83,9 @@ func FuzzSplit(f *testing.F) {
 				t.Fatalf("bad token %+v in %q", tok, s)
 			}
 			last = tok.End
-			_ = Key(tok.Text)
+			if k, want := Key(tok.Text), key(tok.Text); k != want {
+				t.Fatalf("Key(%q) = %q, the general path gives %q", tok.Text, k, want)
+			}
 		}
 		// All and ContentKeys walk the words without Split's slice, and
 		// must find the same ones.
@@ -106,6 +108,15 @@ func FuzzSplit(f *testing.F) {
 		}
 		if got := ContentKeys(s); !slices.Equal(got, want) {
 			t.Fatalf("ContentKeys(%q) = %q, want %q", s, got, want)
+		}
+		stops := 0
+		for _, tok := range toks {
+			if IsStop(strings.ToLower(tok.Text)) {
+				stops++
+			}
+		}
+		if len(toks) > 0 && StopRatio(toks) != float64(stops)/float64(len(toks)) {
+			t.Fatalf("StopRatio of %q: %v, want %d of %d", s, StopRatio(toks), stops, len(toks))
 		}
 		// The byte-wise fast path finds the words the rune-wise definition
 		// does.
@@ -174,6 +185,38 @@ func BenchmarkSplit(b *testing.B) {
 	for b.Loop() {
 		for _, s := range text {
 			n += len(Split(s))
+		}
+	}
+}
+
+// BenchmarkContentKeys finds the content keys of the demo articles.
+func BenchmarkContentKeys(b *testing.B) {
+	var text []string
+	files, _ := filepath.Glob("../../content/*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, string(data))
+	}
+	if len(text) == 0 {
+		b.Skip("no demo content")
+	}
+	n := 0
+	for b.Loop() {
+		for _, s := range text {
+			n += len(ContentKeys(s))
+		}
+	}
+}
+
+// TestInvariantEndings checks what Stem relies on to skip the lookup of
+// most words: every invariant word ends in s, d or g.
+func TestInvariantEndings(t *testing.T) {
+	for w := range invariant {
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "d") && !strings.HasSuffix(w, "g") {
+			t.Errorf("invariant word %q does not end in s, d or g", w)
 		}
 	}
 }
