@@ -281,6 +281,11 @@ func nodeWholeSite(n parse.Node, todo *[]string) bool {
 			}
 		}
 	case *parse.CommandNode:
+		if name, ok := cachedPartial(n); ok {
+			*todo = append(*todo, name)
+		} else if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "partialCached" {
+			return true // a template the layout does not name: it could be any
+		}
 		for _, a := range n.Args {
 			if nodeWholeSite(a, todo) {
 				return true
@@ -305,6 +310,23 @@ func nodeWholeSite(n parse.Node, todo *[]string) bool {
 		return slices.Contains(lookupFuncs, n.Ident)
 	}
 	return false
+}
+
+// cachedPartial returns the name of the template a partialCached call
+// executes, from its arguments, and whether it is a string the layout
+// names.
+func cachedPartial(cmd *parse.CommandNode) (string, bool) {
+	if len(cmd.Args) < 2 {
+		return "", false
+	}
+	if id, ok := cmd.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "partialCached" {
+		return "", false
+	}
+	name, ok := cmd.Args[1].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	return name.Text, true
 }
 
 func branchWholeSite(b *parse.BranchNode, todo *[]string) bool {

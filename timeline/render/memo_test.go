@@ -160,6 +160,9 @@ func TestWholeSite(t *testing.T) {
 		{`{{(.Site).Title}}`, true},
 		{`{{template "x" .Site}}`, true},
 		{`{{template "helper" .}}`, true}, // the helper lists sources
+		{`{{partialCached "helper" . .Root}}`, true},
+		{`{{partialCached "title" . .Root}}`, false},
+		{`{{with "helper"}}{{partialCached . $ $.Root}}{{end}}`, true}, // a name the layout does not spell out
 		{`{{block "b" .}}{{keyEvents}}{{end}}`, true},
 		{`{{with event "x"}}{{.Title}}{{end}}`, true},
 		{`{{sourceNumber "a"}}`, true},
@@ -169,7 +172,7 @@ func TestWholeSite(t *testing.T) {
 	} {
 		theme := fstest.MapFS{
 			"layouts/base.html":            {Data: []byte(`{{block "main" .}}{{end}}`)},
-			"layouts/partials/helper.html": {Data: []byte(`{{define "helper"}}{{range .Site.Sources}}{{.ID}}{{end}}{{end}}`)},
+			"layouts/partials/helper.html": {Data: []byte(`{{define "helper"}}{{range .Site.Sources}}{{.ID}}{{end}}{{end}}{{define "title"}}{{.Title}}{{end}}`)},
 			"layouts/index.html":           {Data: []byte(`{{define "main"}}{{end}}`)},
 			"layouts/event.html":           {Data: []byte(`{{define "main"}}` + tt.layout + `{{end}}`)},
 			"layouts/source.html":          {Data: []byte(`{{define "main"}}{{end}}`)},
@@ -247,5 +250,45 @@ func TestDigestSeesEveryField(t *testing.T) {
 		if r.eventDigests[1] != base.eventDigests[1] || r.sourceDigests[1] != base.sourceDigests[1] {
 			t.Errorf("change %d: the digests of unchanged events or sources changed", i)
 		}
+	}
+}
+
+// TestPartialCached checks that partialCached executes a template once
+// for each list of keys in a render: pages with the same keys get the
+// first one's output, pages with other keys their own; and that a
+// missing template is an error naming it.
+func TestPartialCached(t *testing.T) {
+	theme := Layers(fstest.MapFS{
+		"layouts/partials/x.html": {Data: []byte(`{{define "kind-title"}}[{{.Kind}}: {{.Title}}]{{end}}`)},
+		"layouts/event.html":      {Data: []byte(`{{define "main"}}{{partialCached "kind-title" . .Kind}}{{end}}`)},
+		"layouts/source.html":     {Data: []byte(`{{define "main"}}{{partialCached "kind-title" . .Title}}{{end}}`)},
+	}, themes.Default)
+	site := benchSite(5, 3)
+	files, _, err := Memory(site, theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []string
+	for _, e := range site.Events {
+		page := string(files["events/"+e.ID+"/index.html"])
+		i := strings.Index(page, "[event: ")
+		if i < 0 {
+			t.Fatalf("events/%s lacks the partial", e.ID)
+		}
+		shown = append(shown, page[i:i+strings.Index(page[i:], "]")])
+	}
+	for _, s := range shown {
+		if s != shown[0] {
+			t.Errorf("event pages, all of one kind, show %q and %q", shown[0], s)
+		}
+	}
+	for _, src := range site.Sources {
+		if page := string(files["sources/"+src.ID+"/index.html"]); !strings.Contains(page, "[source: "+src.Title+"]") {
+			t.Errorf("sources/%s does not show its own title, its key", src.ID)
+		}
+	}
+	bad := Layers(fstest.MapFS{"layouts/event.html": {Data: []byte(`{{define "main"}}{{partialCached "nowhere" . .Kind}}{{end}}`)}}, themes.Default)
+	if _, _, err := Memory(site, bad, nil); err == nil || !strings.Contains(err.Error(), `"nowhere"`) {
+		t.Errorf("a missing partial: %v, want an error naming it", err)
 	}
 }

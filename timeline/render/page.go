@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Page is the data every layout receives. The layout for a page is
@@ -171,6 +172,11 @@ func isUndated(e *Event) bool { return e.Undated || e.Date.ISO == "" }
 //	lastDay DATE             the last day it covers, "2023-09-30", or ""
 //	dateNote EVENT           how uncertain the event's date is ("day unknown"), or ""
 //	newest                   whether the timeline lists the latest event first
+//	partialCached NAME DATA KEY…
+//	                         the template NAME executed with DATA, once per
+//	                         render for each distinct list of KEYs: for a
+//	                         piece of every page that depends on those alone,
+//	                         such as the masthead on .Root and .Kind
 func (ix *siteIndex) funcs() template.FuncMap {
 	return template.FuncMap{
 		"dict":    dict,
@@ -204,7 +210,40 @@ func (ix *siteIndex) funcs() template.FuncMap {
 		"lastDay":      lastDay,
 		"dateNote":     dateNote,
 		"newest":       func() bool { return ix.site.Order == "newest" },
+		// Bound to each layout's templates by parseLayouts.
+		"partialCached": func(string, any, ...any) (template.HTML, error) {
+			return "", errors.New("partialCached: not bound to a layout")
+		},
 	}
+}
+
+// partialCache executes templates of one layout for partialCached, keeping
+// each output by the template's name and the keys given.
+type partialCache struct {
+	layout *template.Template
+	mu     sync.Mutex
+	done   map[string]template.HTML
+}
+
+// cached returns the output of the template name executed with data,
+// made once for each name and list of keys.
+func (p *partialCache) cached(name string, data any, keys ...any) (template.HTML, error) {
+	key := fmt.Sprintf("%q %#v", name, keys)
+	p.mu.Lock()
+	out, ok := p.done[key]
+	p.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	var b strings.Builder
+	if err := p.layout.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("partialCached %q: %w", name, err)
+	}
+	out = template.HTML(b.String())
+	p.mu.Lock()
+	p.done[key] = out
+	p.mu.Unlock()
+	return out, nil
 }
 
 // keyListMin is the least number of events for which the timeline page

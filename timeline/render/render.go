@@ -172,6 +172,8 @@ func parseLayouts(theme fs.FS, funcs template.FuncMap) (map[string]*template.Tem
 		if _, err := t.New(name).Parse(text); err != nil {
 			return nil, nil, err
 		}
+		p := &partialCache{layout: t, done: map[string]template.HTML{}}
+		t.Funcs(template.FuncMap{"partialCached": p.cached})
 		layouts[kind] = t
 	}
 	return layouts, texts, nil
