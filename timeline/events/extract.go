@@ -57,10 +57,9 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	return res
 }
 
-// analyse dates the sentences, weighs their words, groups them into
-// passages and clusters them.
+// analyse weighs the sentences' words, groups them into passages and
+// clusters them.
 func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
-	dateSentences(sents)
 	weigh(sents)
 	passages := groupPassages(sents)
 	return cluster(sents, passages, sources, opt)
@@ -93,9 +92,23 @@ func splitSources(sources []dedup.Source, memo *Memo) []Sentence {
 	}
 	out := make([]Sentence, 0, n)
 	for _, p := range per {
-		out = append(out, p...)
+		out = appendSource(out, p)
 	}
 	return out
+}
+
+// appendSource appends the sentences of one source, as splitSource made
+// them, to those of the sources before it, making the indexes they hold
+// (WhenFrom) indexes into the whole.
+func appendSource(all, sents []Sentence) []Sentence {
+	off := len(all)
+	all = append(all, sents...)
+	for i := off; i < len(all); i++ {
+		if all[i].Inherited {
+			all[i].WhenFrom += off
+		}
+	}
+	return all
 }
 
 // resplit splits again the sources whose publication dates were
@@ -110,9 +123,15 @@ func resplit(sents []Sentence, sources []dedup.Source, inferred map[int]temporal
 			j++
 		}
 		if d, ok := inferred[src]; ok {
-			out = append(out, splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true})...)
+			out = appendSource(out, splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true}))
 		} else {
+			off := len(out)
 			out = append(out, sents[i:j]...)
+			for k := off; k < len(out); k++ {
+				if out[k].Inherited {
+					out[k].WhenFrom += off - i
+				}
+			}
 		}
 		i = j
 	}
@@ -120,7 +139,8 @@ func resplit(sents []Sentence, sources []dedup.Source, inferred map[int]temporal
 }
 
 // splitSource returns the sentences of one article, their dates resolved
-// against ref.
+// against ref, and dates what each reports (see dateSentences); WhenFrom
+// indexes the sentences returned.
 func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 	var out []Sentence
 	starts := a.BlockStarts()
@@ -153,6 +173,7 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 			ordinal++
 		}
 	}
+	dateSentences(out)
 	return out
 }
 
