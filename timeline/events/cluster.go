@@ -1,15 +1,19 @@
 package events
 
 import (
+	"cmp"
 	"container/heap"
+	"context"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -344,7 +348,107 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 // groups through strong edges between nodes for which cross is true. Two
 // groups whose nodes give different days in their own words (days, each
 // node's list of days) never merge: they report different events.
+//
+// Groups never span two connected components of the edges, and what
+// happens in one component does not depend on another, so each is
+// clustered on its own, in parallel, its nodes renumbered in order.
 func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) [][]int {
+	comps := components(n, edges)
+	found := make([][]linked, len(comps))
+	parallel.For(context.Background(), len(comps), func(k int) {
+		c := &comps[k]
+		if len(c.nodes) == 1 {
+			found[k] = []linked{{c.nodes[0], []int{c.nodes[0]}}}
+			return
+		}
+		local := make(map[int]int, len(c.nodes))
+		for i, v := range c.nodes {
+			local[v] = i
+		}
+		es := make([]edge, len(c.edges))
+		for i, e := range c.edges {
+			es[i] = edge{local[e.a], local[e.b], e.sim}
+		}
+		ds := make([][]int64, len(c.nodes))
+		for i, v := range c.nodes {
+			ds[i] = days[v]
+		}
+		cs := linkComponent(len(c.nodes), es, link, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		for i := range cs {
+			cs[i].id = c.nodes[cs[i].id]
+			for j, m := range cs[i].members {
+				cs[i].members[j] = c.nodes[m]
+			}
+		}
+		found[k] = cs
+	})
+	all := make([]linked, 0, n)
+	for _, cs := range found {
+		all = append(all, cs...)
+	}
+	slices.SortFunc(all, func(x, y linked) int { return cmp.Compare(x.id, y.id) })
+	out := make([][]int, len(all))
+	for i, c := range all {
+		out[i] = c.members
+	}
+	return out
+}
+
+// linked is a group of nodes and the node whose index it took.
+type linked struct {
+	id      int
+	members []int
+}
+
+// component is a connected component of a graph: its nodes in order and
+// its edges in the order given.
+type component struct {
+	nodes []int
+	edges []edge
+}
+
+// components returns the connected components of the graph of n nodes
+// and the edges, in the order of their first nodes; a node without edges
+// is a component of its own.
+func components(n int, edges []edge) []component {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, e := range edges {
+		if a, b := find(e.a), find(e.b); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	index := make([]int, n) // root → component
+	var out []component
+	for v := range n {
+		r := find(v)
+		if r == v {
+			index[v] = len(out)
+			out = append(out, component{})
+		}
+		c := &out[index[r]]
+		c.nodes = append(c.nodes, v)
+	}
+	for _, e := range edges {
+		c := &out[index[find(e.a)]]
+		c.edges = append(c.edges, e)
+	}
+	return out
+}
+
+// linkComponent is averageLinkage over one connected component: it
+// returns the groups, in the order of the node whose index each took.
+func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) []linked {
 	members := make([][]int, n)
 	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
 	version := make([]int, n)
@@ -465,11 +569,11 @@ func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross fun
 			merge(a, b)
 		}
 	}
-	var out [][]int
-	for _, m := range members {
+	var out []linked
+	for id, m := range members {
 		if len(m) > 0 {
 			sort.Ints(m)
-			out = append(out, m)
+			out = append(out, linked{id, m})
 		}
 	}
 	return out

@@ -328,7 +328,7 @@ func weigh(sents []Sentence) {
 		termIDs[i] = ts
 	}
 	n := float64(len(sents))
-	for i := range sents {
+	parallel.For(context.Background(), len(sents), func(i int) {
 		ts := termIDs[i]
 		v := make(vector, 0, len(ts))
 		var norm float64
@@ -349,7 +349,7 @@ func weigh(sents []Sentence) {
 			v[j].w = float32(float64(v[j].w) / norm)
 		}
 		sents[i].vec = v
-	}
+	})
 }
 
 func dot(a, b vector) float64 {

@@ -1,11 +1,12 @@
 package events
 
 import (
+	"context"
 	"strings"
 	"unicode"
 
+	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
-
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
@@ -38,28 +39,56 @@ const (
 // report often tells one event over two to four sentences ("Kim was
 // greeted by Shoigu. Shoigu then showed him the bombers."). A sentence
 // that is not an event mention is a passage of its own.
+//
+// Each source's passages are found on their own, in parallel; the
+// sentences of a source must be consecutive, as Extract makes them.
 func groupPassages(sents []Sentence) [][]int {
-	var out [][]int
-	last := -1 // the passage of the last event mention of this source
+	// The runs of sentences of one source.
+	var starts []int
 	for i := range sents {
-		s := &sents[i]
-		if i > 0 && sents[i-1].Source != s.Source {
-			last = -1
+		if i == 0 || sents[i-1].Source != sents[i].Source {
+			starts = append(starts, i)
 		}
+	}
+	starts = append(starts, len(sents))
+	per := make([][][]int, len(starts)-1)
+	parallel.For(context.Background(), len(per), func(k int) {
+		per[k] = sourcePassages(sents, starts[k], starts[k+1])
+	})
+	n := 0
+	for _, ps := range per {
+		n += len(ps)
+	}
+	out := make([][]int, 0, n)
+	for _, ps := range per {
+		for _, p := range ps {
+			for _, i := range p {
+				sents[i].Passage = len(out)
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sourcePassages returns the passages of the sentences [from, to) of one
+// source, in order.
+func sourcePassages(sents []Sentence, from, to int) [][]int {
+	var out [][]int
+	last := -1 // the passage of the last event mention
+	for i := from; i < to; i++ {
+		s := &sents[i]
 		if !s.Mention.Event {
-			s.Passage = len(out)
 			out = append(out, []int{i})
 			continue
 		}
 		if last >= 0 {
 			p := out[last]
 			if continues(sents, p, i) {
-				s.Passage = last
 				out[last] = append(p, i)
 				continue
 			}
 		}
-		s.Passage = len(out)
 		last = len(out)
 		out = append(out, []int{i})
 	}
