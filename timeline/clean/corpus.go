@@ -3,7 +3,8 @@ package clean
 import (
 	"context"
 	"math"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
@@ -16,9 +17,9 @@ import (
 type Corpus struct {
 	docs int
 	df   map[string]int
-	// lines maps a normalised short line to the number of distinct article
-	// leads it appears under.
-	lines map[string]int
+	// lines maps a normalised short line (see normHash) to the number of
+	// distinct article leads it appears under.
+	lines map[uint64]int
 }
 
 // NewCorpus gathers the cross-article statistics of articles. Each
@@ -34,36 +35,37 @@ func NewCorpus(articles []content.Article) *Corpus {
 
 // corpusOf gathers the statistics of the articles with these profiles.
 func corpusOf(profiles []profile) *Corpus {
-	c := &Corpus{docs: len(profiles), df: map[string]int{}, lines: map[string]int{}}
+	c := &Corpus{docs: len(profiles), df: map[string]int{}, lines: map[uint64]int{}}
 	// What follows each long block, file by file: a long block followed by
 	// different texts in several files is a notice the site puts on every
-	// page (cookies, a newsletter), not a story that was copied.
-	followers := map[string]map[string]struct{}{}
+	// page (cookies, a newsletter), not a story that was copied. (A line's
+	// normal form is never 0: 0 stands for none.)
+	followers := map[uint64]map[uint64]struct{}{}
 	for _, p := range profiles {
-		prev := ""
+		var prev uint64
 		for _, l := range p.lines {
 			if l.words < leadWords {
 				continue
 			}
-			if prev != "" {
+			if prev != 0 {
 				if followers[prev] == nil {
-					followers[prev] = map[string]struct{}{}
+					followers[prev] = map[uint64]struct{}{}
 				}
 				followers[prev][l.norm] = struct{}{}
 			}
 			prev = l.norm
 		}
 	}
-	leadsOf := map[string]map[string]struct{}{}
+	leadsOf := map[uint64]map[uint64]struct{}{}
 	for _, p := range profiles {
 		// The lead: the first long block that is not a site notice, so that
 		// copies of one story share it and stories of one site do not.
-		lead, first := "", ""
+		var lead, first uint64
 		for _, l := range p.lines {
 			if l.words < leadWords {
 				continue
 			}
-			if first == "" {
+			if first == 0 {
 				first = l.norm
 			}
 			if len(followers[l.norm]) < repeatedMin {
@@ -72,9 +74,9 @@ func corpusOf(profiles []profile) *Corpus {
 			}
 		}
 		switch {
-		case lead == "" && first != "":
+		case lead == 0 && first != 0:
 			lead = first
-		case lead == "" && len(p.lines) > 0:
+		case lead == 0 && len(p.lines) > 0:
 			lead = p.lines[0].norm
 		}
 		for _, k := range p.keys {
@@ -85,7 +87,7 @@ func corpusOf(profiles []profile) *Corpus {
 				continue
 			}
 			if leadsOf[l.norm] == nil {
-				leadsOf[l.norm] = map[string]struct{}{}
+				leadsOf[l.norm] = map[uint64]struct{}{}
 			}
 			leadsOf[l.norm][lead] = struct{}{}
 		}
@@ -104,10 +106,10 @@ type profile struct {
 	keys  []string // the distinct content keys of the article
 }
 
-// line is a block's word count and normal form.
+// line is a block's word count and normal form (see normHash).
 type line struct {
 	words int
-	norm  string
+	norm  uint64
 }
 
 // profileOf works out one article's profile.
@@ -115,7 +117,7 @@ func profileOf(a content.Article) profile {
 	p := profile{lines: make([]line, len(a.Blocks))}
 	seen := map[string]struct{}{}
 	for bi, b := range a.Blocks {
-		p.lines[bi] = line{words: words.Count(b.Text), norm: normLine(b.Text)}
+		p.lines[bi] = line{words: words.Count(b.Text), norm: normHash(b.Text)}
 		for _, k := range words.ContentKeys(b.Text) {
 			if _, ok := seen[k]; !ok {
 				seen[k] = struct{}{}
@@ -129,13 +131,62 @@ func profileOf(a content.Article) profile {
 // leadWords is the fewest words a block needs to be an article's lead.
 const leadWords = 20
 
-func normLine(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+// normHash returns a 64-bit hash (FNV-1a) of the normal form of a
+// line: lower case, white space runs made one space, none at either
+// end. Lines with the same normal form have the same hash, and two that
+// differ have the same one with a chance of 2⁻⁶⁴: the corpus counts lines
+// by hash, without making their normal forms. It is never 0.
+func normHash(s string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	add := func(c byte) {
+		h ^= uint64(c)
+		h *= prime
+	}
+	space, started := false, false
+	for i := 0; i < len(s); {
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			add(' ')
+			space = false
+		}
+		started = true
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			add(c)
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		for _, c := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+			add(c)
+		}
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
 }
 
 // repeats returns how many articles with distinct leads carry line.
 func (c *Corpus) repeats(line string) int {
-	return c.lines[normLine(line)]
+	return c.lines[normHash(line)]
 }
 
 // idfStep is the step idf values are rounded to. Rounded, the weight of

@@ -48,7 +48,7 @@ type memoEntry struct {
 	// answers.
 	done  bool
 	out   Article
-	lines map[string]int     // normalised line → articles repeating it
+	lines map[uint64]int     // normalised line (see normHash) → articles repeating it
 	idf   map[string]float64 // word key → its idf
 }
 
@@ -97,7 +97,7 @@ func (m *Memo) Clean(a content.Article, c *Corpus) Article {
 		return e.out
 	}
 	m.cleaned.Add(1)
-	r := &recorder{c: c, lines: map[string]int{}, idfs: map[string]float64{}}
+	r := &recorder{c: c, lines: map[uint64]int{}, idfs: map[string]float64{}}
 	e.out = clean(a, r)
 	e.done, e.lines, e.idf = true, r.lines, r.idfs
 	return e.out
@@ -128,12 +128,12 @@ func (e *memoEntry) sameAnswers(c *Corpus) bool {
 // recorder answers for a Corpus and notes each answer.
 type recorder struct {
 	c     *Corpus
-	lines map[string]int
+	lines map[uint64]int
 	idfs  map[string]float64
 }
 
 func (r *recorder) repeats(line string) int {
-	n := normLine(line)
+	n := normHash(line)
 	v := r.c.lines[n]
 	r.lines[n] = v
 	return v

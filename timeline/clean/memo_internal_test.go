@@ -1,9 +1,11 @@
 package clean
 
 import (
+	"hash/fnv"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,10 +17,10 @@ import (
 // a count that moves a word's idf less than its rounding does not.
 func TestSameAnswers(t *testing.T) {
 	corpus := func(docs, lines, police int) *Corpus {
-		return &Corpus{docs: docs, lines: map[string]int{"leave a reply": lines}, df: map[string]int{"police": police}}
+		return &Corpus{docs: docs, lines: map[uint64]int{normHash("Leave a reply"): lines}, df: map[string]int{"police": police}}
 	}
 	recorded := func(c *Corpus) *memoEntry {
-		return &memoEntry{lines: map[string]int{"leave a reply": c.lines["leave a reply"]},
+		return &memoEntry{lines: map[uint64]int{normHash("Leave a reply"): c.lines[normHash("Leave a reply")]},
 			idf: map[string]float64{"police": c.idf("police"), "zorblat": c.idf("zorblat")}}
 	}
 	for _, tt := range []struct {
@@ -72,4 +74,24 @@ func TestSameMetaSeesEveryField(t *testing.T) {
 			t.Errorf("a change to %s is not seen", typ.Field(i).Name)
 		}
 	}
+}
+
+// FuzzNormHash checks that normHash hashes the normal form of a line:
+// lower case, white space runs made one space and trimmed.
+func FuzzNormHash(f *testing.F) {
+	for _, s := range []string{"Leave a Reply", "  Leave\ta  reply\n", "ÉCOLE  Ünïcode", "\xff bad \xfe", "", "İstanbul", "\u00a0nbsp\u2003em"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		norm := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		h := fnv.New64a()
+		h.Write([]byte(norm))
+		want := h.Sum64()
+		if want == 0 {
+			want = 1
+		}
+		if got := normHash(s); got != want {
+			t.Fatalf("normHash(%q) = %x, the hash of its normal form %q is %x", s, got, norm, want)
+		}
+	})
 }
