@@ -82,7 +82,7 @@ type Sentence struct {
 	// run of consecutive sentences of one source that tell one event.
 	// Sentences that are not event mentions have their own passage.
 	Passage int
-	keys    []string
+	keys    []uint64 // the hashes of the content keys (see sentenceKeys)
 	vec     vector
 	skip    int           // length of the dateline the sentence opens with
 	toks    []words.Token // the words of Text, split once

@@ -177,24 +177,24 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 	return out
 }
 
-// sentenceKeys returns the content keys of a sentence. Words that carry
-// events weigh more: a designator with digits ("Tu-160") counts twice, and
-// a run of capitalised words inside the sentence (a name) counts twice
-// once, on its last word, so a long name repeated in every report of a
-// story ("North Korean leader Kim Jong Un") does not outweigh what
-// happened. Two content words in a row are also a key, a phrase ("North
-// Basin", "strategic bombers"), and so is a number. Left out: the
-// dateline, the words of dates (time is compared apart), and an opening
-// clause that anchors the sentence to an earlier event ("After
-// inspecting the aircraft, …").
-func sentenceKeys(s string, skip int, dates []temporal.Expression) []string {
+// sentenceKeys returns the content keys of a sentence, as hashes (see
+// termOf). Words that carry events weigh more: a designator with digits
+// ("Tu-160") counts twice, and a run of capitalised words inside the
+// sentence (a name) counts twice once, on its last word, so a long name
+// repeated in every report of a story ("North Korean leader Kim Jong Un")
+// does not outweigh what happened. Two content words in a row are also a
+// key, a phrase ("North Basin", "strategic bombers"), and so is a number.
+// Left out: the dateline, the words of dates (time is compared apart),
+// and an opening clause that anchors the sentence to an earlier event
+// ("After inspecting the aircraft, …").
+func sentenceKeys(s string, skip int, dates []temporal.Expression) []uint64 {
 	return sentenceKeysTokens(s, words.Split(s), skip, dates)
 }
 
 // sentenceKeysTokens is sentenceKeys over the words of s, already split.
-func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal.Expression) []string {
+func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal.Expression) []uint64 {
 	from := skip + anchorClause(s[skip:])
-	keys := make([]string, 0, 2*len(toks))
+	keys := make([]uint64, 0, 2*len(toks))
 	prev := ""
 	for i, t := range toks {
 		if t.Start < from || inExpression(t.Start+0, t.End, dates) {
@@ -208,28 +208,53 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		}
 		if strings.IndexFunc(lw, unicode.IsLetter) < 0 {
 			if n := numberKey(lw); n != "" {
-				keys = append(keys, n)
+				keys = append(keys, termOf(n))
 			}
 			prev = ""
 			continue
 		}
 		k := words.Key(t.Text)
-		keys = append(keys, k)
+		kt := termOf(k)
+		keys = append(keys, kt)
 		if n := numberKey(leadingNumber(lw)); n != "" {
-			keys = append(keys, n) // "23-year-old", "300GB" count as 23 and 300
+			keys = append(keys, termOf(n)) // "23-year-old", "300GB" count as 23 and 300
 		}
 		if prev != "" && !strings.Contains(s[toks[i-1].End:t.Start], ",") {
-			keys = append(keys, prev+" "+k)
+			keys = append(keys, phrase(prev, k))
 		}
 		prev = k
 		switch {
 		case strings.IndexFunc(t.Text, unicode.IsDigit) >= 0:
-			keys = append(keys, k)
+			keys = append(keys, kt)
 		case i > 0 && capitalised(t.Text) && (i+1 == len(toks) || !capitalised(toks[i+1].Text)):
-			keys = append(keys, k) // the last word of a name
+			keys = append(keys, kt) // the last word of a name
 		}
 	}
 	return keys
+}
+
+// FNV-1a, which terms are hashed with.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// termOf returns the 64-bit hash (FNV-1a) a key is compared by: two keys
+// that differ have the same with a chance of 2⁻⁶⁴, and hashes are
+// quicker to index and smaller to keep than the keys.
+func termOf(k string) uint64 { return fnvAdd(fnvOffset, k) }
+
+// phrase is termOf(a + " " + b), without making the string.
+func phrase(a, b string) uint64 {
+	return fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), " "), b)
+}
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // inExpression reports whether the span [start, end) lies in one of the
@@ -305,7 +330,7 @@ type term struct {
 
 // weigh gives each sentence its TF-IDF vector, IDF over sentences.
 func weigh(sents []Sentence) {
-	ids := map[string]int32{}
+	ids := map[uint64]int32{}
 	var df []int32
 	termIDs := make([][]int32, len(sents))
 	for i := range sents {

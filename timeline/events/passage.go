@@ -176,10 +176,10 @@ func anaphora(a, b *Sentence) float64 {
 		default:
 			continue
 		}
-		k := words.Key(toks[i+1].Text)
 		if words.IsStop(strings.ToLower(toks[i+1].Text)) {
 			continue
 		}
+		k := termOf(words.Key(toks[i+1].Text))
 		for _, ak := range a.keys {
 			if ak == k {
 				return anaphoraTie
@@ -197,7 +197,7 @@ func sameSubject(sents []Sentence, p []int, b *Sentence) float64 {
 	if len(toks) == 0 || !isUpperWord(toks[0].Text) || words.IsStop(strings.ToLower(toks[0].Text)) {
 		return 0
 	}
-	k := words.Key(toks[0].Text)
+	k := termOf(words.Key(toks[0].Text))
 	for _, m := range p[max(0, len(p)-2):] {
 		for _, ak := range sents[m].keys {
 			if ak == k {
