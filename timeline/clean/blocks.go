@@ -47,7 +47,10 @@ type block struct {
 // bylines, captions and newsletter boxes it could see, so a short line or
 // a heading it kept is the article's unless the page alone could not tell:
 // a line repeated across the site, a menu, a time stamp.
-func describe(in []content.Block, extracted bool, corpus corpusView) []block {
+//
+// keys, when not nil, are the content keys of each block (as
+// words.ContentKeys finds them), found already.
+func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]string) []block {
 	out := make([]block, len(in))
 	toks := make([][]words.Token, len(in))
 	for i, b := range in {
@@ -69,7 +72,11 @@ func describe(in []content.Block, extracted bool, corpus corpusView) []block {
 		bl.leadIn = strings.HasSuffix(b.Text, ":") && bl.words >= 3 && bl.stopRatio > minShortStop && startsLikeSentence(b.Text)
 		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)
-		bl.keys = words.ContentKeys(b.Text)
+		if keys != nil {
+			bl.keys = keys[i]
+		} else {
+			bl.keys = words.ContentKeys(b.Text)
+		}
 		if corpus != nil && bl.words <= shortWords {
 			// The corpus counts only short lines.
 			bl.repeated = corpus.repeats(b.Text)

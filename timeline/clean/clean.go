@@ -114,14 +114,15 @@ func (a *Article) BlockStarts() []int {
 // nil corpus cleans the article on its own.
 func Clean(in content.Article, corpus *Corpus) Article {
 	if corpus == nil {
-		return clean(in, nil)
+		return clean(in, nil, nil)
 	}
-	return clean(in, corpus)
+	return clean(in, corpus, corpus.takeKeys(in.Path, len(in.Blocks)))
 }
 
 // clean is Clean, asking what it needs to know across articles of
-// corpus, which may be nil.
-func clean(in content.Article, corpus corpusView) Article {
+// corpus, which may be nil. keys, when not nil, are the content keys of
+// each block, found already.
+func clean(in content.Article, corpus corpusView, keys [][]string) Article {
 	out := Article{
 		Path:      in.Path,
 		Hash:      in.Hash,
@@ -146,7 +147,7 @@ func clean(in content.Article, corpus corpusView) Article {
 	// A web page's blocks are what package webpage kept of it by its
 	// markup; a text or Markdown file's are the whole page as scraped.
 	extracted := in.Format == content.HTML
-	blocks := describe(in.Blocks, extracted, corpus)
+	blocks := describe(in.Blocks, extracted, corpus, keys)
 	keep, reasons := selectArticle(blocks, out.Title, corpus)
 
 	if out.Title == "" {

@@ -20,6 +20,11 @@ type Corpus struct {
 	// lines maps a normalised short line (see normHash) to the number of
 	// distinct article leads it appears under.
 	lines map[uint64]int
+	// blockKeys holds, for an article NewCorpus was given (by path, see
+	// at), the content keys of each of its blocks, which cleaning needs
+	// too: each is handed to Clean once, then dropped.
+	at        map[string]int
+	blockKeys [][][]string
 }
 
 // NewCorpus gathers the cross-article statistics of articles. Each
@@ -30,7 +35,27 @@ func NewCorpus(articles []content.Article) *Corpus {
 	parallel.For(context.Background(), len(articles), func(i int) {
 		profiles[i] = profileOf(articles[i])
 	})
-	return corpusOf(profiles)
+	c := corpusOf(profiles)
+	c.at = make(map[string]int, len(articles))
+	c.blockKeys = make([][][]string, len(articles))
+	for i, a := range articles {
+		c.at[a.Path] = i
+		c.blockKeys[i] = profiles[i].blockKeys
+	}
+	return c
+}
+
+// takeKeys returns the content keys of the blocks of the article at
+// path, as NewCorpus found them, or nil; it forgets them. It may be
+// called from several goroutines at once, for different articles.
+func (c *Corpus) takeKeys(path string, blocks int) [][]string {
+	i, ok := c.at[path]
+	if !ok || len(c.blockKeys[i]) != blocks {
+		return nil
+	}
+	keys := c.blockKeys[i]
+	c.blockKeys[i] = nil
+	return keys
 }
 
 // corpusOf gathers the statistics of the articles with these profiles.
@@ -104,6 +129,8 @@ func corpusOf(profiles []profile) *Corpus {
 type profile struct {
 	lines []line   // one per block
 	keys  []string // the distinct content keys of the article
+	// blockKeys are the content keys of each block, in order.
+	blockKeys [][]string
 }
 
 // line is a block's word count and normal form (see normHash).
@@ -114,11 +141,12 @@ type line struct {
 
 // profileOf works out one article's profile.
 func profileOf(a content.Article) profile {
-	p := profile{lines: make([]line, len(a.Blocks))}
+	p := profile{lines: make([]line, len(a.Blocks)), blockKeys: make([][]string, len(a.Blocks))}
 	seen := map[string]struct{}{}
 	for bi, b := range a.Blocks {
 		p.lines[bi] = line{words: words.Count(b.Text), norm: normHash(b.Text)}
-		for _, k := range words.ContentKeys(b.Text) {
+		p.blockKeys[bi] = words.ContentKeys(b.Text)
+		for _, k := range p.blockKeys[bi] {
 			if _, ok := seen[k]; !ok {
 				seen[k] = struct{}{}
 				p.keys = append(p.keys, k)

@@ -72,6 +72,9 @@ func (m *Memo) Corpus(articles []content.Article) *Corpus {
 			return
 		}
 		profiles[i] = profileOf(articles[i])
+		// Cleaning through the memo finds the keys again: it is done for
+		// few articles, and the memo keeps profiles between builds.
+		profiles[i].blockKeys = nil
 		entries[articles[i].Path].profile = profiles[i]
 	})
 	m.entries = entries
@@ -98,7 +101,7 @@ func (m *Memo) Clean(a content.Article, c *Corpus) Article {
 	}
 	m.cleaned.Add(1)
 	r := &recorder{c: c, lines: map[uint64]int{}, idfs: map[string]float64{}}
-	e.out = clean(a, r)
+	e.out = clean(a, r, nil)
 	e.done, e.lines, e.idf = true, r.lines, r.idfs
 	return e.out
 }
