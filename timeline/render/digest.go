@@ -148,13 +148,15 @@ func cmpString(a, b string) int {
 	return 0
 }
 
-// page hashes a page: every field but Site, whose collections the layout
-// reaches only if it is whole-site (see wholeSite) and whose other
-// fields are in the render's key.
+// page hashes a page as a page builder made it, before finish: every
+// field but Site, whose collections the layout reaches only if it is
+// whole-site (see wholeSite) and whose other fields are in the render's
+// key, and but the fields finish derives from the others.
 func (d *digester) page(p *Page) {
 	v := reflect.ValueOf(p).Elem()
 	for i := range v.NumField() {
-		if v.Type().Field(i).Type == sitePtr {
+		f := v.Type().Field(i)
+		if f.Type == sitePtr || slices.Contains(derivedFields, f.Name) {
 			continue
 		}
 		d.value(v.Field(i))

@@ -540,7 +540,7 @@ func (ix *siteIndex) indexPage() *Page {
 		}
 		// The Undated section stays in narrative order, last.
 	}
-	return ix.finish(p)
+	return p
 }
 
 // eventPage is the page of the i-th event.
@@ -562,7 +562,7 @@ func (ix *siteIndex) eventPage(i int) *Page {
 		}
 		p.Groups[k].Citations = append(p.Groups[k].Citations, c)
 	}
-	return ix.finish(p)
+	return p
 }
 
 // sourcePage is the page of the i-th source.
@@ -592,8 +592,7 @@ func (ix *siteIndex) sourcePage(i int) *Page {
 	}
 	slices.SortFunc(more, func(a, b *Event) int { return cmp.Compare(ix.position[a.ID], ix.position[b.ID]) })
 	p.Events = append(p.Events, more...)
-	p.Text = ix.sourceText(p)
-	return ix.finish(p)
+	return p
 }
 
 // sourceText renders the blocks of a source page's Source as HTML (see
@@ -661,7 +660,7 @@ func (p *Page) EventNumber(id string) int {
 func (ix *siteIndex) notFoundPage() *Page {
 	p := ix.page("404", "Page not found", "404.html", ix.basePath)
 	p.URL = ""
-	return ix.finish(p)
+	return p
 }
 
 func (ix *siteIndex) page(kind, title, path, root string) *Page {
@@ -672,10 +671,21 @@ func (ix *siteIndex) page(kind, title, path, root string) *Page {
 	return p
 }
 
-// finish sets what a page derives from the rest: its description and
-// structured data.
+// finish sets what a page derives from the rest of it and the site's
+// settings: its description, its structured data and, on a source page,
+// its text as HTML. The page builders (indexPage, eventPage, sourcePage,
+// notFoundPage) leave these to it, so a Memo can tell an unchanged page
+// before they are made (see derivedFields).
 func (ix *siteIndex) finish(p *Page) *Page {
+	if p.Kind == "source" {
+		p.Text = ix.sourceText(p)
+	}
 	p.Description = ix.description(p)
 	p.JSONLD = ix.jsonLD(p)
 	return p
 }
+
+// derivedFields are the fields of Page that finish sets. A page's key
+// leaves them out: they are functions of the rest of the page and of the
+// site's settings, which the key holds.
+var derivedFields = []string{"Text", "Description", "JSONLD"}

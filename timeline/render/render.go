@@ -258,6 +258,7 @@ func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) 
 					return b, nil
 				}
 			}
+			ix.finish(pg)
 			if err := layout.ExecuteTemplate(&wk.buf, baseLayout, pg); err != nil {
 				return nil, fmt.Errorf("render: %s: %w", rel, err)
 			}
