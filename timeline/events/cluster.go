@@ -77,41 +77,55 @@ const (
 // sentence the unit holding it (-1 for sentences that are not event
 // mentions).
 func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, []int) {
+	// The passages of event mentions, in order; each is made a unit on
+	// its own, in parallel.
+	var mentions [][]int
+	for _, p := range passages {
+		if sents[p[0]].Mention.Event {
+			mentions = append(mentions, p)
+		}
+	}
+	out := make([]unit, len(mentions))
+	parallel.For(context.Background(), len(mentions), func(k int) {
+		out[k] = unitOf(sents, mentions[k], sources)
+	})
 	of := make([]int, len(sents))
 	for i := range of {
 		of[i] = -1
 	}
-	var out []unit
-	for _, p := range passages {
-		if !sents[p[0]].Mention.Event {
-			continue
-		}
-		u := unit{sents: p, source: sents[p[0]].Source}
+	for k, p := range mentions {
 		for _, m := range p {
-			of[m] = len(out)
-			s := &sents[m]
-			switch {
-			case s.When.IsZero():
-			case s.OwnDate() && s.When.Precision == temporal.Day:
-				if u.level < own {
-					u.when, u.level = s.When, own
-				}
-			case u.level < inherited || u.level == inherited && s.When.Precision > u.when.Precision:
-				u.when, u.level = s.When, inherited
-			}
+			of[m] = k
 		}
-		if pub := sources[u.source].Article.Date; u.level == noTime && pub.Precision == temporal.Day {
-			u.when = temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
-			u.level = published
-		}
-		u.vec = sumVectors(sents, p)
-		if u.level > noTime {
-			u.lo, u.hi = dayNumber(u.when.Start), dayNumber(u.when.End)
-			u.day = u.when.Precision == temporal.Day
-		}
-		out = append(out, u)
 	}
 	return out, of
+}
+
+// unitOf makes the unit of the passage p.
+func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
+	u := unit{sents: p, source: sents[p[0]].Source}
+	for _, m := range p {
+		s := &sents[m]
+		switch {
+		case s.When.IsZero():
+		case s.OwnDate() && s.When.Precision == temporal.Day:
+			if u.level < own {
+				u.when, u.level = s.When, own
+			}
+		case u.level < inherited || u.level == inherited && s.When.Precision > u.when.Precision:
+			u.when, u.level = s.When, inherited
+		}
+	}
+	if pub := sources[u.source].Article.Date; u.level == noTime && pub.Precision == temporal.Day {
+		u.when = temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
+		u.level = published
+	}
+	u.vec = sumVectors(sents, p)
+	if u.level > noTime {
+		u.lo, u.hi = dayNumber(u.when.Start), dayNumber(u.when.End)
+		u.day = u.when.Precision == temporal.Day
+	}
+	return u
 }
 
 // sumVectors returns the normalised sum of the sentences' vectors.
