@@ -89,7 +89,7 @@ func TestBrowser(t *testing.T) {
 			ID        string
 			Citations []struct{ Source string }
 		}
-		Sources []struct{ ID string }
+		Sources []struct{ ID, Title string }
 	}
 	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(pub, "timeline.json"))), &tl); err != nil {
 		t.Fatal(err)
@@ -276,6 +276,16 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		return in, out
+	}
+	// timeline.js numbers the sources of the list as the page does.
+	var options []string
+	eval(`[...document.querySelectorAll("#f-source option")].map(o => o.value + " " + o.textContent)`, &options)
+	want := []string{" All sources"}
+	for i, s := range tl.Sources {
+		want = append(want, fmt.Sprintf("%s %d. %s", s.ID, i+1, s.Title))
+	}
+	if strings.Join(options, "\n") != strings.Join(want, "\n") {
+		t.Errorf("source filter options:\n%s\nwant:\n%s", strings.Join(options, "\n"), strings.Join(want, "\n"))
 	}
 	in, out := citing(source)
 	if len(out) == 0 {

@@ -12,6 +12,14 @@
   var status = document.getElementById("filter-count");
   var keys = ["source", "from", "to"];
   var field = function (k) { return form.elements[k]; };
+  // The sources to filter by: those of the list of sources, numbered as
+  // there.
+  [].forEach.call(document.querySelectorAll("#sources li[id^='src-']"), function (li, i) {
+    var o = document.createElement("option"), a = li.querySelector("a");
+    o.value = li.id.slice(4);
+    o.textContent = (i + 1) + ". " + (a ? a.textContent : o.value);
+    field("source").appendChild(o);
+  });
 
   function matches(li) {
     var s = field("source").value, from = field("from").value, to = field("to").value;
