@@ -21,7 +21,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 )
@@ -86,7 +85,7 @@ func write(dir string, c corpusgen.Corpus) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, []byte(file(a)), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(a.File()), 0o644); err != nil {
 			return err
 		}
 		groups[a.Group] = append(groups[a.Group], a.Path)
@@ -98,29 +97,6 @@ func write(dir string, c corpusgen.Corpus) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "gold.json"), append(b, '\n'), 0o644)
-}
-
-// file is an article as a text file with TOML front matter.
-func file(a corpusgen.Article) string {
-	var b strings.Builder
-	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %q\n", a.Title)
-	if a.Publisher != "" {
-		fmt.Fprintf(&b, "publisher = %q\n", a.Publisher)
-	}
-	if a.Author != "" {
-		fmt.Fprintf(&b, "author = %q\n", a.Author)
-	}
-	if a.URL != "" {
-		fmt.Fprintf(&b, "url = %q\n", a.URL)
-	}
-	if !a.Date.IsZero() {
-		fmt.Fprintf(&b, "date = %s\n", a.Date.Format("2006-01-02"))
-	}
-	b.WriteString("+++\n\n")
-	b.WriteString(strings.Join(a.Paragraphs, "\n\n"))
-	b.WriteString("\n")
-	return b.String()
 }
 
 // lists returns the groups with two or more files, each sorted, in order.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 	"github.com/timeline-ssg/timeline/timeline/diag"
 )
 
@@ -374,5 +376,72 @@ func TestReadLimitsAndLinks(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing warnings %v in %v", want, diags)
+	}
+}
+
+// TestReadLargeDirectory reads a content directory holding 50,000
+// articles in one directory, as a scrape saved flat does: every one is
+// read, in path order.
+func TestReadLargeDirectory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 50,000 files")
+	}
+	const n = 50_000
+	dir := t.TempDir()
+	c := filepath.Join(dir, "content")
+	if err := os.Mkdir(c, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		text := fmt.Sprintf("+++\ntitle = \"Report %d\"\n+++\nThe council met for the %dth time on Monday.\n", i, i)
+		if err := os.WriteFile(filepath.Join(c, fmt.Sprintf("a%06d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	articles, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("err %v, diagnostics %v", err, diags)
+	}
+	if len(articles) != n {
+		t.Fatalf("read %d articles of %d", len(articles), n)
+	}
+	for i, a := range articles {
+		if want := fmt.Sprintf("content/a%06d.md", i); a.Path != want || a.Meta.Title != fmt.Sprintf("Report %d", i) {
+			t.Fatalf("article %d is %s titled %q, want %s", i, a.Path, a.Meta.Title, want)
+		}
+	}
+}
+
+// BenchmarkRead reads generated sites of 1,000 and 10,000 articles of
+// real news prose with front matter, as the build's first stage does.
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			c := filepath.Join(dir, "content")
+			gen, err := corpusgen.Generate(corpusgen.Options{Articles: n, Seed: 1})
+			if errors.Is(err, fs.ErrNotExist) {
+				b.Skipf("no source text for a generated corpus: %v", err)
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i := range gen.Articles {
+				s := gen.Articles[i].File()
+				name := filepath.Join(c, fmt.Sprintf("%03d", i%100), fmt.Sprintf("a%05d.md", i))
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

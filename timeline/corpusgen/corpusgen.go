@@ -96,6 +96,30 @@ type Article struct {
 // Text returns the paragraphs joined by blank lines.
 func (a *Article) Text() string { return strings.Join(a.Paragraphs, "\n\n") }
 
+// File returns the article as a text file with TOML front matter: its
+// title, and its publisher, author, URL and date when it has them.
+func (a *Article) File() string {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "title = %q\n", a.Title)
+	if a.Publisher != "" {
+		fmt.Fprintf(&b, "publisher = %q\n", a.Publisher)
+	}
+	if a.Author != "" {
+		fmt.Fprintf(&b, "author = %q\n", a.Author)
+	}
+	if a.URL != "" {
+		fmt.Fprintf(&b, "url = %q\n", a.URL)
+	}
+	if !a.Date.IsZero() {
+		fmt.Fprintf(&b, "date = %s\n", a.Date.Format("2006-01-02"))
+	}
+	b.WriteString("+++\n\n")
+	b.WriteString(a.Text())
+	b.WriteString("\n")
+	return b.String()
+}
+
 // Corpus is a generated set of articles in random order.
 type Corpus struct {
 	Articles []Article
