@@ -369,7 +369,13 @@ func keysOf(s string) []string {
 type vector map[string]float64
 
 func vectorOf(blocks []block, corpus corpusView) vector {
-	v := vector{}
+	n := 0
+	for _, b := range blocks {
+		if b.class != chrome {
+			n += len(b.keys)
+		}
+	}
+	v := make(vector, n/2)
 	for _, b := range blocks {
 		if b.class == chrome {
 			continue
@@ -388,20 +394,30 @@ func vectorOf(blocks []block, corpus corpusView) vector {
 	return v
 }
 
+// cosine returns the cosine similarity of two vectors. Maps are walked
+// in no fixed order, and floating-point sums depend on their order, so
+// the sums are of products in fixed point (units of 2⁻²⁴), which add up
+// exactly in any order: the same vectors give the same cosine on every
+// run.
 func cosine(a, b vector) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	var dot, na, nb float64
+	var dot, na, nb int64
 	for k, x := range a {
-		dot += x * b[k]
-		na += x * x
+		dot += fixed(x * b[k])
+		na += fixed(x * x)
 	}
 	for _, y := range b {
-		nb += y * y
+		nb += fixed(y * y)
 	}
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	return float64(dot) / math.Sqrt(float64(na)*float64(nb))
 }
+
+// fixed is x in units of 2⁻²⁴, rounded. A weight (one plus the
+// logarithm of a term's frequency, times its idf) is below 2⁷, so a
+// product is below 2¹⁴, 2³⁸ units, and a sum of 2²⁵ of them fits.
+func fixed(x float64) int64 { return int64(math.Round(math.Ldexp(x, 24))) }

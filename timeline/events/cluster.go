@@ -139,17 +139,24 @@ func sumVectors(sents []Sentence, idx []int) vector {
 			acc[t.id] += float64(t.w)
 		}
 	}
-	v := make(vector, 0, len(acc))
+	ids := make([]int32, 0, len(acc))
+	for id := range acc {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	// Summed in term order: a sum in the map's order would differ in its
+	// last bits from run to run.
+	v := make(vector, len(ids))
 	var norm float64
-	for id, w := range acc {
-		v = append(v, term{id, float32(w)})
+	for j, id := range ids {
+		w := acc[id]
+		v[j] = term{id, float32(w)}
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
 	for j := range v {
 		v[j].w = float32(float64(v[j].w) / norm)
 	}
-	sort.Slice(v, func(a, b int) bool { return v[a].id < v[b].id })
 	return v
 }
 
