@@ -92,6 +92,11 @@ type Page struct {
 	// by links numbered as in Events (source page). Layouts that want
 	// other markup can walk Source.Blocks instead.
 	Text []TextBlock
+	// Body is Text as one piece of HTML: each block a <p>, or an <h2
+	// class="text-heading"> for a heading, on a line of its own (source
+	// page). A layout that prints it makes one action of what would be
+	// two for each block.
+	Body template.HTML
 }
 
 // TextBlock is one block of a source's text as HTML (see Page.Text).
@@ -679,6 +684,7 @@ func (ix *siteIndex) page(kind, title, path, root string) *Page {
 func (ix *siteIndex) finish(p *Page) *Page {
 	if p.Kind == "source" {
 		p.Text = ix.sourceText(p)
+		p.Body = sourceBody(p.Text)
 	}
 	p.Description = ix.description(p)
 	p.JSONLD = ix.jsonLD(p)
@@ -688,4 +694,21 @@ func (ix *siteIndex) finish(p *Page) *Page {
 // derivedFields are the fields of Page that finish sets. A page's key
 // leaves them out: they are functions of the rest of the page and of the
 // site's settings, which the key holds.
-var derivedFields = []string{"Text", "Description", "JSONLD"}
+var derivedFields = []string{"Text", "Body", "Description", "JSONLD"}
+
+// sourceBody joins the blocks of a source's text into Page.Body.
+func sourceBody(text []TextBlock) template.HTML {
+	var b strings.Builder
+	for _, t := range text {
+		if t.Heading {
+			b.WriteString("\n    <h2 class=\"text-heading\">")
+			b.WriteString(string(t.HTML))
+			b.WriteString("</h2>")
+		} else {
+			b.WriteString("\n    <p>")
+			b.WriteString(string(t.HTML))
+			b.WriteString("</p>")
+		}
+	}
+	return template.HTML(b.String())
+}
