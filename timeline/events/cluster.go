@@ -190,7 +190,8 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 		}
 	}
 	// Units are shared out in chunks among the cores; each chunk keeps
-	// its edges in unit order, and the chunks are joined in order.
+	// its edges in the order it finds them, and the chunks are joined in
+	// order. (What is made of the edges does not depend on their order.)
 	const chunk = 256
 	chunks := make([][]edge, (len(us)+chunk-1)/chunk)
 	workers := min(runtime.GOMAXPROCS(0), len(chunks))
@@ -240,7 +241,6 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 						}
 						touched = touched[:0]
 					}
-					sort.Ints(near)
 					a := &us[ua]
 					for _, ub := range near {
 						b := &us[ub]
@@ -580,7 +580,17 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 			strong = append(strong, e)
 		}
 	}
-	sort.SliceStable(strong, func(i, j int) bool { return strong[i].sim > strong[j].sim })
+	// Strongest first; ties by the nodes, so that the order the edges
+	// came in does not matter.
+	slices.SortFunc(strong, func(x, y edge) int {
+		if c := cmp.Compare(y.sim, x.sim); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
 	for _, e := range strong {
 		a, b := root[e.a], root[e.b]
 		if a == b {
