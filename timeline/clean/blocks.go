@@ -203,7 +203,7 @@ func bulleted(s string) bool {
 // "•", "·", ">", "/"). A sentence has none.
 func separators(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if strings.Trim(f, "|¦›»‹«•·>/▸▶◂◆♦■▪") == "" {
 			n++
 		}

@@ -17,6 +17,8 @@ import (
 type Corpus struct {
 	docs int
 	df   map[string]int
+	// idfs holds the idf of every key in df, worked out once.
+	idfs map[string]float64
 	// lines maps a normalised short line (see normHash) to the number of
 	// distinct article leads it appears under.
 	lines map[uint64]int
@@ -121,6 +123,10 @@ func corpusOf(profiles []profile) *Corpus {
 		if len(leads) > 1 {
 			c.lines[n] = len(leads)
 		}
+	}
+	c.idfs = make(map[string]float64, len(c.df))
+	for k, n := range c.df {
+		c.idfs[k] = idfOf(c.docs, n)
 	}
 	return c
 }
@@ -233,5 +239,13 @@ func (c *Corpus) idf(key string) float64 {
 	if c == nil || c.docs == 0 {
 		return 1
 	}
-	return math.Round((1+math.Log(float64(c.docs+1)/float64(c.df[key]+1)))/idfStep) * idfStep
+	if v, ok := c.idfs[key]; ok {
+		return v
+	}
+	return idfOf(c.docs, c.df[key])
+}
+
+// idfOf is the idf of a key df of docs articles use, rounded to idfStep.
+func idfOf(docs, df int) float64 {
+	return math.Round((1+math.Log(float64(docs+1)/float64(df+1)))/idfStep) * idfStep
 }
