@@ -121,10 +121,13 @@ func endsSentence(s string) bool {
 // cleanSpace trims a line and folds runs of white space, including
 // non-breaking and zero-width spaces, into single spaces.
 func cleanSpace(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		if r == '\u200b' || r == '\ufeff' || r == '\u200e' || r == '\u200f' || r == '\u202a' || r == '\u202b' || r == '\u202c' || r == '\u202d' || r == '\u202e' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069' {
+		if invisible(r) {
 			continue // zero-width and bidi controls carry no text
 		}
 		if unicode.IsSpace(r) {
@@ -141,6 +144,47 @@ func cleanSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// invisible reports the zero-width and bidi control characters.
+func invisible(r rune) bool {
+	switch r {
+	case '\u200b', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069':
+		return true
+	}
+	return false
+}
+
+// isClean reports whether cleanSpace would return s as it is: no white
+// space but single spaces between other characters, and no control or
+// invisible character. Most lines are, and need no copy.
+func isClean(s string) bool {
+	space := true // as if at a space before the start, so a leading space fails
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c < ' ' || c == 0x7f:
+				return false // a control, including the other white space
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || invisible(r) || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 // MarkdownBlocks parses a Markdown body with goldmark and returns its

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/timeline-ssg/timeline/timeline/corpusgen"
 	"github.com/timeline-ssg/timeline/timeline/diag"
@@ -444,4 +445,34 @@ func BenchmarkRead(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzCleanSpace checks cleanSpace's shortcut for lines with nothing to
+// fold or drop against the definition: white space runs folded to one
+// space, none at either end, controls and invisible characters dropped.
+func FuzzCleanSpace(f *testing.F) {
+	for _, s := range []string{"plain line", " lead", "trail ", "a  b", "tab\there", "nbsp\u00a0x", "bidi\u202ex", "zero\u200bwidth", "ctrl\x01", "\xff bad", "\ufffd", "", " ", "é ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			if invisible(r) || !unicode.IsSpace(r) && unicode.IsControl(r) {
+				continue
+			}
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		if got := cleanSpace(s); got != b.String() {
+			t.Fatalf("cleanSpace(%q) = %q, want %q", s, got, b.String())
+		}
+	})
 }
