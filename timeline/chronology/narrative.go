@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -50,12 +51,27 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 			bySource[f.source] = append(bySource[f.source], mention{i, f.ordinal})
 		}
 	}
+	// The dated events' narrative positions, sorted, to rank an undated
+	// event's among them.
+	positions := make([]float64, k)
+	for i, d := range dated {
+		positions[i] = d.Position
+	}
+	slices.Sort(positions)
 	slots := make([][]Dated, k+1) // slot p: after dated[p-1], before dated[p]
 	var rest []Dated
 	for _, u := range undated {
-		after := make([]float64, k)  // after[i]: votes for "after dated[i]"
-		before := make([]float64, k) // before[i]: votes for "before dated[i]"
-		voted := false
+		// The votes, by dated event: few of the dated events get any, so
+		// the work for an event grows with its votes, not with the
+		// number of dated events.
+		type vote struct{ after, before float64 } // for "after dated[i]", "before dated[i]"
+		votes := map[int]*vote{}
+		at := func(i int) *vote {
+			if votes[i] == nil {
+				votes[i] = &vote{}
+			}
+			return votes[i]
+		}
 		for _, f := range firstOrdinals(u.Event, sents) {
 			src, ord := f.source, f.ordinal
 			prev, prevOrd, next, nextOrd := -1, -1, -1, 0
@@ -72,40 +88,43 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 				if cue(u.Event, src, sents) {
 					w *= 2
 				}
-				after[prev] += w
-				voted = true
+				at(prev).after += w
 			}
 			if next >= 0 {
-				before[next] += weight(dated[next].Date.Precision) / weight(temporal.Day)
-				voted = true
+				at(next).before += weight(dated[next].Date.Precision) / weight(temporal.Day)
 			}
 		}
-		if !voted {
+		if len(votes) == 0 {
 			rest = append(rest, u)
 			continue
 		}
+		voted := slices.Sorted(maps.Keys(votes))
 		// score(p) = after votes for events before slot p + before votes
-		// for events from slot p on.
+		// for events from slot p on; it changes only past a voted event.
 		var agree float64
-		for _, v := range before {
-			agree += v
+		for _, i := range voted {
+			agree += votes[i].before
 		}
 		// Ties go to the place nearest the event's overall narrative
 		// position among the dated events'.
-		rank := 0
-		for _, d := range dated {
-			if d.Position < u.Position {
-				rank++
-			}
-		}
+		rank, _ := slices.BinarySearch(positions, u.Position)
 		dist := func(p int) int { return max(p-rank, rank-p) }
-		best, bestScore := 0, agree
-		for p := 1; p <= k; p++ {
-			agree += after[p-1] - before[p-1]
-			if agree > bestScore || agree == bestScore && dist(p) < dist(best) {
+		// The slots from lo to hi share a score: of them, the nearest to
+		// rank is the one to weigh.
+		best, bestScore := -1, 0.0
+		consider := func(lo, hi int) {
+			p := min(max(rank, lo), hi)
+			if best < 0 || agree > bestScore || agree == bestScore && dist(p) < dist(best) {
 				best, bestScore = p, agree
 			}
 		}
+		lo := 0
+		for _, i := range voted {
+			consider(lo, i) // slots lo..i come before the score takes dated[i]'s votes
+			agree += votes[i].after - votes[i].before
+			lo = i + 1
+		}
+		consider(lo, k)
 		if best > 0 {
 			u.Placement = fmt.Sprintf("no source dates it; placed after “%s”, as the sources tell it", dated[best-1].Title)
 		} else {
