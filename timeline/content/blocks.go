@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -187,13 +189,19 @@ func isClean(s string) bool {
 	return !space || s == ""
 }
 
+// markdownParser returns goldmark's parser, made once: making one sets
+// up every block and inline parser, which cost more than parsing a short
+// article. goldmark's parsers keep no state between calls, so one serves
+// every goroutine.
+var markdownParser = sync.OnceValue(func() parser.Parser { return goldmark.New().Parser() })
+
 // MarkdownBlocks parses a Markdown body with goldmark and returns its
 // paragraphs, headings, list items and quotes as plain-text blocks. Code is
 // left out; raw HTML is kept as literal text (it is escaped when rendered,
 // never passed through). firstLine is the file line the body starts on.
 func MarkdownBlocks(body string, firstLine int) []Block {
 	src := []byte(body)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	doc := markdownParser().Parse(text.NewReader(src))
 	lineStarts := newLineIndex(src)
 	var blocks []Block
 	add := func(kind BlockKind, n ast.Node, s string) {
