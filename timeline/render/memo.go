@@ -23,11 +23,12 @@ import (
 // points to, compared by a 128-bit hash), or when what a layout can ask
 // of the rest of the site changed: the site's title, base URL and other
 // settings, whether the events it shows are key events, and how many
-// events are undated.
-// A layout that can reach the site's lists of events or sources
-// (.Site.Events, .Site.Sources, the functions event, source, sources,
-// keyEvents, sourceNumber) could show any of them, so its pages are
-// rendered every time: in the default theme, the timeline page only.
+// events are undated. A layout that can reach the site's lists of events
+// or sources (.Site.Events, .Site.Sources, .Site handed on whole, the
+// functions event, source, sources, keyEvents, sourceNumber, or
+// partialCached of a template it does not name) could show any of them,
+// so its pages are rendered every time: in the default theme, the
+// timeline page only (see wholeSite).
 //
 // The zero Memo is empty and ready to use. A Memo is for one site and
 // one render at a time; the files a render returns share their bytes
@@ -78,7 +79,8 @@ type renderMemo struct {
 
 // begin starts a render of the site ix indexes with memo m: it works out
 // the digests of every event and source (in parallel) and of what every
-// page shares. themeKey is the digest of the layouts' text.
+// page shares: the layouts' text (layoutText, the names and texts
+// parseLayouts read) and the site's settings.
 func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 	if !m.seeded {
 		m.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
