@@ -167,8 +167,8 @@ func referenceNextWord(s string, i int) (start, end int) {
 	return -1, -1
 }
 
-// BenchmarkSplit splits the demo articles into words.
-func BenchmarkSplit(b *testing.B) {
+// demoTexts returns the text of the demo articles.
+func demoTexts(b *testing.B) []string {
 	var text []string
 	files, _ := filepath.Glob("../../content/*")
 	for _, f := range files {
@@ -181,6 +181,12 @@ func BenchmarkSplit(b *testing.B) {
 	if len(text) == 0 {
 		b.Skip("no demo content")
 	}
+	return text
+}
+
+// BenchmarkSplit splits the demo articles into words.
+func BenchmarkSplit(b *testing.B) {
+	text := demoTexts(b)
 	n := 0
 	for b.Loop() {
 		for _, s := range text {
@@ -191,18 +197,7 @@ func BenchmarkSplit(b *testing.B) {
 
 // BenchmarkContentKeys finds the content keys of the demo articles.
 func BenchmarkContentKeys(b *testing.B) {
-	var text []string
-	files, _ := filepath.Glob("../../content/*")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text = append(text, string(data))
-	}
-	if len(text) == 0 {
-		b.Skip("no demo content")
-	}
+	text := demoTexts(b)
 	n := 0
 	for b.Loop() {
 		for _, s := range text {
