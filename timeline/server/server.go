@@ -405,9 +405,9 @@ func (s *Server) logBuild(b buildResult, snap *snapshot, changed, diff []string)
 			round(b.took), strings.Join(stages, ", "), sum.Articles, sum.Sources, sum.Events, len(snap.files))
 		return
 	}
-	fmt.Fprintf(w, "%s changed: rebuilt in %s (%s; %d of %d articles re-read, %d cleaned again): %s\n",
+	fmt.Fprintf(w, "%s changed: rebuilt in %s (%s; %d of %d articles re-read, %d cleaned again, %d pages rendered again): %s\n",
 		list(changed, 3), round(b.took), strings.Join(stages, ", "), b.reused.Parsed, b.reused.Parsed+b.reused.Reused,
-		b.reused.Cleaned, outputChange(diff, len(snap.files)))
+		b.reused.Cleaned, b.reused.Rendered, outputChange(diff, len(snap.files)))
 }
 
 // logFailure prints a failed build's errors.
