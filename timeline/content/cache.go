@@ -28,11 +28,14 @@ type Cache struct {
 	entries map[string]cacheEntry // by the article's slash path
 	next    map[string]cacheEntry // filled by the read in progress
 	stats   CacheStats
-	// changed, when not nil, lists the only paths that may have changed
-	// since the last read (see Expect), sorted; reading tells the read's
-	// changed paths from the others.
-	changed []string
-	reading []string
+	// What is known of the changes since the last read (see Expect):
+	// hinted says a watcher reported changes, changed lists them,
+	// sorted, and unknown that some may have gone unseen. reading is
+	// what the read in progress was told: the changed paths, or nil
+	// when it must look at every file.
+	hinted, unknown bool
+	changed         []string
+	reading         []string
 }
 
 // CacheStats says how much of the last read the cache saved.
@@ -67,29 +70,44 @@ func (c *Cache) Stats() CacheStats {
 	return c.stats
 }
 
-// Expect tells the cache which paths may have changed since the last
+// Expect tells the cache of paths that may have changed since the last
 // read, as a file watcher saw them: slash paths relative to the site
 // root, a directory standing for everything under it. The next read then
 // takes every other file it lists and has read before to be unchanged,
 // without looking at it (listing the content directory still finds the
-// files added and removed). Without a call to Expect before it, a read
-// looks at the size and time of every file. A watcher that may have
-// missed changes must not call it.
+// files added and removed). Calls add up until a read; a read with no
+// call to Expect since the one before, or after ExpectAnything, looks at
+// the size and time of every file. A watcher that may have missed
+// changes calls ExpectAnything instead.
 func (c *Cache) Expect(changed []string) {
 	c.mu.Lock()
-	c.changed = append([]string{}, changed...)
-	slices.Sort(c.changed)
+	defer c.mu.Unlock()
+	if c.unknown {
+		return
+	}
+	c.hinted = true
+	c.changed = slices.Compact(slices.Sorted(slices.Values(append(append([]string{}, c.changed...), changed...))))
+}
+
+// ExpectAnything tells the cache that any file may have changed since the
+// last read: the next read looks at every file, whatever Expect says.
+func (c *Cache) ExpectAnything() {
+	c.mu.Lock()
+	c.unknown, c.changed = true, nil
 	c.mu.Unlock()
 }
 
 // begin starts a read: what it parses or reuses becomes the cache's
-// content when it ends, so deleted files are dropped. It takes up the
-// changes expected.
+// content when it ends, so deleted files are dropped. It takes up what
+// Expect said.
 func (c *Cache) begin() {
 	c.mu.Lock()
 	c.next = map[string]cacheEntry{}
 	c.stats = CacheStats{}
-	c.reading, c.changed = c.changed, nil
+	c.reading = nil
+	if c.hinted && !c.unknown {
+		c.reading = append([]string{}, c.changed...) // not nil, even when empty
+	}
 	c.mu.Unlock()
 }
 
@@ -128,6 +146,7 @@ func mayHaveChanged(changed []string, relPath string) bool {
 func (c *Cache) end() {
 	c.mu.Lock()
 	c.entries, c.next, c.reading = c.next, nil, nil
+	c.hinted, c.unknown, c.changed = false, false, nil
 	c.mu.Unlock()
 }
 

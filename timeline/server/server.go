@@ -279,6 +279,8 @@ func (s *Server) buildSite(ctx context.Context, changed []string) buildResult {
 	start := time.Now()
 	if s.watcherSawAll(changed) {
 		s.cache.Expect(changed)
+	} else {
+		s.cache.ExpectAnything()
 	}
 	r, err := site.Run(ctx, s.opt.Site)
 	if err != nil {

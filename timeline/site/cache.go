@@ -49,12 +49,17 @@ type CacheStats struct {
 	Rendered int
 }
 
-// Expect tells the cache which files may have changed since the last
+// Expect tells the cache of files that may have changed since the last
 // build, as a file watcher saw them (see content.Cache.Expect): the next
 // build reads only those, and files it has not read before, without
 // looking at the others. Only a watcher that sees every change under the
-// content directory may call it.
+// content directory may call it; when it may have missed one, it calls
+// ExpectAnything.
 func (c *Cache) Expect(changed []string) { c.content.Expect(changed) }
+
+// ExpectAnything tells the cache that any file may have changed since the
+// last build: the next build looks at every file.
+func (c *Cache) ExpectAnything() { c.content.ExpectAnything() }
 
 // Stats returns the counts of the last build that used the cache.
 func (c *Cache) Stats() CacheStats {

@@ -270,3 +270,51 @@ func TestCacheExpect(t *testing.T) {
 		t.Errorf("without a hint, the page not named before still reads %q", text)
 	}
 }
+
+// TestCacheExpectAddsUp checks that what Expect says adds up until a read
+// (a build that failed before reading, say on a bad site.toml, passes its
+// changes on to the next), and that ExpectAnything makes the next read
+// look at every file whatever Expect says after it.
+func TestCacheExpectAddsUp(t *testing.T) {
+	dir := trickySite(t)
+	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	var c Cache
+	if _, _, err := c.read(opt); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	edit := func(name, text string) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		writeFile(t, p, text)
+		os.Chtimes(p, later, later)
+	}
+	text := func() map[string]string {
+		got, _, err := c.read(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, a := range got {
+			if len(a.Blocks) > 0 {
+				m[a.Path] = a.Blocks[0].Text
+			}
+		}
+		return m
+	}
+
+	edit("content/a.md", "The council met on Friday instead.\n")
+	c.Expect([]string{"content/a.md"}) // this build fails before it reads
+	edit("content/sub/b.txt", "The ferry was cancelled on Wednesday.\n")
+	c.Expect([]string{"content/sub/b.txt"})
+	got := text()
+	if got["content/a.md"] != "The council met on Friday instead." || got["content/sub/b.txt"] != "The ferry was cancelled on Wednesday." {
+		t.Errorf("after two hints, one read: %q, %q", got["content/a.md"], got["content/sub/b.txt"])
+	}
+
+	edit("content/page.html", "<html><body><article><p>The museum closed again on Sunday for more work on its roof.</p></article></body></html>\n")
+	c.ExpectAnything() // say, a rescan after the watcher lost track
+	c.Expect([]string{"content/a.md"})
+	if got := text(); got["content/page.html"] != "The museum closed again on Sunday for more work on its roof." {
+		t.Errorf("after ExpectAnything, a file not named still reads %q", got["content/page.html"])
+	}
+}
