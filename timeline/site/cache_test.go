@@ -219,21 +219,7 @@ func TestCacheExpect(t *testing.T) {
 	if _, _, err := c.read(opt); err != nil {
 		t.Fatal(err)
 	}
-	texts := func(articles []content.Article) map[string]string {
-		m := map[string]string{}
-		for _, a := range articles {
-			if len(a.Blocks) > 0 {
-				m[a.Path] = a.Blocks[0].Text
-			}
-		}
-		return m
-	}
-	later := time.Now().Add(time.Minute)
-	edit := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		writeFile(t, p, text)
-		os.Chtimes(p, later, later)
-	}
+	edit := func(name, text string) { editLater(t, dir, name, text) }
 	edit("content/a.md", "+++\ntitle = \"Alpha\"\n+++\nThe council met on Friday instead.\n")
 	edit("content/sub/b.txt", "The ferry service was cancelled on Wednesday.\n")
 	edit("content/page.html", "<html><body><article><p>The museum closed again on Sunday for more work on its roof.</p></article></body></html>\n")
@@ -244,7 +230,7 @@ func TestCacheExpect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := texts(got)
+	text := firstBlocks(got)
 	for path, want := range map[string]string{
 		"content/a.md":      "The council met on Friday instead.",                                    // named
 		"content/sub/b.txt": "The ferry service was cancelled on Wednesday.",                         // under a directory named
@@ -266,7 +252,7 @@ func TestCacheExpect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := texts(got)["content/page.html"]; text != "The museum closed again on Sunday for more work on its roof." {
+	if text := firstBlocks(got)["content/page.html"]; text != "The museum closed again on Sunday for more work on its roof." {
 		t.Errorf("without a hint, the page not named before still reads %q", text)
 	}
 }
@@ -282,24 +268,13 @@ func TestCacheExpectAddsUp(t *testing.T) {
 	if _, _, err := c.read(opt); err != nil {
 		t.Fatal(err)
 	}
-	later := time.Now().Add(time.Minute)
-	edit := func(name, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		writeFile(t, p, text)
-		os.Chtimes(p, later, later)
-	}
+	edit := func(name, text string) { editLater(t, dir, name, text) }
 	text := func() map[string]string {
 		got, _, err := c.read(opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]string{}
-		for _, a := range got {
-			if len(a.Blocks) > 0 {
-				m[a.Path] = a.Blocks[0].Text
-			}
-		}
-		return m
+		return firstBlocks(got)
 	}
 
 	edit("content/a.md", "The council met on Friday instead.\n")
@@ -317,4 +292,25 @@ func TestCacheExpectAddsUp(t *testing.T) {
 	if got := text(); got["content/page.html"] != "The museum closed again on Sunday for more work on its roof." {
 		t.Errorf("after ExpectAnything, a file not named still reads %q", got["content/page.html"])
 	}
+}
+
+// editLater writes the file name (a slash path under dir) and dates it a
+// minute ahead, as an edit the cache must notice.
+func editLater(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	writeFile(t, p, text)
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(p, later, later)
+}
+
+// firstBlocks maps each article's path to the text of its first block.
+func firstBlocks(articles []content.Article) map[string]string {
+	m := map[string]string{}
+	for _, a := range articles {
+		if len(a.Blocks) > 0 {
+			m[a.Path] = a.Blocks[0].Text
+		}
+	}
+	return m
 }
