@@ -16,8 +16,8 @@ import (
 // chrome such as "Leave a Reply"), and how many articles use each word.
 type Corpus struct {
 	docs int
-	df   map[string]int
-	// idfs holds the idf of every key in df, worked out once.
+	// idfs holds the idf of every key an article uses, worked out once
+	// from the number of articles using it.
 	idfs map[string]float64
 	// lines maps a normalised short line (see normHash) to the number of
 	// distinct article leads it appears under.
@@ -62,7 +62,8 @@ func (c *Corpus) takeKeys(path string, blocks int) [][]string {
 
 // corpusOf gathers the statistics of the articles with these profiles.
 func corpusOf(profiles []profile) *Corpus {
-	c := &Corpus{docs: len(profiles), df: map[string]int{}, lines: map[uint64]int{}}
+	c := &Corpus{docs: len(profiles), lines: map[uint64]int{}}
+	df := map[string]int{} // articles using each key
 	// What follows each long block, file by file: a long block followed by
 	// different texts in several files is a notice the site puts on every
 	// page (cookies, a newsletter), not a story that was copied. (A line's
@@ -107,7 +108,7 @@ func corpusOf(profiles []profile) *Corpus {
 			lead = p.lines[0].norm
 		}
 		for _, k := range p.keys {
-			c.df[k]++
+			df[k]++
 		}
 		for _, l := range p.lines {
 			if l.words > shortWords {
@@ -124,8 +125,8 @@ func corpusOf(profiles []profile) *Corpus {
 			c.lines[n] = len(leads)
 		}
 	}
-	c.idfs = make(map[string]float64, len(c.df))
-	for k, n := range c.df {
+	c.idfs = make(map[string]float64, len(df))
+	for k, n := range df {
 		c.idfs[k] = idfOf(c.docs, n)
 	}
 	return c
@@ -242,7 +243,7 @@ func (c *Corpus) idf(key string) float64 {
 	if v, ok := c.idfs[key]; ok {
 		return v
 	}
-	return idfOf(c.docs, c.df[key])
+	return idfOf(c.docs, 0) // a key no article uses
 }
 
 // idfOf is the idf of a key df of docs articles use, rounded to idfStep.

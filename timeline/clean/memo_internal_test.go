@@ -17,7 +17,7 @@ import (
 // a count that moves a word's idf less than its rounding does not.
 func TestSameAnswers(t *testing.T) {
 	corpus := func(docs, lines, police int) *Corpus {
-		return &Corpus{docs: docs, lines: map[uint64]int{normHash("Leave a reply"): lines}, df: map[string]int{"police": police}}
+		return &Corpus{docs: docs, lines: map[uint64]int{normHash("Leave a reply"): lines}, idfs: map[string]float64{"police": idfOf(docs, police)}}
 	}
 	recorded := func(c *Corpus) *memoEntry {
 		return &memoEntry{lines: map[uint64]int{normHash("Leave a reply"): c.lines[normHash("Leave a reply")]},
