@@ -3,12 +3,15 @@ package server
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/site"
 )
 
 // TestRelevant checks which changed paths can change the site.
@@ -229,5 +232,36 @@ func TestNewChangesCancelRunningBuild(t *testing.T) {
 	}
 	if len(started) != 0 {
 		t.Errorf("%d more builds started", len(started))
+	}
+}
+
+// TestWatcherSawAll checks when the server lets the watcher's list of
+// changes tell the parse cache which files to look at: only for a list of
+// changes seen one by one, without site.toml, and when the content
+// directory is one the watcher watches.
+func TestWatcherSawAll(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		config  string
+		changed []string
+		want    bool
+	}{
+		{"an article edited", "", []string{"content/a.md"}, true},
+		{"a theme file", "", []string{"themes/x/static/style.css"}, true},
+		{"the first build", "", nil, false},
+		{"a rescan", "", []string{allFiles}, false},
+		{"site.toml", "", []string{"content/a.md", "site.toml"}, false},
+		{"content outside the site", "contentDir = \"../elsewhere\"\n", []string{"content/a.md"}, false},
+		{"the site itself as content", "contentDir = \".\"\n", []string{"a.md"}, false},
+		{"a broken site.toml", "title = \n", []string{"content/a.md"}, false},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(tt.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s := &Server{opt: Options{Site: site.Options{SiteDir: dir}}}
+		if got := s.watcherSawAll(tt.changed); got != tt.want {
+			t.Errorf("%s: watcherSawAll = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
