@@ -92,6 +92,7 @@ func Render(site Site, theme fs.FS, out Output) (Stats, error) {
 // write renders the site into out, with memo's help if it is not nil;
 // see Write and Memory.
 func write(site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
+	site.Sources = shownSources(site.Sources)
 	ix, err := newIndex(&site)
 	if err != nil {
 		return Stats{}, fmt.Errorf("render: %w", err)

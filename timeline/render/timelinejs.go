@@ -34,7 +34,9 @@ type tjsDate struct {
 }
 
 // tjsText is a slide's headline and its text, which TimelineJS shows as
-// HTML.
+// HTML, as it does a slide's display_date: each is made of text escaped
+// with html.EscapeString and, in Text, the renderer's own <p>, <em> and
+// links to the site, never markup from the input.
 type tjsText struct {
 	Headline string `json:"headline"`
 	Text     string `json:"text"`
@@ -43,8 +45,9 @@ type tjsText struct {
 // timelineJS encodes the dated events as TimelineJS3 JSON, in timeline
 // order. Undated events are left out, as TimelineJS places every slide in
 // time; the title slide says how many there are and links to the
-// timeline, where they are. Text is HTML-escaped; each slide links to the
-// event's page, by its absolute address when BaseURL is absolute.
+// timeline, where they are. Headlines, dates and texts are HTML-escaped;
+// each slide links to the event's page, by its absolute address when
+// BaseURL is absolute.
 func (ix *siteIndex) timelineJS() ([]byte, error) {
 	site := ix.site
 	title := site.Title
@@ -60,7 +63,7 @@ func (ix *siteIndex) timelineJS() ([]byte, error) {
 			ix.undated, plural(ix.undated, "event is", "events are"), html.EscapeString(ix.link(""))))
 	}
 	doc := tjsDoc{
-		Title:  tjsSlide{Text: tjsText{Headline: title, Text: strings.Join(intro, "")}},
+		Title:  tjsSlide{Text: tjsText{Headline: html.EscapeString(title), Text: strings.Join(intro, "")}},
 		Events: []tjsSlide{},
 	}
 	for i := range site.Events {
@@ -75,9 +78,9 @@ func (ix *siteIndex) timelineJS() ([]byte, error) {
 		slide := tjsSlide{
 			StartDate:   start,
 			EndDate:     tjsDateOf(e.Date.End),
-			DisplayDate: e.Date.Display,
+			DisplayDate: html.EscapeString(e.Date.Display),
 			UniqueID:    e.ID,
-			Text:        tjsText{Headline: e.Title, Text: ix.tjsText(e)},
+			Text:        tjsText{Headline: html.EscapeString(e.Title), Text: ix.tjsText(e)},
 		}
 		doc.Events = append(doc.Events, slide)
 	}
