@@ -97,7 +97,20 @@ type Page struct {
 	// page). A layout that prints it makes one action of what would be
 	// two for each block.
 	Body template.HTML
+	// Removed is the start of Source.Removed, what cleaning took out, for
+	// the table of a source page: at most maxRemovedRows lines, so a file
+	// of a million short lines does not make a page listing each.
+	// RemovedMore counts the lines left out, which timeline.json and
+	// `timeline sources` list (source page).
+	Removed     []Removal
+	RemovedMore int
 }
+
+// maxRemovedRows is the most lines of what cleaning removed a source page
+// lists. An article's chrome is tens of lines; a file with more is a dump
+// or a log, whose list helps nobody reading the page and would make it
+// as large as the file many times over.
+const maxRemovedRows = 200
 
 // TextBlock is one block of a source's text as HTML (see Page.Text).
 type TextBlock struct {
@@ -575,6 +588,8 @@ func (ix *siteIndex) sourcePage(i int) *Page {
 	s := &ix.site.Sources[i]
 	p := ix.page("source", s.Title, "sources/"+s.ID+"/", "../../")
 	p.Source = s
+	p.Removed = s.Removed[:min(len(s.Removed), maxRemovedRows)]
+	p.RemovedMore = len(s.Removed) - len(p.Removed)
 	seen := make(map[string]bool, len(s.EventIDs))
 	for _, id := range s.EventIDs {
 		if !seen[id] {

@@ -536,3 +536,64 @@ func TestFrontMatterURL(t *testing.T) {
 		t.Fatalf("only %d files written", files)
 	}
 }
+
+// TestHostileRemovedLines builds a site from a file of thousands of short
+// lines around an article: the source page lists the first of the lines
+// cleaning removed, says how many more there are, and stays small.
+func TestHostileRemovedLines(t *testing.T) {
+	const lines = 5000
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.toml"), "title = \"T\"\nbaseURL = \"https://example.org/\"\n")
+	var b strings.Builder
+	b.WriteString("Pier report\n\n" + prose + ".\n\nOfficials said the pier would reopen in June.\n\n")
+	for i := range lines {
+		fmt.Fprintf(&b, "Link %d\n", i)
+	}
+	writeFile(t, filepath.Join(dir, "content", "dump.txt"), b.String())
+	if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	var tl struct {
+		Sources []struct {
+			ID      string
+			Removed []struct{ Line int }
+		}
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "public", "timeline.json"))), &tl); err != nil {
+		t.Fatal(err)
+	}
+	if len(tl.Sources) != 1 || len(tl.Sources[0].Removed) < lines {
+		t.Fatalf("timeline.json: want one source with at least %d removed lines, got %+v", lines, len(tl.Sources))
+	}
+	removed := len(tl.Sources[0].Removed)
+	page := readFile(t, filepath.Join(dir, "public", "sources", tl.Sources[0].ID, "index.html"))
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	var walk func(n *html.Node, in bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.ElementNode && n.Data == "details" {
+			in = true
+		}
+		if in && n.Type == html.ElementNode && n.Data == "tr" {
+			rows++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(doc, false)
+	const maxRows = 200 + 1 // the renderer's cap, and the table's head
+	if rows > maxRows || rows < 100 {
+		t.Errorf("the removed-lines table has %d rows, want at most %d", rows, maxRows)
+	}
+	more := fmt.Sprintf("%d more lines are not listed here", removed-(rows-1))
+	if !strings.Contains(page, more) || !strings.Contains(page, "timeline sources") {
+		t.Errorf("the source page does not say %q and that `timeline sources` lists them", more)
+	}
+	if len(page) > 200_000 {
+		t.Errorf("the source page is %d bytes", len(page))
+	}
+}
