@@ -26,6 +26,7 @@
 package events
 
 import (
+	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/words"
 
 	"github.com/timeline-ssg/timeline/timeline/temporal"
@@ -123,6 +124,10 @@ type Result struct {
 	// give the events they report. Their sentences' dates are resolved
 	// against it.
 	Inferred map[int]temporal.Date
+	// Warnings name the sources with more sentences reading as reports
+	// of events than one source may bring (see maxMentions), in source
+	// order.
+	Warnings diag.List
 }
 
 // Anchored reports whether the k-th date of the sentence names when

@@ -11,6 +11,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/sentence"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
@@ -23,12 +24,14 @@ import (
 // all sources into events.
 func Extract(sources []dedup.Source, opt Options) Result {
 	sents := splitSources(sources, opt.Memo)
+	warnings := limitMentions(sents, sources)
 	clusters := analyse(sents, sources, opt)
 	// A source without a publication date cannot resolve "yesterday";
 	// the events its mentions joined date it, and a second pass uses that.
 	inferred := inferReferences(sents, clusters, sources)
 	if len(inferred) > 0 {
 		sents = resplit(sents, sources, inferred)
+		warnings = limitMentions(sents, sources)
 		clusters = analyse(sents, sources, opt)
 	}
 	// The words and keys of each sentence served grouping and weighing;
@@ -40,6 +43,7 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	var res Result
 	res.Sentences = sents
 	res.Inferred = inferred
+	res.Warnings = warnings
 	evs := make([]Event, len(clusters))
 	ok := make([]bool, len(clusters))
 	titles := opt.Memo.newTitles()
@@ -55,6 +59,44 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	sort.Slice(res.Events, func(i, j int) bool { return res.Events[i].ID < res.Events[j].ID })
 	uniqueIDs(res.Events)
 	return res
+}
+
+// maxMentions is the most event mentions one source brings to
+// clustering; the ones after them, in text order, are judged background
+// (CueCapped). Each mention of a source can become an event of its own
+// when it gives a date, so without a limit a page that splits into
+// 100,000 dated sentences (a log, a table, a list of records) makes
+// 100,000 event pages and gigabytes of memory. A long news article has a
+// few hundred sentences at most, and an article's news is at its start,
+// so 500 leaves every article that reads as one as it is.
+const maxMentions = 500
+
+// limitMentions makes every event mention of a source after its first
+// maxMentions background, and returns a warning naming each source that
+// had more. The sentences of a source are consecutive, as Extract has
+// them; those of a memo are copies, so changing them is safe.
+func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
+	var warnings diag.List
+	for i := 0; i < len(sents); {
+		src, n, over := sents[i].Source, 0, 0
+		for ; i < len(sents) && sents[i].Source == src; i++ {
+			m := &sents[i].Mention
+			if !m.Event {
+				continue
+			}
+			if n++; n > maxMentions {
+				m.Event = false
+				m.Cues |= CueCapped
+				over++
+			}
+		}
+		if over > 0 {
+			warnings = append(warnings, diag.Warnf(diag.ShowName(sources[src].Article.Path), 0,
+				"%d sentences read as reports of events: only the first %d can make events, the other %d are taken as background",
+				n, maxMentions, over))
+		}
+	}
+	return warnings
 }
 
 // analyse weighs the sentences' words, groups them into passages and

@@ -46,11 +46,12 @@ const (
 	CueQuote                     // most of the words are quoted
 	CueMeta                      // the text speaks of itself ("this report") or is page chrome ("Reply |")
 	CueState                     // the only past verb is a copula of state ("was a modest man")
+	CueCapped                    // a mention after the most one source may bring (see maxMentions)
 )
 
 var cueNames = []string{"past", "reported", "perfect", "future", "ongoing", "date", "actor", "number",
 	"question", "exclamation", "first/second person", "speaker label", "short", "hedge", "opinion",
-	"generic", "quote", "meta", "past state"}
+	"generic", "quote", "meta", "past state", "over the source's limit of event mentions"}
 
 // String lists the cues by name.
 func (c Cues) String() string {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -595,5 +596,42 @@ func TestHostileRemovedLines(t *testing.T) {
 	}
 	if len(page) > 200_000 {
 		t.Errorf("the source page is %d bytes", len(page))
+	}
+}
+
+// TestHostileDatedSentences builds a site from one file of thousands of
+// dated sentences, each of which could be an event of its own: the
+// events it makes are capped, and a warning names the file.
+func TestHostileDatedSentences(t *testing.T) {
+	const sentences = 3000
+	const maxEvents = 500 // the cap on the event mentions of one source
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "site.toml"), "title = \"T\"\nbaseURL = \"https://example.org/\"\n")
+	var b strings.Builder
+	b.WriteString("Depot log\n\n")
+	day := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range sentences {
+		fmt.Fprintf(&b, "Inspector Hale opened depot number %d on %s.\n\n", 1000+i, day.AddDate(0, 0, i).Format("January 2, 2006"))
+	}
+	writeFile(t, filepath.Join(dir, "content", "log.txt"), b.String())
+	sum, err := Build(context.Background(), Options{SiteDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Events > maxEvents || sum.Events < maxEvents/2 {
+		t.Errorf("%d events from one file of %d dated sentences, want at most %d (and not far fewer)", sum.Events, sentences, maxEvents)
+	}
+	warned := false
+	for _, w := range sum.Warnings {
+		if strings.HasSuffix(w.File, "log.txt") && strings.Contains(w.Message, "500") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning names content/log.txt: %v", sum.Warnings)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "public", "events", "*"))
+	if len(pages) > maxEvents {
+		t.Errorf("%d event pages", len(pages))
 	}
 }

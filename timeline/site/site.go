@@ -118,6 +118,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		evOpt.Memo = &opt.Cache.events
 	}
 	res := events.Extract(sources, evOpt)
+	sum.Warnings = append(sum.Warnings, res.Warnings...)
 	res, warns := edits.Regroup(res, sourceIDs(sources))
 	sum.Warnings = append(sum.Warnings, warns...)
 	stage("events")
