@@ -73,7 +73,8 @@ const maxMentions = 500
 
 // limitMentions makes every event mention of a source after its first
 // maxMentions background, and returns a warning naming each source that
-// had more. The sentences of a source are consecutive, as Extract has
+// had more; on sentences it was given before, it gives the same. The
+// sentences of a source are consecutive, as Extract has
 // them; those of a memo are copies, so changing them is safe.
 func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 	var warnings diag.List
@@ -81,7 +82,7 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 		src, n, over := sents[i].Source, 0, 0
 		for ; i < len(sents) && sents[i].Source == src; i++ {
 			m := &sents[i].Mention
-			if !m.Event {
+			if !m.Event && m.Cues&CueCapped == 0 { // capped by a first pass (see resplit), it counts again
 				continue
 			}
 			if n++; n > maxMentions {

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,5 +42,10 @@ func TestLimitMentions(t *testing.T) {
 	}
 	if len(warnings) != 1 || warnings[0].File != "content/log.txt" || !strings.Contains(warnings[0].Message, "the other 50 ") {
 		t.Errorf("warnings = %v", warnings)
+	}
+	// Extract limits the sentences again after dating some sources anew,
+	// keeping those of the others as they are: the warning stays.
+	if again := limitMentions(sents, sources); !slices.Equal(again, warnings) {
+		t.Errorf("limited again: warnings = %v, want %v", again, warnings)
 	}
 }
