@@ -25,6 +25,18 @@ func fillWith(files map[string]string) func(render.Output) error {
 	}
 }
 
+// withManifest returns the files of a site and the manifest a build
+// writes with them.
+func withManifest(files map[string]string) map[string]string {
+	out := maps.Clone(files)
+	set := map[string]bool{}
+	for rel := range files {
+		set[rel] = true
+	}
+	out[manifestName] = string(manifest(set))
+	return out
+}
+
 // wantTree fails the test unless dir holds exactly files.
 func wantTree(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
@@ -59,10 +71,10 @@ func TestPublishOverSite(t *testing.T) {
 		"404.html/old.txt":       "a directory where the new site has a file",
 		"style.css":              "body{}",
 	}
-	if err := publish(context.Background(), dst, fillWith(first)); err != nil {
+	if err := publish(context.Background(), dst, rules{}, fillWith(first)); err != nil {
 		t.Fatal(err)
 	}
-	wantTree(t, dst, first)
+	wantTree(t, dst, withManifest(first))
 	// Unchanged files must keep their inode and time: set an old time to
 	// see it kept.
 	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -80,10 +92,10 @@ func TestPublishOverSite(t *testing.T) {
 		"404.html":              "not found",
 		"style.css":             "body{}",
 	}
-	if err := publish(context.Background(), dst, fillWith(second)); err != nil {
+	if err := publish(context.Background(), dst, rules{}, fillWith(second)); err != nil {
 		t.Fatal(err)
 	}
-	wantTree(t, dst, second)
+	wantTree(t, dst, withManifest(second))
 	if st, err := os.Stat(unchanged); err != nil || !st.ModTime().Equal(old) {
 		t.Errorf("an unchanged file was written again (mtime %v, err %v)", st.ModTime(), err)
 	}
@@ -112,7 +124,7 @@ func TestPublishUndo(t *testing.T) {
 	for step := 0; ; step++ {
 		parent := t.TempDir()
 		dst := filepath.Join(parent, "public")
-		if err := publish(context.Background(), dst, fillWith(first)); err != nil {
+		if err := publish(context.Background(), dst, rules{}, fillWith(first)); err != nil {
 			t.Fatal(err)
 		}
 		before := tree(t, dst)
@@ -125,12 +137,12 @@ func TestPublishUndo(t *testing.T) {
 			renames++
 			return os.Rename(from, to)
 		}
-		err := publishWith(context.Background(), dst, fillWith(second), rename)
+		err := publishWith(context.Background(), dst, rules{}, fillWith(second), rename)
 		if err == nil {
 			if step < 3 {
 				t.Fatalf("the commit made only %d moves: the test shows little", step)
 			}
-			wantTree(t, dst, second)
+			wantTree(t, dst, withManifest(second))
 			break
 		}
 		sameTree(t, dst, before)
