@@ -106,8 +106,8 @@ func TestPublishOverSite(t *testing.T) {
 }
 
 // TestPublishUndo makes a move of the commit fail, at every step in turn:
-// the destination must be as it was, byte for byte, with nothing
-// temporary left.
+// the destination must be as it was, byte for byte, the user's files in
+// it included, with nothing temporary left.
 func TestPublishUndo(t *testing.T) {
 	first := map[string]string{
 		"index.html":             "index v1",
@@ -121,11 +121,16 @@ func TestPublishUndo(t *testing.T) {
 		"events/new/index.html": "new",
 		"sources/x/index.html":  "source x",
 	}
+	// The user's files, which no step may touch.
+	user := map[string]string{"CNAME": "example.org", "events/notes.txt": "mine"}
 	for step := 0; ; step++ {
 		parent := t.TempDir()
 		dst := filepath.Join(parent, "public")
 		if err := publish(context.Background(), dst, rules{}, fillWith(first)); err != nil {
 			t.Fatal(err)
+		}
+		for rel, b := range user {
+			writeFile(t, filepath.Join(dst, filepath.FromSlash(rel)), b)
 		}
 		before := tree(t, dst)
 		failAt := step
@@ -142,7 +147,9 @@ func TestPublishUndo(t *testing.T) {
 			if step < 3 {
 				t.Fatalf("the commit made only %d moves: the test shows little", step)
 			}
-			wantTree(t, dst, withManifest(second))
+			want := withManifest(second)
+			maps.Copy(want, user)
+			wantTree(t, dst, want)
 			break
 		}
 		sameTree(t, dst, before)
