@@ -423,11 +423,27 @@ func commit(out *stagedOutput, parent string, clean bool, rename func(from, to s
 			return err
 		}
 	}
-	slices.Sort(out.changed)
+	// The manifest first: a build killed midway then leaves one that
+	// lists every file of ours in dst (the stale ones are out already).
+	slices.SortFunc(out.changed, func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == manifestName:
+			return -1
+		case b == manifestName:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
 	for _, rel := range out.changed {
 		if _, err := os.Lstat(filepath.Join(dst, filepath.FromSlash(rel))); err == nil {
-			if err := j.moveOut(dst, filepath.Join(old, "replaced"), rel); err != nil {
-				return err
+			// The old manifest is kept by a link, so that the new one
+			// replaces it in one rename and dst is never without one.
+			if rel != manifestName || j.linkOut(dst, filepath.Join(old, "replaced"), rel) != nil {
+				if err := j.moveOut(dst, filepath.Join(old, "replaced"), rel); err != nil {
+					return err
+				}
 			}
 		}
 		if err := j.mkdirs(dst, path.Dir(rel)); err != nil {
@@ -537,6 +553,20 @@ func (j *journal) moveOut(dst, old, rel string) error {
 		return err
 	}
 	return j.move(filepath.Join(dst, filepath.FromSlash(rel)), to)
+}
+
+// linkOut links dst's rel to the same place under old, recorded as a
+// move: undone, old's copy is renamed back over what then is at rel.
+func (j *journal) linkOut(dst, old, rel string) error {
+	from, to := filepath.Join(dst, filepath.FromSlash(rel)), filepath.Join(old, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	if err := os.Link(from, to); err != nil {
+		return err
+	}
+	j.done = append(j.done, step{from, to})
+	return nil
 }
 
 // mkdirs makes the directory rel under root and any parents it lacks,

@@ -156,3 +156,42 @@ func TestPublishUndo(t *testing.T) {
 		noTemporaries(t, parent)
 	}
 }
+
+// TestPublishManifestFirst checks, after every move of a commit, that
+// each file of the site in the destination is listed in the manifest
+// there: a build killed at any point leaves no file that the next one
+// would take for the user's. Names that sort before the manifest's are
+// the test.
+func TestPublishManifestFirst(t *testing.T) {
+	parent := t.TempDir()
+	dst := filepath.Join(parent, "public")
+	first := map[string]string{"-a.txt": "a v1", "index.html": "v1", "gone.html": "stale"}
+	second := map[string]string{"-a.txt": "a v2", "+new.txt": "new", "index.html": "v2"}
+	user := map[string]string{"CNAME": "example.org"}
+	if err := publish(context.Background(), dst, rules{}, fillWith(first)); err != nil {
+		t.Fatal(err)
+	}
+	for rel, b := range user {
+		writeFile(t, filepath.Join(dst, rel), b)
+	}
+	moves := 0
+	rename := func(from, to string) error {
+		if err := os.Rename(from, to); err != nil {
+			return err
+		}
+		moves++
+		listed := readManifest(dst)
+		for rel := range tree(t, dst) {
+			if _, ok := user[rel]; !ok && !listed[filepath.ToSlash(rel)] {
+				t.Errorf("after move %d (%s): %s is in the destination but not in its manifest", moves, filepath.Base(to), rel)
+			}
+		}
+		return nil
+	}
+	if err := publishWith(context.Background(), dst, rules{}, fillWith(second), rename); err != nil {
+		t.Fatal(err)
+	}
+	want := withManifest(second)
+	maps.Copy(want, user)
+	wantTree(t, dst, want)
+}
