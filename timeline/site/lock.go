@@ -63,7 +63,10 @@ func lockDestination(parent, base string) (*destLock, error) {
 		}
 		// Stale, or not a lock of ours at all: take it away, making sure
 		// what was moved is the file judged stale and not a new build's
-		// lock made meanwhile, which is put back.
+		// lock made meanwhile, which is put back. (Only a third build
+		// taking the lock in the instant between the two could then hold
+		// it with that new build; flock would close that gap, but is not
+		// on every system and holds no process ID to name.)
 		grave := tmp.Name() + ".stale" // unique, as the temporary was
 		if err := os.Rename(name, grave); err != nil {
 			continue
