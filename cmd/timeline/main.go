@@ -1,8 +1,8 @@
 // Command timeline builds a static event timeline from a folder of news
 // articles.
 //
-//	timeline build [--source DIR] [--destination DIR] [--baseURL URL]
-//	timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--write]
+//	timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL]
+//	timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--write [--cleanDestinationDir]]
 //	timeline extract [--json] [--out DIR] FILE...
 //	timeline sources [--source DIR] [--json]
 //	timeline init [DIR]
@@ -43,8 +43,8 @@ const (
 const usage = `timeline turns a folder of news articles into a static event timeline.
 
 Usage:
-  timeline build [--source DIR] [--destination DIR] [--baseURL URL] [--buildDrafts]
-  timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write]
+  timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL] [--buildDrafts]
+  timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write [--cleanDestinationDir]]
   timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
   timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
   timeline init [DIR]                             create a new site, ready for GitHub Pages
@@ -147,6 +147,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flags("build", "Builds the site from the articles in content/ into public/.", stderr)
 	source := fs.String("source", ".", "site directory, holding site.toml and content/")
 	dest := fs.String("destination", "", "directory to write the site to (default: publishDir of site.toml, \"public\")")
+	clean := fs.Bool("cleanDestinationDir", false, cleanUsage)
 	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
 	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
@@ -160,8 +161,14 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer stop()
-	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, BaseURL: *baseURL, Drafts: *drafts})
+	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts})
 	printWarnings(stderr, sum.Warnings)
+	if errors.Is(err, context.Canceled) {
+		// A build cancelled (Ctrl-C, SIGTERM) stops before it moves
+		// anything into the destination.
+		fmt.Fprintln(stderr, "interrupted: the previous site is unchanged")
+		return exitBuild
+	}
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild
@@ -177,6 +184,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	poll := fs.Bool("poll", false, "with --watch, look for changes every 500ms instead of using file system notifications\n(for network mounts, containers, WSL)")
 	write := fs.Bool("write", false, "also write each good build to the destination, as build does")
 	dest := fs.String("destination", "", "with --write, directory to write the site to (default: publishDir of site.toml, \"public\")")
+	clean := fs.Bool("cleanDestinationDir", false, "with --write, "+cleanUsage)
 	port := fs.Int("port", 1313, "port to listen on (0: any free port)")
 	bind := fs.String("bind", "127.0.0.1", "interface to listen on")
 	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml; its path is where the site is served")
@@ -184,12 +192,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args, stdout); code >= 0 {
 		return code
 	}
+	if *clean && !*write {
+		fmt.Fprintln(stderr, "timeline serve: --cleanDestinationDir needs --write")
+		return exitUsage
+	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "timeline serve: --port %d: want 0 to 65535\n", *port)
 		return exitUsage
 	}
 	err := server.Run(ctx, server.Options{
-		Site:   site.Options{SiteDir: *source, Destination: *dest, BaseURL: *baseURL, Drafts: *drafts},
+		Site:   site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts},
 		Bind:   *bind,
 		Port:   *port,
 		Watch:  *watch,
@@ -204,6 +216,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// cleanUsage describes --cleanDestinationDir.
+const cleanUsage = "replace everything in the destination, files no build wrote included\n(without it, only the files listed in its .timeline-manifest are replaced or removed,\nand other files in the way fail the build)"
 
 func printWarnings(w io.Writer, ws diag.List) {
 	for _, d := range ws {

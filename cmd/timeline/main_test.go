@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -156,4 +157,176 @@ func TestRunServeRejectsBadPort(t *testing.T) {
 	if code := run(context.Background(), []string{"serve", "--port", "70000"}, &out, &errb); code != exitUsage {
 		t.Errorf("exit %d, want %d", code, exitUsage)
 	}
+}
+
+// files returns every file under root, by slash path, with its bytes.
+func files(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameFiles fails the test unless got and want hold the same files.
+func sameFiles(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	for rel, b := range want {
+		if g, ok := got[rel]; !ok {
+			t.Errorf("%s: %s is gone", what, rel)
+		} else if g != b {
+			t.Errorf("%s: %s changed", what, rel)
+		}
+	}
+	for rel := range got {
+		if _, ok := want[rel]; !ok {
+			t.Errorf("%s: %s appeared", what, rel)
+		}
+	}
+}
+
+// TestRunInterrupted runs a build with its context cancelled, as Ctrl-C
+// does: it says the previous site is unchanged, and it is.
+func TestRunInterrupted(t *testing.T) {
+	dir := demo(t)
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"build", "--source", dir}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	before := files(t, filepath.Join(dir, "public"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out.Reset()
+	errb.Reset()
+	if code := run(ctx, []string{"build", "--source", dir}, &out, &errb); code != exitBuild {
+		t.Errorf("exit %d, want %d", code, exitBuild)
+	}
+	if got := errb.String(); got != "interrupted: the previous site is unchanged\n" {
+		t.Errorf("stderr %q, want only the interrupted message", got)
+	}
+	sameFiles(t, "public", files(t, filepath.Join(dir, "public")), before)
+}
+
+// TestBinaryDestinationInSite is the report: in a site made by
+// init, with a .git directory, a build into the site root or its content
+// fails saying why, and every file stays as it was.
+func TestBinaryDestinationInSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if code, _, stderr := exe(t, t.TempDir(), "init", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	os.MkdirAll(filepath.Join(dir, ".git", "refs"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	before := files(t, dir)
+	for _, dst := range []string{".", "content", "./content/..", ".."} {
+		code, _, stderr := exe(t, dir, "build", "--destination", dst)
+		if code != exitBuild || !strings.Contains(stderr, "refusing to build into") {
+			t.Errorf("--destination %s: exit %d, stderr %q; want 1 and a refusal", dst, code, stderr)
+		}
+		code, _, stderr = exe(t, dir, "build", "--destination", dst, "--cleanDestinationDir")
+		if code != exitBuild || !strings.Contains(stderr, "refusing to build into") {
+			t.Errorf("--destination %s --cleanDestinationDir: exit %d, stderr %q; want 1 and a refusal", dst, code, stderr)
+		}
+		sameFiles(t, "--destination "+dst, files(t, dir), before)
+	}
+}
+
+// TestBinaryForeignDestination builds into a directory of the user's:
+// refused while a file is in the way, named; replaced with
+// --cleanDestinationDir.
+func TestBinaryForeignDestination(t *testing.T) {
+	dir := demo(t)
+	docs := filepath.Join(dir, "docs")
+	os.MkdirAll(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "index.html"), []byte("my page"), 0o644)
+	code, _, stderr := exe(t, dir, "build", "--destination", "docs")
+	if code != exitBuild || !strings.Contains(stderr, "index.html") || !strings.Contains(stderr, "--cleanDestinationDir") {
+		t.Errorf("exit %d, stderr %q; want 1 naming index.html and the flag", code, stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(docs, "index.html")); string(b) != "my page" {
+		t.Error("the user's index.html was replaced")
+	}
+	if code, _, stderr := exe(t, dir, "build", "--destination", "docs", "--cleanDestinationDir"); code != 0 {
+		t.Errorf("with --cleanDestinationDir: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := exe(t, dir, "serve", "--cleanDestinationDir"); code != exitUsage || !strings.Contains(stderr, "needs --write") {
+		t.Errorf("serve --cleanDestinationDir without --write: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestBinaryConcurrentBuilds runs two builds of different sites into
+// one destination at once, several times: each either succeeds or fails
+// naming the lock, and the destination is always exactly one of the two
+// sites.
+func TestBinaryConcurrentBuilds(t *testing.T) {
+	a, b := demo(t), demo(t)
+	toml, _ := os.ReadFile(filepath.Join(b, "site.toml"))
+	os.WriteFile(filepath.Join(b, "site.toml"), []byte(strings.Replace(string(toml), "title = ", "title = \"The other site\"\n#", 1)), 0o644)
+	os.Remove(filepath.Join(b, "content", firstArticle(t, b)))
+	ref := map[string]map[string]string{}
+	for name, dir := range map[string]string{"a": a, "b": b} {
+		out := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := exe(t, dir, "build", "--destination", out); code != 0 {
+			t.Fatalf("site %s: exit %d: %s", name, code, stderr)
+		}
+		ref[name] = files(t, out)
+	}
+	dst := filepath.Join(t.TempDir(), "public")
+	for round := range 5 {
+		type result struct {
+			code   int
+			stderr string
+		}
+		results := make(chan result, 2)
+		for _, dir := range []string{a, b} {
+			go func() {
+				cmd := exec.Command(binary, "build", "--destination", dst)
+				cmd.Dir = dir
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				err := cmd.Run()
+				code := 0
+				if ee, ok := err.(*exec.ExitError); ok {
+					code = ee.ExitCode()
+				}
+				results <- result{code, stderr.String()}
+			}()
+		}
+		ok := 0
+		for range 2 {
+			r := <-results
+			if r.code == 0 {
+				ok++
+			} else if !strings.Contains(r.stderr, ".public.lock is held by process") {
+				t.Errorf("round %d: exit %d, stderr %q; want success or the lock named", round, r.code, r.stderr)
+			}
+		}
+		if ok == 0 {
+			t.Errorf("round %d: neither build succeeded", round)
+		}
+		got := files(t, dst)
+		if !maps.Equal(got, ref["a"]) && !maps.Equal(got, ref["b"]) {
+			t.Fatalf("round %d: the destination is neither site a nor site b", round)
+		}
+	}
+}
+
+// firstArticle returns the name of the first file in dir's content/.
+func firstArticle(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(dir, "content"))
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("no article in %s: %v", dir, err)
+	}
+	return entries[0].Name()
 }

@@ -6,7 +6,6 @@ package site
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -41,6 +40,12 @@ type Options struct {
 	BaseURL string
 	// Drafts includes articles marked draft = true.
 	Drafts bool
+	// CleanDestinationDir lets the build replace everything in the
+	// destination, files it did not write included. Without it, a build
+	// removes or replaces only the files listed in the manifest an
+	// earlier build left there, and fails, naming them, when other files
+	// are where the new site has files.
+	CleanDestinationDir bool
 	// Cache, when set, keeps per-file work between builds of the site:
 	// the dev server sets it so a rebuild re-reads only changed files.
 	Cache *Cache
@@ -75,6 +80,7 @@ type Result struct {
 	Site    render.Site
 	Summary Summary
 	theme   fs.FS
+	rules   rules // what publishing may do to the destination
 }
 
 // Run runs the pipeline up to, not including, writing files. Errors in the
@@ -139,7 +145,8 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	sum.Duration = time.Since(start)
-	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme}, nil
+	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme,
+		rules: siteRules(opt.SiteDir, cfg.ContentDir, opt.CleanDestinationDir)}, nil
 }
 
 // ingest runs the stages that turn files into sources: read, clean and
@@ -179,9 +186,7 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	return len(articles), sources, diags, ctx.Err()
 }
 
-// Build runs the pipeline and publishes the site: it is written to a
-// temporary directory beside the destination and swapped in only when
-// complete.
+// Build runs the pipeline and publishes the site; see Publish.
 func Build(ctx context.Context, opt Options) (Summary, error) {
 	start := time.Now()
 	r, err := Run(ctx, opt)
@@ -205,12 +210,16 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	return sum, nil
 }
 
-// Publish writes a pipeline result to dst, replacing what it held. On any
-// error dst is left as it was, and nothing temporary remains; see
-// publish.
+// Publish writes a pipeline result to dst, replacing the site an earlier
+// build wrote there and leaving other files alone (see
+// Options.CleanDestinationDir). A destination that is the site's root,
+// content or themes directory, or holds one of them, or is a file, is
+// refused; a link to a directory is followed. One build at a time
+// writes a destination. On any error dst is left as it was, and nothing
+// temporary remains; see publish.
 func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 	var stats render.Stats
-	err := publish(ctx, dst, func(out render.Output) (err error) {
+	err := publish(ctx, dst, r.rules, func(out render.Output) (err error) {
 		stats, err = render.Render(r.Site, r.theme, out)
 		return err
 	})
@@ -221,7 +230,7 @@ func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 }
 
 // Files renders a pipeline result in memory: the files Publish would
-// write, by path. The dev server serves them; PublishFiles writes them.
+// write, by path. The dev server serves them; r.PublishFiles writes them.
 // With a cache, pages unchanged since the last build that used it are
 // not rendered again (see render.Memo); the files share their bytes with
 // the cache and must not be changed. A nil cache keeps nothing.
@@ -233,34 +242,10 @@ func (r *Result) Files(cache *Cache) (render.Files, render.Stats, error) {
 	return render.Memory(r.Site, r.theme, memo)
 }
 
-// PublishFiles writes a site rendered in memory to dst, as Publish does.
-func PublishFiles(ctx context.Context, files render.Files, dst string) error {
-	return publish(ctx, dst, files.Copy)
-}
-
-// swap puts the directory tmp in the place of dst: dst is renamed aside,
-// tmp renamed in, and the old tree removed. If the second rename fails
-// the old tree is put back.
-func swap(tmp, dst string) error {
-	old := ""
-	if _, err := os.Lstat(dst); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dst, old); err != nil {
-			return fmt.Errorf("cannot replace %s: %w", dst, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		if old != "" {
-			os.Rename(old, dst)
-		}
-		return fmt.Errorf("cannot move the new site into %s: %w", dst, err)
-	}
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
+// PublishFiles writes files, rendered in memory by r.Files, to dst, as
+// Publish does.
+func (r *Result) PublishFiles(ctx context.Context, files render.Files, dst string) error {
+	return publish(ctx, dst, r.rules, files.Copy)
 }
 
 // cleanAll cleans every article in parallel, keeping their order, with
