@@ -35,8 +35,14 @@ type rules struct {
 	clean bool
 }
 
-// protectedDir is a directory of the site and what it is, for errors.
-type protectedDir struct{ dir, what string }
+// protectedDir is a directory of the site and what it is, for errors;
+// noInside says a destination inside it is refused too, as for the
+// content and themes directories, which the next build would read the
+// site back from.
+type protectedDir struct {
+	dir, what string
+	noInside  bool
+}
 
 // siteRules returns the rules for building the site in siteDir, whose
 // articles are in contentDir (relative to siteDir unless absolute).
@@ -45,9 +51,9 @@ func siteRules(siteDir, contentDir string, clean bool) rules {
 		contentDir = filepath.Join(siteDir, contentDir)
 	}
 	return rules{clean: clean, protected: []protectedDir{
-		{siteDir, "the site root"},
-		{contentDir, "the content directory"},
-		{filepath.Join(siteDir, "themes"), "the themes directory"},
+		{siteDir, "the site root", false},
+		{contentDir, "the content directory", true},
+		{filepath.Join(siteDir, "themes"), "the themes directory", true},
 	}}
 }
 
@@ -64,6 +70,9 @@ func (r rules) check(dst, dir string) error {
 		}
 		if within(pdir, dir) {
 			return fmt.Errorf("refusing to build into %s: it holds %s (%s), and the build would replace what is in it", dst, p.what, pdir)
+		}
+		if p.noInside && within(dir, pdir) {
+			return fmt.Errorf("refusing to build into %s: it is inside %s (%s), and the next build would read the site back in", dst, p.what, pdir)
 		}
 	}
 	return nil

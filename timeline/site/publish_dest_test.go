@@ -36,6 +36,8 @@ func TestDestinationRefused(t *testing.T) {
 		{"content directory", filepath.Join(dir, "content"), "it is the content directory"},
 		{"content directory through a link", filepath.Join(link, "content"), "it is the content directory"},
 		{"themes directory", filepath.Join(dir, "themes"), "it is the themes directory"},
+		{"inside the content directory", filepath.Join(dir, "content", "public"), "it is inside the content directory"},
+		{"inside a theme", filepath.Join(dir, "themes", "mine", "out"), "it is inside the themes directory"},
 		{"ancestor of the site", root, "it holds the site root"},
 		{"root of the file system", "/", "it holds the site root"},
 	}
