@@ -12,6 +12,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/site"
 )
 
@@ -62,7 +63,7 @@ func extract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				if i > 0 {
 					fmt.Fprintln(stdout)
 				}
-				fmt.Fprintf(stdout, "==> %s <==\n", a.Path)
+				fmt.Fprintf(stdout, "==> %s <==\n", diag.ShowName(a.Path))
 			}
 			fmt.Fprintln(stdout, a.Text())
 		}
@@ -84,7 +85,8 @@ func writeTexts(dir string, articles []clean.Article) error {
 		base := path.Base(a.Path)
 		name := strings.TrimSuffix(base, path.Ext(base)) + ".txt"
 		if other, ok := seen[name]; ok {
-			return fmt.Errorf("%s and %s would both be written to %s: extract them separately", other, a.Path, name)
+			return fmt.Errorf("%s and %s would both be written to %s: extract them separately",
+				diag.ShowName(other), diag.ShowName(a.Path), diag.ShowName(name))
 		}
 		seen[name] = a.Path
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(a.Text()+"\n"), 0o644); err != nil {
@@ -230,9 +232,9 @@ func printSource(w io.Writer, s dedup.Source) {
 	row := func(key, value string) {
 		fmt.Fprintf(w, "  %-10s %s\n", key, value)
 	}
-	row("file", a.Path+" (canonical)")
+	row("file", diag.ShowName(a.Path)+" (canonical)")
 	for i, c := range s.Copies {
-		row("copy", fmt.Sprintf("%s (containment %.2f)", c.Path, s.Containment[i]))
+		row("copy", fmt.Sprintf("%s (containment %.2f)", diag.ShowName(c.Path), s.Containment[i]))
 	}
 	for _, x := range s.Related {
 		row("related", fmt.Sprintf("%s (similarity %.2f)", x.ID, x.Similarity))

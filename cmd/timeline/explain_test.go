@@ -232,3 +232,39 @@ func TestBinaryBuildShowsCopiesAndRelated(t *testing.T) {
 		t.Error("library's page does not list its related source")
 	}
 }
+
+// TestBinaryShowsBidiNamesVisibly checks that a right-to-left override
+// in a file name is shown as <U+202E> in warnings and in what sources
+// and extract print, so it cannot reorder the text around it.
+func TestBinaryShowsBidiNamesVisibly(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"site.toml":                 "title = \"Test\"\n",
+		"content/empty\u202etxt.md": "",
+		"content/bri\u202edge.txt":  scrape(menu, "Board votes to close Mill Street bridge", bridge...),
+		"content/library.txt":       scrape(menu, "Library to open on Sundays", library...),
+	})
+	code, stdout, stderr := exe(t, dir, "sources")
+	if code != 0 {
+		t.Fatalf("sources: exit %d: %s", code, stderr)
+	}
+	if want := "WARN  content/empty<U+202E>txt.md: skipped: empty file"; !strings.Contains(stderr, want) {
+		t.Errorf("sources: stderr %q lacks %q", stderr, want)
+	}
+	if want := "file       content/bri<U+202E>dge.txt (canonical)"; !strings.Contains(stdout, want) {
+		t.Errorf("sources: output lacks %q:\n%s", want, stdout)
+	}
+	code, stdout, stderr = exe(t, dir, "extract", "content/bri\u202edge.txt", "content/library.txt", "content/empty\u202etxt.md")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	if want := "WARN  content/empty<U+202E>txt.md: skipped: empty file"; !strings.Contains(stderr, want) {
+		t.Errorf("extract: stderr %q lacks %q", stderr, want)
+	}
+	if want := "==> content/bri<U+202E>dge.txt <=="; !strings.Contains(stdout, want) {
+		t.Errorf("extract: output lacks %q:\n%s", want, stdout)
+	}
+	if strings.ContainsRune(stdout+stderr, '\u202e') {
+		t.Error("a right-to-left override reached the output")
+	}
+}

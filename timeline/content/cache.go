@@ -18,8 +18,9 @@ import (
 // kept by path and SHA-256 of the bytes (and the time zone front matter
 // was read in), so a touched file, or one saved back unchanged, is not
 // parsed again, and a file moved to another path is. Files are still
-// listed, opened and checked (size, links) on every read, by the same
-// code as without a cache, so every problem is reported the same way.
+// listed and checked (type, size, links) on every read, by the same code
+// as without a cache, so every problem is reported the same way, and
+// opened unless their size and time vouch for their bytes.
 //
 // The zero Cache is empty and ready to use. A Cache is for one content
 // directory; reads using it must not run at the same time.

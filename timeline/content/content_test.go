@@ -71,6 +71,12 @@ func TestFrontMatterErrorsNameLine(t *testing.T) {
 		msg       string
 	}{
 		{"unknown key", "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\nbody\n", 3, `unknown key "titel"`},
+		{"quoted unknown key", "+++\ntitle = \"x\"\n\"titel\" = \"y\"\n+++\nbody\n", 3, `unknown key "titel"`},
+		{"quoted key with a space", "+++\ntitle = \"x\"\n\n\"ti tel\" = \"y\"\n+++\nbody\n", 4, `unknown key`},
+		{"literal key with a dot", "+++\ntitle = \"x\"\n'ti.tel' = \"y\"\n+++\nbody\n", 3, `unknown key`},
+		{"quoted key in a table", "+++\ntitle = \"x\"\n[extra]\nok = 1\n\"a b\" = 2\n+++\nbody\n", 3, `unknown key`},
+		{"key after a multi-line string", "+++\ntitle = \"\"\"\n\"x y\" = 1\n\"\"\"\n\"x y\" = 2\n+++\nbody\n", 5, `unknown key`},
+		{"quoted bad date", "+++\ntitle = \"x\"\n\"date\" = \"yesterday\"\n+++\nbody\n", 3, "not a date"},
 		{"bad date", "+++\ntitle = \"x\"\ndate = \"yesterday\"\n+++\nbody\n", 3, "not a date"},
 		{"syntax", "+++\ntitle = \"x\ndate = 2023-01-01\n+++\nbody\n", 2, ""},
 		{"wrong type", "+++\ntags = \"a\"\n+++\nbody\n", 2, "tags"},

@@ -1,9 +1,12 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/diag"
@@ -55,7 +58,7 @@ func SplitFrontMatter(file, text string) (front, body string, bodyLine int, err 
 func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Meta, error) {
 	var fm frontMatter
 	if err := config.DecodeStrict(file, []byte(front), firstLine, &fm); err != nil {
-		return Meta{}, err
+		return Meta{}, withKeyLine(err, front, firstLine)
 	}
 	// Values are folded to one line and stripped of invisible and bidi
 	// control characters, as body text is.
@@ -74,7 +77,7 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 	if fm.Date != nil {
 		d, dateOnly, err := frontMatterDate(fm.Date, loc)
 		if err != nil {
-			return Meta{}, diag.Errorf(file, firstLine+lineOfKey(front, "date")-1, "date: %v", err)
+			return Meta{}, diag.Errorf(file, firstLine+max(keyLine(front, toml.Key{"date"}), 1)-1, "date: %v", err)
 		}
 		m.Date, m.HasDate, m.DateOnly = d, true, dateOnly
 	}
@@ -86,6 +89,25 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 		}
 	}
 	return m, nil
+}
+
+// withKeyLine gives an unknown key error that has no line, as for a
+// quoted key ("ti tel" = …), the line of the key, found by keyLine.
+func withKeyLine(err error, front string, firstLine int) error {
+	var d diag.Diagnostic
+	if !errors.As(err, &d) || d.Line != 0 {
+		return err
+	}
+	md, derr := toml.Decode(front, &frontMatter{})
+	if derr != nil {
+		return err
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		if line := keyLine(front, undecoded[0]); line > 0 {
+			d.Line = firstLine + line - 1
+		}
+	}
+	return d
 }
 
 // frontMatterDate converts the value of the date key: a TOML date, local
@@ -116,15 +138,4 @@ func frontMatterDate(v any, loc *time.Location) (time.Time, bool, error) {
 		return time.Time{}, false, fmt.Errorf("%q is not a date: write it as a TOML date, 2023-09-11, or datetime, 2023-09-11T08:00:00Z", s)
 	}
 	return time.Time{}, false, fmt.Errorf("a %T is not a date: write it as a TOML date, 2023-09-11, or datetime, 2023-09-11T08:00:00Z", v)
-}
-
-// lineOfKey returns the 1-based line of front where key is assigned, or 1.
-func lineOfKey(front, key string) int {
-	for i, l := range strings.Split(front, "\n") {
-		k, _, ok := strings.Cut(l, "=")
-		if ok && strings.TrimSpace(k) == key {
-			return i + 1
-		}
-	}
-	return 1
 }

@@ -72,7 +72,7 @@ type Options struct {
 // file (bad front matter) is an error diagnostic; the caller decides to stop.
 func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 	root := filepath.Join(opt.SiteDir, opt.ContentDir)
-	paths, diags, err := list(root, opt.ContentDir)
+	paths, diags, err := list(ctx, root, opt.ContentDir)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -99,7 +99,7 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 	results := make([]result, len(paths))
 	err = parallel.For(ctx, len(paths), func(i int) {
 		inRoot := strings.TrimPrefix(paths[i], path.Clean(filepath.ToSlash(opt.ContentDir))+"/")
-		a, keep, ds := readFile(dir, filepath.FromSlash(inRoot), paths[i], loc, opt.MaxSize, opt.Cache)
+		a, keep, ds := readFile(ctx, dir, filepath.FromSlash(inRoot), paths[i], loc, opt.MaxSize, opt.Cache)
 		if a.Meta.Draft && !opt.Drafts {
 			keep = false
 		}
@@ -121,10 +121,16 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 
 // list returns the slash paths, relative to the site root, of the article
 // files under root, sorted. Symbolic links to directories are not followed.
-func list(root, rel string) ([]string, diag.List, error) {
+// An article's name on what is not a regular file or a symbolic link (a
+// named pipe, a socket, a device) is skipped with a warning: it is never
+// opened. It stops with ctx's error when ctx is done.
+func list(ctx context.Context, root, rel string) ([]string, diag.List, error) {
 	var paths []string
 	var diags diag.List
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
 		if err != nil {
 			if p == root {
 				return err
@@ -141,9 +147,16 @@ func list(root, rel string) ([]string, diag.List, error) {
 		if d.IsDir() || !IsArticle(d.Name()) {
 			return nil
 		}
+		if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
+			diags = append(diags, diag.Warnf(slashRel(root, rel, p), 0, "skipped: not a regular file (%s)", fileKind(t)))
+			return nil
+		}
 		paths = append(paths, slashRel(root, rel, p))
 		return nil
 	})
+	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+		return nil, nil, ctxErr
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, diag.Errorf(rel, 0, "content directory not found: create it and put articles (.md or .txt) in it")
 	}
@@ -164,57 +177,148 @@ func slashRel(root, rel, p string) string {
 
 // readFile reads one article, name, from the content directory dir.
 // relPath is its path for messages. keep is false for files that are
-// skipped: unreadable, larger than maxSize (if not 0), or empty.
-func readFile(dir *os.Root, name, relPath string, loc *time.Location, maxSize int64, cache *Cache) (Article, bool, []diag.Diagnostic) {
-	skip := func(format string, args ...any) (Article, bool, []diag.Diagnostic) {
-		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: "+format, args...)}
+// skipped: unreadable, not a regular file, larger than maxSize (if not
+// 0), or empty.
+func readFile(ctx context.Context, dir *os.Root, name, relPath string, loc *time.Location, maxSize int64, cache *Cache) (Article, bool, []diag.Diagnostic) {
+	skip := func(err error) (Article, bool, []diag.Diagnostic) {
+		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: %v", unwrapPath(err))}
 	}
 	if a, diags, ok := cache.expected(relPath); ok {
 		return usable(a, diags)
 	}
-	if cache != nil {
-		// A cached reading of an unchanged file needs only its status.
-		st, err := dir.Stat(name)
-		if err != nil {
-			return skip("%v", unwrapPath(err))
-		}
-		if why := unusable(st, maxSize); why != "" {
-			return skip("%s", why)
-		}
-		if a, diags, ok := cache.unchanged(relPath, st, loc); ok {
-			return usable(a, diags)
-		}
-	}
-	f, err := dir.Open(name)
+	// The file's type is looked at before it is opened: opening a named
+	// pipe would wait for a writer for ever. Stat follows a symbolic link
+	// that stays in the content directory.
+	st, err := dir.Stat(name)
 	if err != nil {
-		return skip("%v", unwrapPath(err))
+		return skip(err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return skip("%v", unwrapPath(err))
+	if err := usableFile(st, maxSize); err != nil {
+		return skip(err)
 	}
-	if why := unusable(st, maxSize); why != "" {
-		return skip("%s", why)
+	// A cached reading of an unchanged file needs only its status.
+	if a, diags, ok := cache.unchanged(relPath, st, loc); ok {
+		return usable(a, diags)
 	}
 	readAt := time.Now()
-	data, err := io.ReadAll(f)
+	data, st, err := readRegular(ctx, func() (*os.File, error) { return dir.OpenFile(name, openFlags, 0) }, maxSize)
 	if err != nil {
-		return skip("%v", unwrapPath(err))
+		return skip(err)
 	}
 	a, diags := cache.parse(relPath, data, loc, st, readAt)
 	return usable(a, diags)
 }
 
-// unusable says why a file cannot be read as an article, or "".
-func unusable(st fs.FileInfo, maxSize int64) string {
+// ReadFile returns the bytes of the file at name, read as Read reads an
+// article: a file that is not a regular file (a named pipe, a socket, a
+// device) is refused before it is opened, never waited on, as is one
+// larger than maxSize (if not 0), with a *SkipError; the read stops with
+// ctx's error when ctx is done. Symbolic links are followed.
+func ReadFile(ctx context.Context, name string, maxSize int64) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := usableFile(st, maxSize); err != nil {
+		return nil, err
+	}
+	data, _, err := readRegular(ctx, func() (*os.File, error) { return os.OpenFile(name, openFlags, 0) }, maxSize)
+	return data, err
+}
+
+// SkipError says why a file is not read as an article: it is not a
+// regular file, or it is too large.
+type SkipError struct {
+	Reason string
+}
+
+func (e *SkipError) Error() string { return e.Reason }
+
+// readRegular opens a file with open, checks that what was opened is a
+// regular file of at most maxSize bytes (if not 0), the file having
+// perhaps been replaced since it was looked at, and reads it, stopping
+// when ctx is done and reading at most maxSize bytes even if the file
+// grows meanwhile. It returns the bytes and the opened file's status.
+func readRegular(ctx context.Context, open func() (*os.File, error), maxSize int64) ([]byte, fs.FileInfo, error) {
+	f, err := open()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := usableFile(st, maxSize); err != nil {
+		return nil, nil, err
+	}
+	data, err := readAll(ctx, f, st.Size(), maxSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, st, nil
+}
+
+// readChunk is how much readAll reads between looks at its context.
+const readChunk = 256 << 10
+
+// readAll reads r to its end, size bytes expected, in chunks, checking ctx
+// before each. More than maxSize bytes (if not 0) is an error.
+func readAll(ctx context.Context, r io.Reader, size, maxSize int64) ([]byte, error) {
+	if maxSize > 0 {
+		size = min(size, maxSize)
+	}
+	buf := make([]byte, 0, max(size+1, 512))
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
+		buf = buf[:len(buf)+n]
+		if maxSize > 0 && int64(len(buf)) > maxSize {
+			return nil, &SkipError{fmt.Sprintf("grew past maxArticleSize (%d bytes) while being read", maxSize)}
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// usableFile returns a *SkipError saying why a file cannot be read as an
+// article, or nil.
+func usableFile(st fs.FileInfo, maxSize int64) error {
 	switch {
 	case !st.Mode().IsRegular():
-		return "not a regular file"
+		return &SkipError{"not a regular file (" + fileKind(st.Mode()) + ")"}
 	case maxSize > 0 && st.Size() > maxSize:
-		return fmt.Sprintf("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)
+		return &SkipError{fmt.Sprintf("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)}
 	}
-	return ""
+	return nil
+}
+
+// fileKind names the type of a file that is not a regular file.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeDir != 0:
+		return "directory"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "irregular file"
 }
 
 // usable returns a read article with keep false when it is empty or its

@@ -38,17 +38,20 @@ type Diagnostic struct {
 	Message string
 }
 
-// Error formats the diagnostic as "file:line:col: message".
+// Error formats the diagnostic as "file:line:col: message", the file name
+// as ShowName shows it, so a bidi control in a name cannot reorder the
+// message around it.
 func (d Diagnostic) Error() string {
+	file := ShowName(d.File)
 	switch {
 	case d.File == "":
 		return d.Message
 	case d.Line == 0:
-		return fmt.Sprintf("%s: %s", d.File, d.Message)
+		return fmt.Sprintf("%s: %s", file, d.Message)
 	case d.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
+		return fmt.Sprintf("%s:%d: %s", file, d.Line, d.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Message)
+	return fmt.Sprintf("%s:%d:%d: %s", file, d.Line, d.Col, d.Message)
 }
 
 // Errorf returns an error-severity Diagnostic for file and line.

@@ -18,7 +18,7 @@
 //	[[split]]                    # the sentences listed become a new event
 //	id = "event-c-7a8b9c"
 //	sentences = ["source-id#s12", "source-id#s13"]   # source ID and anchor
-//	new_id = "event-c-aftermath"  # optional: the new event's ID
+//	new_id = "event-c-aftermath"  # optional: the new event's ID (a-z, 0-9, -, _, .)
 //	title = "The aftermath"       # optional: the new event's title
 //
 // Merges and splits regroup the events' sentences before they are dated;
@@ -28,16 +28,18 @@
 package editorial
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/timeline-ssg/timeline/timeline/config"
+	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
@@ -107,31 +109,46 @@ type file struct {
 }
 
 // Load reads the edits file of a site's content directory. A site without
-// one has no edits.
+// one has no edits. A file of that name that is not a regular file (a
+// named pipe) is an error, never waited on.
 func Load(siteDir, contentDir string) (Edits, error) {
 	rel := path.Join(filepath.ToSlash(contentDir), FileName)
-	data, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(rel)))
+	data, err := content.ReadFile(context.Background(), filepath.Join(siteDir, filepath.FromSlash(rel)), maxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Edits{File: rel}, nil
 	}
 	if err != nil {
-		return Edits{}, diag.Errorf(rel, 0, "cannot read: %v", err)
+		return Edits{}, diag.Errorf(rel, 0, "cannot read: %v", unwrapPath(err))
 	}
 	return Parse(rel, data)
 }
 
+// maxSize is the largest edits file read, in bytes.
+const maxSize = 5 << 20
+
+// unwrapPath returns the cause of a path error, whose path would repeat
+// the file name the message starts with.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Parse decodes an edits file. Unknown keys, values of the wrong type, an
-// edit without an ID and a date that is not a date are errors naming file
-// and line.
+// edit without an ID, a date that is not a date and a new_id that cannot
+// be an event's ID are errors naming file and line: the line of the key
+// whose value is wrong, or of the [[table]] header when a key is missing.
 func Parse(name string, data []byte) (Edits, error) {
 	var f file
 	if err := config.DecodeStrict(name, data, 1, &f); err != nil {
-		return Edits{}, err
+		return Edits{}, withLine(err, data)
 	}
 	e := Edits{File: name}
-	lines := headerLines(data)
+	lines := findLines(data)
 	for i, x := range f.Event {
-		line := lines["event"].at(i)
+		line := lines.header("event", i)
 		if strings.TrimSpace(x.ID) == "" {
 			return Edits{}, diag.Errorf(name, line, "[[event]] without an id: say which event it edits")
 		}
@@ -139,32 +156,68 @@ func Parse(name string, data []byte) (Edits, error) {
 		if x.Date != nil {
 			d, err := pinDate(x.Date)
 			if err != nil {
-				return Edits{}, diag.Errorf(name, line, "event %q: date: %v", ed.ID, err)
+				return Edits{}, diag.Errorf(name, lines.key("event", i, "date"), "event %q: date: %v", ed.ID, err)
 			}
 			ed.Date = d
 		}
 		e.Events = append(e.Events, ed)
 	}
 	for i, x := range f.Merge {
-		line := lines["merge"].at(i)
+		line := lines.header("merge", i)
 		if len(x.IDs) < 2 {
-			return Edits{}, diag.Errorf(name, line, "[[merge]] needs ids = [\"first\", \"second\", …]: two or more events")
+			return Edits{}, diag.Errorf(name, lines.key("merge", i, "ids"), "[[merge]] needs ids = [\"first\", \"second\", …]: two or more events")
 		}
 		e.Merges = append(e.Merges, Merge{IDs: x.IDs, Line: line})
 	}
 	for i, x := range f.Split {
-		line := lines["split"].at(i)
+		line := lines.header("split", i)
 		if x.ID == "" || len(x.Sentences) == 0 {
 			return Edits{}, diag.Errorf(name, line, "[[split]] needs id and sentences = [\"source-id#s12\", …]")
 		}
 		for _, s := range x.Sentences {
 			if src, anchor, ok := strings.Cut(s, "#"); !ok || src == "" || anchor == "" {
-				return Edits{}, diag.Errorf(name, line, "[[split]] sentence %q: write it as SOURCE-ID#ANCHOR, as in the link to it on the source page", s)
+				return Edits{}, diag.Errorf(name, lines.key("split", i, "sentences"), "[[split]] sentence %q: write it as SOURCE-ID#ANCHOR, as in the link to it on the source page", s)
+			}
+		}
+		if x.NewID != "" {
+			if err := checkID(x.NewID); err != nil {
+				return Edits{}, diag.Errorf(name, lines.key("split", i, "new_id"), "[[split]] new_id %q: %v", x.NewID, err)
 			}
 		}
 		e.Splits = append(e.Splits, Split{ID: x.ID, Sentences: x.Sentences, NewID: x.NewID, Title: strings.TrimSpace(x.Title), Line: line})
 	}
 	return e, nil
+}
+
+// checkID reports whether id can be an event's ID, which names its page's
+// directory: the rule the renderer checks IDs by, told here with the line.
+func checkID(id string) error {
+	if id[0] == '.' {
+		return errors.New("starts with '.': an ID names the event page's directory")
+	}
+	for _, r := range id {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return fmt.Errorf("contains %q: use only a-z, 0-9, '-', '_' and '.', as in \"event-c-aftermath\"", r)
+		}
+	}
+	return nil
+}
+
+// withLine gives an error of the toml decoder that has no line, as for an
+// unknown key that needs quotes ("ti tel" = …), the line of that key.
+func withLine(err error, data []byte) error {
+	var d diag.Diagnostic
+	if !errors.As(err, &d) || d.Line != 0 {
+		return err
+	}
+	md, derr := toml.Decode(string(data), &file{})
+	if derr != nil {
+		return err
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		d.Line = findLines(data).unknown(undecoded[0])
+	}
+	return d
 }
 
 // pinDate reads a pinned date: a TOML date or a string as ParseDate
@@ -177,29 +230,4 @@ func pinDate(v any) (temporal.Date, error) {
 		return temporal.ParseDate(d.Format("2006-01-02"))
 	}
 	return temporal.Date{}, fmt.Errorf("a %T is not a date: write \"2023-09-16\", \"2023-09\" or \"2023\"", v)
-}
-
-// lineList holds the lines of one kind of [[table]] header, in order.
-type lineList []int
-
-func (l lineList) at(i int) int {
-	if i < len(l) {
-		return l[i]
-	}
-	return 0
-}
-
-// headerLines finds the line of every [[name]] header in data.
-func headerLines(data []byte) map[string]lineList {
-	out := map[string]lineList{}
-	for i, l := range bytes.Split(data, []byte("\n")) {
-		t := strings.TrimSpace(string(l))
-		if strings.HasPrefix(t, "[[") {
-			if end := strings.Index(t, "]]"); end > 2 {
-				name := strings.TrimSpace(t[2:end])
-				out[name] = append(out[name], i+1)
-			}
-		}
-	}
-	return out
 }

@@ -61,9 +61,20 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct{ data, want string }{
 		{"[[event]]\ntitle = \"x\"\n", "content/events.toml:1: [[event]] without an id"},
 		{"[[event]]\nid = \"x\"\ntitel = \"y\"\n", `content/events.toml:3: unknown key "event.titel"`},
-		{"\n[[event]]\nid = \"x\"\ndate = \"next week\"\n", `content/events.toml:2: event "x": date:`},
-		{"[[merge]]\nids = [\"only\"]\n", "content/events.toml:1: [[merge]] needs ids"},
-		{"[[split]]\nid = \"x\"\nsentences = [\"s4\"]\n", `content/events.toml:1: [[split]] sentence "s4": write it as SOURCE-ID#ANCHOR`},
+		{"\n[[event]]\nid = \"x\"\ndate = \"next week\"\n", `content/events.toml:4: event "x": date:`},
+		{"[[merge]]\nids = [\"only\"]\n", "content/events.toml:2: [[merge]] needs ids"},
+		{"[[merge]]\n", "content/events.toml:1: [[merge]] needs ids"},
+		{"[[split]]\nid = \"x\"\nsentences = [\"s4\"]\n", `content/events.toml:3: [[split]] sentence "s4": write it as SOURCE-ID#ANCHOR`},
+		// An invalid new_id, in the second of three splits: the line of
+		// its own new_id, not the first split's or the last's.
+		{"[[split]]\nid = \"a\"\nsentences = [\"s#s1\"]\nnew_id = \"a-2\"\n\n[[split]]\nid = \"b\"\nsentences = [\"s#s2\"]\nnew_id = \"B after/..\"\n\n[[split]]\nid = \"c\"\nsentences = [\"s#s3\"]\nnew_id = \"c-2\"\n",
+			`content/events.toml:9: [[split]] new_id "B after/..": contains 'B'`},
+		{"[[split]]\nid = \"a\"\nsentences = [\"s#s1\"]\n\"new_id\" = \".hidden\"\n", `content/events.toml:4: [[split]] new_id ".hidden": starts with '.'`},
+		{"[[ split ]]\nid = \"a\"\nsentences = [\"s#s1\"]\nnew_id = \"x\"\n[[split]]\ntitle = \"\"\"\nnew_id = \"Y\"\n\"\"\"\nid = \"b\"\nsentences = [\"s#s1\"]\nnew_id = \"Y\"\n",
+			`content/events.toml:11: [[split]] new_id "Y": contains 'Y'`},
+		// Unknown keys that need quotes.
+		{"[[event]]\nid = \"x\"\n\n\"ti tel\" = \"y\"\n", `content/events.toml:4: unknown key`},
+		{"[[event]]\nid = \"x\"\n[[event]]\nid = \"y\"\n'a.b' = 1\n", `content/events.toml:5: unknown key`},
 		{"[[event]\n", "content/events.toml:2:"},
 	}
 	for _, tt := range tests {

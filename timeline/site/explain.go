@@ -2,7 +2,8 @@ package site
 
 import (
 	"context"
-	"os"
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"time"
 
@@ -21,10 +22,14 @@ import (
 // loc, or UTC if loc is nil. A file that cannot be read or is skipped
 // (empty, binary) or has an error (bad front matter) is reported in the
 // diagnostics and left out of the result; the others are still cleaned.
+// What is not a regular file (a named pipe, a device) is skipped with a
+// warning without being opened, as is a file larger than the default
+// maxArticleSize; reading stops when ctx is done.
 func Extract(ctx context.Context, files []string, loc *time.Location) ([]clean.Article, diag.List, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
+	maxSize := config.Default().MaxArticleSize
 	type result struct {
 		article content.Article
 		diags   []diag.Diagnostic
@@ -33,9 +38,14 @@ func Extract(ctx context.Context, files []string, loc *time.Location) ([]clean.A
 	results := make([]result, len(files))
 	err := parallel.For(ctx, len(files), func(i int) {
 		name := filepath.ToSlash(files[i])
-		data, err := os.ReadFile(files[i])
-		if err != nil {
-			results[i].diags = []diag.Diagnostic{diag.Errorf(name, 0, "cannot read: %v", err)}
+		data, err := content.ReadFile(ctx, files[i], maxSize)
+		var skip *content.SkipError
+		switch {
+		case errors.As(err, &skip):
+			results[i].diags = []diag.Diagnostic{diag.Warnf(name, 0, "skipped: %v", skip)}
+			return
+		case err != nil:
+			results[i].diags = []diag.Diagnostic{diag.Errorf(name, 0, "cannot read: %v", unwrapPath(err))}
 			return
 		}
 		a, ds := content.Parse(name, data, loc)
@@ -66,4 +76,14 @@ func Sources(ctx context.Context, opt Options) ([]dedup.Source, diag.List, error
 	}
 	_, sources, diags, err := ingest(ctx, cfg, opt, func(string) {})
 	return sources, diags, err
+}
+
+// unwrapPath returns the cause of a path error, whose path would repeat
+// the file name the message starts with.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
