@@ -164,5 +164,5 @@ func (c Config) Location() *time.Location {
 }
 
 func keyLineString(data []byte, key string) int {
-	return keyLine(data, strings.Split(key, "."))
+	return KeyLine(data, strings.Split(key, "."))
 }

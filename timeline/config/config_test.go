@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,4 +101,50 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("baseURL %q without trailing slash", cfg.BaseURL)
 		}
 	})
+}
+
+func TestKeyLine(t *testing.T) {
+	data := []byte(`title = "x"
+"quoted key" = 1
+'lit.eral' = 2
+text = """
+fake = 3
+"""
+[events]
+link = 0.3
+[[split]]
+new_id = "a"
+[[split]]
+other = 1
+[[split]]
+new_id = "c"
+point = {x = 1}
+`)
+	for _, c := range []struct {
+		key  []string
+		want int
+	}{
+		{[]string{"title"}, 1},
+		{[]string{"quoted key"}, 2},
+		{[]string{"lit.eral"}, 3},
+		{[]string{"fake"}, 0}, // inside a multi-line string
+		{[]string{"events", "link"}, 8},
+		{[]string{"events", "same_source"}, 7}, // not set: its table's header
+		{[]string{"split", "new_id"}, 10},
+		{[]string{"split", "point", "x"}, 15},
+		{[]string{"nothing"}, 0},
+	} {
+		if got := KeyLine(data, c.key); got != c.want {
+			t.Errorf("KeyLine(%q) = %d, want %d", c.key, got, c.want)
+		}
+	}
+	var third []int
+	for _, s := range Settings(data) {
+		if len(s.Table) == 1 && s.Table[0] == "split" && s.Index == 2 {
+			third = append(third, s.Line)
+		}
+	}
+	if want := []int{13, 14, 15}; !slices.Equal(third, want) {
+		t.Errorf("lines of the third [[split]] = %v, want %v", third, want)
+	}
 }

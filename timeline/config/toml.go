@@ -24,7 +24,7 @@ func DecodeStrict(file string, data []byte, firstLine int, v any) error {
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		key := undecoded[0]
-		line := keyLine(data, key)
+		line := KeyLine(data, key)
 		msg := "unknown key " + strconv.Quote(key.String())
 		if len(undecoded) > 1 {
 			msg += " (and " + strconv.Itoa(len(undecoded)-1) + " more)"
@@ -64,49 +64,4 @@ func lineIn(firstLine, line int) int {
 		return 0
 	}
 	return firstLine + line - 1
-}
-
-// keyLine finds the 1-based line of data where key is set, following
-// [table] and [[array]] headers and dotted keys; 0 if it cannot tell.
-func keyLine(data []byte, key toml.Key) int {
-	want := key.String()
-	table := ""
-	for i, raw := range strings.Split(string(data), "\n") {
-		line := strings.TrimSpace(raw)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(line, "[") {
-			name := strings.Trim(line, "[] \t")
-			if j := strings.IndexByte(name, ']'); j >= 0 {
-				name = name[:j]
-			}
-			table = normalKey(name)
-			if table == want {
-				return i + 1
-			}
-			continue
-		}
-		eq := strings.IndexByte(line, '=')
-		if eq < 0 {
-			continue
-		}
-		k := normalKey(line[:eq])
-		if table != "" {
-			k = table + "." + k
-		}
-		if k == want || strings.HasPrefix(want, k+".") {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// normalKey removes quotes and spaces around the parts of a dotted key.
-func normalKey(s string) string {
-	parts := strings.Split(s, ".")
-	for i, p := range parts {
-		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
-	}
-	return strings.Join(parts, ".")
 }

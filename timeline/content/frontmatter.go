@@ -1,12 +1,10 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/diag"
@@ -58,7 +56,7 @@ func SplitFrontMatter(file, text string) (front, body string, bodyLine int, err 
 func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Meta, error) {
 	var fm frontMatter
 	if err := config.DecodeStrict(file, []byte(front), firstLine, &fm); err != nil {
-		return Meta{}, withKeyLine(err, front, firstLine)
+		return Meta{}, err
 	}
 	// Values are folded to one line and stripped of invisible and bidi
 	// control characters, as body text is.
@@ -77,7 +75,7 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 	if fm.Date != nil {
 		d, dateOnly, err := frontMatterDate(fm.Date, loc)
 		if err != nil {
-			return Meta{}, diag.Errorf(file, firstLine+max(keyLine(front, toml.Key{"date"}), 1)-1, "date: %v", err)
+			return Meta{}, diag.Errorf(file, firstLine+max(config.KeyLine([]byte(front), []string{"date"}), 1)-1, "date: %v", err)
 		}
 		m.Date, m.HasDate, m.DateOnly = d, true, dateOnly
 	}
@@ -89,25 +87,6 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 		}
 	}
 	return m, nil
-}
-
-// withKeyLine gives an unknown key error that has no line, as for a
-// quoted key ("ti tel" = …), the line of the key, found by keyLine.
-func withKeyLine(err error, front string, firstLine int) error {
-	var d diag.Diagnostic
-	if !errors.As(err, &d) || d.Line != 0 {
-		return err
-	}
-	md, derr := toml.Decode(front, &frontMatter{})
-	if derr != nil {
-		return err
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		if line := keyLine(front, undecoded[0]); line > 0 {
-			d.Line = firstLine + line - 1
-		}
-	}
-	return d
 }
 
 // frontMatterDate converts the value of the date key: a TOML date, local

@@ -1,8 +1,9 @@
 package editorial
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/config"
 )
 
 // sep joins the parts of a key or table name in place: a part may hold
@@ -24,49 +25,21 @@ type lines struct {
 }
 
 // findLines finds the line of every [[table]] header of data and of every
-// key set in one. Keys are compared unquoted, part by part ("new_id" and
-// new_id are one key); lines inside multi-line strings are passed over.
-// The file is taken to have parsed as TOML already.
+// key set in one (see config.Settings). The file is taken to have parsed
+// as TOML already.
 func findLines(data []byte) lines {
 	l := lines{headers: map[string][]int{}, keys: map[place]int{}}
-	table, index := "", -1
-	inString := ""
-	for i, raw := range strings.Split(string(data), "\n") {
-		if inString != "" {
-			if strings.Count(raw, inString)%2 == 1 {
-				inString = ""
+	for _, s := range config.Settings(data) {
+		table := strings.Join(s.Table, sep)
+		if s.Key == nil {
+			if s.Array {
+				l.headers[table] = append(l.headers[table], s.Line)
 			}
 			continue
 		}
-		line := strings.TrimSpace(raw)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(line, "[") {
-			array := strings.HasPrefix(line, "[[")
-			k, _, ok := parseKey(strings.TrimLeft(line, "["))
-			if !ok {
-				continue
-			}
-			table, index = strings.Join(k, sep), -1
-			if array {
-				l.headers[table] = append(l.headers[table], i+1)
-				index = len(l.headers[table]) - 1
-			}
-			continue
-		}
-		k, rest, ok := parseKey(line)
-		if !ok || !strings.HasPrefix(strings.TrimSpace(rest), "=") {
-			continue
-		}
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.Count(rest, q)%2 == 1 {
-				inString = q
-			}
-		}
-		p := place{table, index, strings.Join(k, sep)}
+		p := place{table, s.Index, strings.Join(s.Key, sep)}
 		if _, seen := l.keys[p]; !seen {
-			l.keys[p] = i + 1
+			l.keys[p] = s.Line
 		}
 	}
 	return l
@@ -108,59 +81,4 @@ func (l lines) unknown(key []string) int {
 		first = h[0]
 	}
 	return first
-}
-
-// parseKey reads the TOML key at the start of s: bare, "basic" and
-// 'literal' parts joined by dots. It returns the unquoted parts and the
-// rest of s; ok is false if s does not start with a key. (The content
-// package has the same reader for front matter.)
-func parseKey(s string) (parts []string, rest string, ok bool) {
-	for {
-		s = strings.TrimLeft(s, " \t")
-		if s == "" {
-			return nil, "", false
-		}
-		var part string
-		switch s[0] {
-		case '"':
-			end := 1
-			for end < len(s) && s[end] != '"' {
-				if s[end] == '\\' {
-					end++
-				}
-				end++
-			}
-			if end >= len(s) {
-				return nil, "", false
-			}
-			part = s[1:end]
-			if u, err := strconv.Unquote(s[:end+1]); err == nil {
-				part = u
-			}
-			s = s[end+1:]
-		case '\'':
-			end := strings.IndexByte(s[1:], '\'')
-			if end < 0 {
-				return nil, "", false
-			}
-			part, s = s[1:end+1], s[end+2:]
-		default:
-			n := strings.IndexFunc(s, func(r rune) bool {
-				return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
-			})
-			if n < 0 {
-				n = len(s)
-			}
-			if n == 0 {
-				return nil, "", false
-			}
-			part, s = s[:n], s[n:]
-		}
-		parts = append(parts, part)
-		s = strings.TrimLeft(s, " \t")
-		if !strings.HasPrefix(s, ".") {
-			return parts, s, true
-		}
-		s = s[1:]
-	}
 }
