@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/diag"
 )
