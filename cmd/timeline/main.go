@@ -57,6 +57,10 @@ Run "timeline COMMAND -h" for a command's flags.
 func main() {
 	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal cancels the build, which then keeps the previous
+	// site; from then on the signals are Go's again, so a second Ctrl-C
+	// ends the process at once, whatever it is doing.
+	context.AfterFunc(ctx, stop)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -194,7 +194,7 @@ func publishWith(ctx context.Context, dst string, r rules, fill func(render.Outp
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return err
 	}
-	out := &stagedOutput{stage: stage, files: map[string]bool{}}
+	out := &stagedOutput{ctx: ctx, stage: stage, files: map[string]bool{}}
 	if _, err := os.Lstat(dir); err == nil {
 		out.dst = dir
 		out.prev = readManifest(dir)
@@ -362,6 +362,10 @@ func foreignIn(dst, rel string, prev map[string]bool) []string {
 // file under stage; with dst it writes under stage only the files whose
 // bytes differ from dst's, and remembers them.
 type stagedOutput struct {
+	// ctx cancels the writing: once it is done, every WriteFile fails
+	// with its error, which stops the renderer's workers after the file
+	// each is writing.
+	ctx        context.Context
 	dst, stage string
 	prev       map[string]bool // the files of dst's manifest
 	mu         sync.Mutex
@@ -371,6 +375,9 @@ type stagedOutput struct {
 
 // WriteFile implements render.Output.
 func (o *stagedOutput) WriteFile(rel string, b []byte) error {
+	if err := o.ctx.Err(); err != nil {
+		return err
+	}
 	o.mu.Lock()
 	o.files[rel] = true
 	o.mu.Unlock()

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestBinaryInterruptEndsPromptly sends SIGINT or SIGTERM to real builds
+// of a site large enough to be caught in every stage, at several points
+// of the build, and checks each ends within a second of the signal,
+// says the previous site is unchanged, and leaves it byte-identical.
+func TestBinaryInterruptEndsPromptly(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("signals are Unix")
+	}
+	if testing.Short() {
+		t.Skip("builds a site of 3,000 articles several times")
+	}
+	dir := demo(t)
+	places := []string{"harbour", "library", "stadium", "market", "bridge", "school", "hospital", "museum"}
+	verbs := []string{"reopened", "closed", "was inspected", "was sold", "was renamed", "flooded", "was repainted"}
+	for i := range 3000 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\ntitle = \"Report %d\"\ndate = 2024-03-%02d\n+++\n\n", i, i%28+1)
+		for p := range 6 {
+			fmt.Fprintf(&b, "The %s on street %d %s on Monday after %d residents signed a petition, officials said in report %d-%d. ",
+				places[(i+p)%len(places)], i*7+p, verbs[(i*3+p)%len(verbs)], 100+i*13+p, i, p)
+			fmt.Fprintf(&b, "Council member %d promised a decision within %d days.\n\n", i*31+p, p+2)
+		}
+		name := filepath.Join(dir, "content", "gen", fmt.Sprintf("report-%04d.md", i))
+		os.MkdirAll(filepath.Dir(name), 0o755)
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pub := filepath.Join(dir, "public")
+	start := time.Now()
+	if code, _, stderr := exe(t, dir, "build"); code != 0 {
+		t.Fatalf("first build: exit %d: %s", code, stderr)
+	}
+	whole := time.Since(start)
+	before := files(t, pub)
+	// Change one article, so every build has something to write.
+	os.WriteFile(filepath.Join(dir, "content", "gen", "report-0000.md"), []byte("+++\ntitle = \"Changed\"\n+++\n\nThe harbour on street 1 closed on Monday, officials said. The council met on Tuesday.\n"), 0o644)
+	interrupted := 0
+	for i, frac := range []float64{0.05, 0.2, 0.4, 0.6, 0.8} {
+		sig := syscall.SIGINT
+		if i%2 == 1 {
+			sig = syscall.SIGTERM
+		}
+		cmd := exec.Command(binary, "build")
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(frac * float64(whole)))
+		sent := time.Now()
+		cmd.Process.Signal(sig)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("%v at %.0f%% of a build: still running 5 s later", sig, frac*100)
+		}
+		took := time.Since(sent)
+		if err == nil {
+			continue // it finished before the signal arrived
+		}
+		interrupted++
+		if took > time.Second {
+			t.Errorf("%v at %.0f%% of a build: it took %v to end, want at most 1s", sig, frac*100, took.Round(time.Millisecond))
+		}
+		if !strings.Contains(stderr.String(), "interrupted: the previous site is unchanged") {
+			t.Errorf("%v at %.0f%%: stderr %q, want it to say the previous site is unchanged", sig, frac*100, stderr.String())
+		}
+		if got := files(t, pub); !maps.Equal(got, before) {
+			t.Errorf("%v at %.0f%%: the previous site changed", sig, frac*100)
+		}
+	}
+	if interrupted < 3 {
+		t.Errorf("only %d of 5 builds were interrupted: the test shows little", interrupted)
+	}
+}
