@@ -6,6 +6,11 @@
 //   - swaps the style sheets in place when only CSS changed;
 //   - shows a failed build's errors over the page, which still shows the
 //     last good build, and removes them when a build succeeds again.
+// It closes the stream when the page is hidden to be left (pagehide) and
+// opens it again if the page is shown again from the back/forward cache
+// (pageshow): a browser keeps the pages of that cache, and their open
+// streams, and allows only six connections to a host, so pages that kept
+// theirs would leave none for the next page to load.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -24,38 +29,64 @@
     want += "index.html";
   }
 
-  var source = new EventSource(me.src.replace(/[^\/]*$/, "events"));
-  source.addEventListener("hello", function (e) {
-    var m = JSON.parse(e.data);
-    if (m.build !== build) {
-      location.reload(); // a build finished between loading the page and now
-      return;
+  var url = me.src.replace(/[^\/]*$/, "events");
+  var source = null;
+  connect();
+  window.addEventListener("pagehide", function () {
+    if (source) {
+      source.close();
+      source = null;
     }
-    overlay(m.error);
   });
-  source.addEventListener("reload", function (e) {
-    var m = JSON.parse(e.data);
-    build = m.build;
-    overlay(null);
-    var changed = m.changed || [];
-    var styles = [];
-    for (var i = 0; i < changed.length; i++) {
-      var p = changed[i];
-      if (/\.css$/.test(p)) {
-        styles.push(p);
-      } else if (p === page || p === want || !/\.html$|^timeline\.json$/.test(p)) {
-        m.all = true; // this page, or a script, image or font it may use
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted || !source || source.readyState === 2) {
+      connect(); // its hello reloads the page if a build came meanwhile
+    }
+  });
+
+  // connect opens the event stream, closing the one open.
+  function connect() {
+    if (source) {
+      source.close();
+    }
+    source = new EventSource(url);
+    listen(source);
+  }
+
+  // listen handles the events of the stream src.
+  function listen(src) {
+    src.addEventListener("hello", function (e) {
+      var m = JSON.parse(e.data);
+      if (m.build !== build) {
+        location.reload(); // a build finished between loading the page and now
+        return;
       }
-    }
-    if (m.all) {
-      location.reload();
-    } else if (styles.length) {
-      refreshStyles(styles);
-    }
-  });
-  source.addEventListener("failed", function (e) {
-    overlay(JSON.parse(e.data).error);
-  });
+      overlay(m.error);
+    });
+    src.addEventListener("reload", function (e) {
+      var m = JSON.parse(e.data);
+      build = m.build;
+      overlay(null);
+      var changed = m.changed || [];
+      var styles = [];
+      for (var i = 0; i < changed.length; i++) {
+        var p = changed[i];
+        if (/\.css$/.test(p)) {
+          styles.push(p);
+        } else if (p === page || p === want || !/\.html$|^timeline\.json$/.test(p)) {
+          m.all = true; // this page, or a script, image or font it may use
+        }
+      }
+      if (m.all) {
+        location.reload();
+      } else if (styles.length) {
+        refreshStyles(styles);
+      }
+    });
+    src.addEventListener("failed", function (e) {
+      overlay(JSON.parse(e.data).error);
+    });
+  }
 
   // refreshStyles reloads the style sheets among the changed files.
   function refreshStyles(paths) {
