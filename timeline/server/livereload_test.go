@@ -42,6 +42,7 @@ global.EventSource = function (url) {
 const windowListeners = {};
 global.addEventListener = (n, f) => { windowListeners[n] = f; };
 global.window = global;
+Object.defineProperty(global, "navigator", { value: {}, configurable: true }); // no Web Locks: a stream per page
 global.location = { pathname: scenario.path, href: "http://localhost" + scenario.path, origin: "http://localhost",
   reload() { out.push("reload"); } };
 global.document = {

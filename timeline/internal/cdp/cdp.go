@@ -370,6 +370,12 @@ func (p *Page) Listen(method string, fn func(params json.RawMessage)) (stop func
 	}
 }
 
+// AddScript runs the JavaScript source js in every document the page
+// loads from now on, before the document's own scripts.
+func (p *Page) AddScript(ctx context.Context, js string) error {
+	return p.call(ctx, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": js}, nil)
+}
+
 // Close closes the tab.
 func (p *Page) Close(ctx context.Context) error {
 	return p.b.call(ctx, "", "Target.closeTarget", map[string]any{"targetId": p.target}, nil)
