@@ -6,6 +6,16 @@
 //   - swaps the style sheets in place when only CSS changed;
 //   - shows a failed build's errors over the page, which still shows the
 //     last good build, and removes them when a build succeeds again.
+//
+// A browser allows only six connections to a host, so the pages open at
+// once share one stream: the page holding a Web Lock opens it and passes
+// its events to the others over a BroadcastChannel; when it goes, another
+// page takes the lock and opens it again (where those APIs are missing,
+// as outside a secure context, each page opens its own). A page closes
+// the stream, leaves the channel and lets the lock go when it is hidden
+// to be left (pagehide), and starts again if it is shown again from the
+// back/forward cache (pageshow): a browser keeps the pages of that
+// cache, and would keep their open streams.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -24,38 +34,133 @@
     want += "index.html";
   }
 
-  var source = new EventSource(me.src.replace(/[^\/]*$/, "events"));
-  source.addEventListener("hello", function (e) {
-    var m = JSON.parse(e.data);
+  var url = me.src.replace(/[^\/]*$/, "events");
+  var handlers = { hello: onHello, reload: onReload, failed: onFailed };
+  var share = !!(window.BroadcastChannel && navigator.locks && window.AbortController);
+  var self = Math.random().toString(36).slice(2);
+  var running = null; // what start set up, until stop
+  start();
+  window.addEventListener("pagehide", stop);
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted || !running) {
+      start(); // the hello it gets reloads the page if a build came meanwhile
+    }
+  });
+
+  // start listens to the build events: from the stream it opens, or from
+  // the page that has the stream open.
+  function start() {
+    stop();
+    var r = { source: null, channel: null, abort: null, release: null, state: null };
+    running = r;
+    if (!share) {
+      open(r);
+      return;
+    }
+    r.channel = new BroadcastChannel("timeline-livereload");
+    r.channel.onmessage = function (e) {
+      var m = e.data || {};
+      if (m.ask) {
+        if (r.source && r.state) {
+          r.channel.postMessage({ name: "hello", data: r.state, to: m.ask });
+        }
+      } else if (!m.to || m.to === self) {
+        deliver(m.name, m.data);
+      }
+    };
+    r.abort = new AbortController();
+    navigator.locks.request("timeline-livereload " + url, { signal: r.abort.signal }, function () {
+      if (running !== r) {
+        return null;
+      }
+      open(r);
+      return new Promise(function (resolve) {
+        r.release = resolve; // held until stop
+      });
+    }).catch(function () {}); // aborted by stop
+    r.channel.postMessage({ ask: self }); // the page with the stream says hello
+  }
+
+  // open opens the stream, passing its events to the other pages.
+  function open(r) {
+    r.source = new EventSource(url);
+    for (var name in handlers) {
+      r.source.addEventListener(name, relay(r, name));
+    }
+  }
+
+  // relay returns the listener of the stream's events called name.
+  function relay(r, name) {
+    return function (e) {
+      var m = JSON.parse(e.data);
+      r.state = name === "hello" ? m : { build: m.build, error: name === "failed" ? m.error : null };
+      if (r.channel) {
+        r.channel.postMessage({ name: name, data: m });
+      }
+      deliver(name, m);
+    };
+  }
+
+  // stop closes the stream and the channel and lets the lock go.
+  function stop() {
+    var r = running;
+    running = null;
+    if (!r) {
+      return;
+    }
+    if (r.source) {
+      r.source.close();
+    }
+    if (r.channel) {
+      r.channel.close();
+    }
+    if (r.abort) {
+      r.abort.abort();
+    }
+    if (r.release) {
+      r.release();
+    }
+  }
+
+  // deliver handles the event name with its data m.
+  function deliver(name, m) {
+    if (handlers.hasOwnProperty(name)) {
+      handlers[name](m);
+    }
+  }
+
+  function onHello(m) {
     if (m.build !== build) {
       location.reload(); // a build finished between loading the page and now
       return;
     }
     overlay(m.error);
-  });
-  source.addEventListener("reload", function (e) {
-    var m = JSON.parse(e.data);
+  }
+
+  function onReload(m) {
     build = m.build;
     overlay(null);
     var changed = m.changed || [];
     var styles = [];
+    var all = m.all;
     for (var i = 0; i < changed.length; i++) {
       var p = changed[i];
       if (/\.css$/.test(p)) {
         styles.push(p);
       } else if (p === page || p === want || !/\.html$|^timeline\.json$/.test(p)) {
-        m.all = true; // this page, or a script, image or font it may use
+        all = true; // this page, or a script, image or font it may use
       }
     }
-    if (m.all) {
+    if (all) {
       location.reload();
     } else if (styles.length) {
       refreshStyles(styles);
     }
-  });
-  source.addEventListener("failed", function (e) {
-    overlay(JSON.parse(e.data).error);
-  });
+  }
+
+  function onFailed(m) {
+    overlay(m.error);
+  }
 
   // refreshStyles reloads the style sheets among the changed files.
   function refreshStyles(paths) {

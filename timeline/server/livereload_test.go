@@ -34,8 +34,15 @@ const script = el("script");
 script.src = "http://localhost/__timeline/livereload.js";
 script.attrs = { "data-build": "b.1", "data-page": scenario.page, "data-base": "/repo/" };
 let listeners = {};
-global.EventSource = function (url) { out.push("connect " + url); this.addEventListener = (n, f) => { listeners[n] = f; }; };
+global.EventSource = function (url) {
+  out.push("connect " + url); listeners = {}; this.readyState = 1;
+  this.addEventListener = (n, f) => { listeners[n] = f; };
+  this.close = () => { out.push("close"); this.readyState = 2; listeners = {}; };
+};
+const windowListeners = {};
+global.addEventListener = (n, f) => { windowListeners[n] = f; };
 global.window = global;
+Object.defineProperty(global, "navigator", { value: {}, configurable: true }); // no Web Locks: a stream per page
 global.location = { pathname: scenario.path, href: "http://localhost" + scenario.path, origin: "http://localhost",
   reload() { out.push("reload"); } };
 global.document = {
@@ -46,6 +53,15 @@ global.document = {
 };
 eval(code);
 for (const [name, data] of scenario.events) {
+  if (name === "pagehide" || name === "pageshow") {
+    windowListeners[name](data);
+    out.push(name);
+    continue;
+  }
+  if (!listeners[name]) {
+    out.push(name + ": not listening");
+    continue;
+  }
   listeners[name]({ data: JSON.stringify(data) });
   const box = document.getElementById("timeline-build-error");
   const sheets = head.children.filter(c => c.rel === "stylesheet").map(c => c.href).join(",");
@@ -57,7 +73,9 @@ console.log(out.join("\n"));
 // TestLiveReloadScript runs the browser script under Node, when it is
 // installed, with a fake page: it must reload only when its page changed
 // or a build finished before it connected, swap style sheets in place on
-// a CSS-only change, and show and clear a build error.
+// a CSS-only change, and show and clear a build error; and close its
+// stream when the page is left, opening it again when the page comes back
+// from the back/forward cache.
 func TestLiveReloadScript(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -94,6 +112,13 @@ func TestLiveReloadScript(t *testing.T) {
 		{"error shown on connect",
 			`{"page":"index.html","path":"/repo/","events":[["hello",` + strings.Replace(failed, "b.2", "b.1", 1) + `]]}`,
 			[]string{`hello: overlay="The site did not build.`}, "\nreload\n"},
+		{"stream closed when the page is left, opened again when it comes back",
+			`{"page":"index.html","path":"/repo/","events":[["hello",{"build":"b.1","error":null}],["pageshow",{"persisted":false}],["pagehide",{"persisted":true}],["reload",{"build":"b.2","changed":["index.html"],"all":false}],["pageshow",{"persisted":true}],["hello",{"build":"b.2","error":null}]]}`,
+			[]string{"connect http://localhost/__timeline/events", "hello: overlay=none", "pageshow", "close", "pagehide",
+				"reload: not listening", "connect http://localhost/__timeline/events", "pageshow", "reload", "hello: overlay=none"}, ""},
+		{"first pageshow keeps the stream",
+			`{"page":"index.html","path":"/repo/","events":[["pageshow",{"persisted":false}],["hello",{"build":"b.1","error":null}]]}`,
+			[]string{"pageshow", "hello: overlay=none"}, "close"},
 	}
 	for _, tt := range tests {
 		out, err := exec.Command(node, "-e", livereloadHarness, "--", js, tt.scenario).CombinedOutput()

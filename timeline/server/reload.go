@@ -16,7 +16,9 @@ import (
 // Live reload uses Server-Sent Events rather than a WebSocket: the
 // messages only go from the server to the browser, SSE is plain HTTP that
 // net/http serves with no dependency, and the browser's EventSource
-// reconnects by itself when the server restarts.
+// reconnects by itself when the server restarts. The pages open in one
+// browser share one stream, and a page closes it when it is left, since
+// a browser allows only six connections to a host (see livereload.js).
 //
 // The server's own addresses live under reservedPrefix, at the root of the
 // host whatever the baseURL:
@@ -169,6 +171,13 @@ func (h *hub) broadcast(msg []byte) {
 			close(ch)
 		}
 	}
+}
+
+// count returns the number of subscribers.
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
 }
 
 // close ends every subscription, so streams end and the server can shut

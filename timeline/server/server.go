@@ -66,6 +66,17 @@ type Options struct {
 	Stdout, Stderr io.Writer
 }
 
+// Connection timeouts of the HTTP server.
+const (
+	// headerTimeout is how long a client may take to send a request's
+	// header.
+	headerTimeout = 10 * time.Second
+	// idleTimeout is how long a keep-alive connection may wait for its
+	// next request before the server closes it: a browser holds only six
+	// connections to a host, and Chromium keeps an idle one up to 5 minutes.
+	idleTimeout = 30 * time.Second
+)
+
 // Server is a running dev server. Make one with New.
 type Server struct {
 	opt   Options
@@ -79,6 +90,10 @@ type Server struct {
 	// build runs one build, after the changes listed (nil for the first
 	// build); a field so tests can replace it.
 	build func(ctx context.Context, changed []string) buildResult
+	// headerTimeout and idleTimeout bound how long a connection may take
+	// to send a request's header, and stay open between two requests;
+	// fields so tests can shorten them. See Serve.
+	headerTimeout, idleTimeout time.Duration
 	// Used by the goroutine applying builds only.
 	good   int             // good builds so far
 	warned map[string]bool // warnings printed already
@@ -125,7 +140,8 @@ func New(ctx context.Context, opt Options) (*Server, error) {
 	if opt.Stderr == nil {
 		opt.Stderr = io.Discard
 	}
-	s := &Server{opt: opt, nonce: strconv.FormatInt(time.Now().UnixNano(), 36), warned: map[string]bool{}}
+	s := &Server{opt: opt, nonce: strconv.FormatInt(time.Now().UnixNano(), 36), warned: map[string]bool{},
+		headerTimeout: headerTimeout, idleTimeout: idleTimeout}
 	s.opt.Site.Cache = &s.cache
 	s.build = s.buildSite
 	s.snap.Store(&snapshot{id: s.nonce + ".0", files: render.Files{}, base: "/"})
@@ -172,7 +188,10 @@ func (s *Server) URL() string {
 // shuts the HTTP server down, waiting a few seconds at most for requests
 // in flight. It returns nil after a clean shutdown.
 func (s *Server) Serve(ctx context.Context) error {
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// No ReadTimeout or WriteTimeout: they would end the event streams,
+	// which last as long as their page (and send a heartbeat, see
+	// serveEvents). The idle timeout only counts between requests.
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: s.headerTimeout, IdleTimeout: s.idleTimeout}
 	srv.RegisterOnShutdown(s.hub.close)
 	snap := s.current()
 	fmt.Fprintf(s.opt.Stdout, "Serving %d events from %s at %s (Ctrl-C to stop)\n", snap.summary.Events, s.opt.Site.SiteDir, s.URL())

@@ -689,3 +689,65 @@ func TestShutdownEndsEventStreams(t *testing.T) {
 		t.Error("the server still answers after shutdown")
 	}
 }
+
+// TestConnectionTimeouts checks that the server closes a connection that
+// sends no request, and a keep-alive connection left idle, but keeps an
+// event stream open longer than both.
+func TestConnectionTimeouts(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := New(ctx, Options{Site: siteOptions(newSite(t)), Bind: "127.0.0.1", Watch: true})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	s.headerTimeout, s.idleTimeout = 200*time.Millisecond, 200*time.Millisecond
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	events, _ := subscribe(t, s)
+	// closed waits for the server to close conn, and says how long that took.
+	closed := func(what string, conn net.Conn) {
+		t.Helper()
+		start := time.Now()
+		conn.SetReadDeadline(start.Add(3 * time.Second))
+		_, err := io.Copy(io.Discard, conn)
+		if err != nil {
+			t.Errorf("%s: not closed by the server within 3s: %v", what, err)
+			return
+		}
+		t.Logf("%s: closed after %s", what, time.Since(start).Round(time.Millisecond))
+	}
+	silent, err := net.Dial("tcp", s.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	closed("a connection sending nothing", silent)
+
+	idle, err := net.Dial("tcp", s.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idle.Close()
+	fmt.Fprintf(idle, "GET / HTTP/1.1\r\nHost: %s\r\n\r\n", s.ln.Addr())
+	br := bufio.NewReader(idle)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Close {
+		t.Fatalf("GET /: %s, close %v; want 200 on a keep-alive connection", resp.Status, resp.Close)
+	}
+	closed("an idle keep-alive connection", idle)
+
+	select {
+	case _, ok := <-events:
+		if !ok {
+			t.Error("the event stream was closed by the timeouts")
+		}
+	case <-time.After(5 * s.idleTimeout):
+	}
+}

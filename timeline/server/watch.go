@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"maps"
@@ -32,6 +33,16 @@ const (
 	maxDelay = time.Second
 	// defaultPollInterval is how often the poller looks at the files.
 	defaultPollInterval = 500 * time.Millisecond
+	// hashEvery is how many looks the poller takes to read every file
+	// whose size and times did not change, a share of them each look:
+	// an edit that keeps them (a tool that restores the modification
+	// time, a file system with coarse or no change times) is seen within
+	// hashEvery intervals, 2s by default.
+	hashEvery = 4
+	// recent is how long after its last modification or change a file is
+	// read at every look: two edits within a coarse time's resolution
+	// leave the same times.
+	recent = 3 * time.Second
 	// themesDir is the directory of site themes.
 	themesDir = "themes"
 	// allFiles is the change the watcher reports when it may have missed
@@ -56,6 +67,12 @@ type watcher struct {
 	// from a removed file.
 	known map[string]bool
 	prev  map[string]fileState
+	// sys reads a file's inode and change time, where the system has
+	// them (sysOf); a field so tests can take them away.
+	sys func(fs.FileInfo) sysState
+	// seed hashes the contents of files and picks each file's turn to be
+	// read.
+	seed maphash.Seed
 }
 
 // newWatcher starts watching the site in siteDir: every change from now
@@ -69,7 +86,7 @@ func newWatcher(siteDir string, poll bool, interval time.Duration, stderr io.Wri
 	if stderr == nil {
 		stderr = io.Discard
 	}
-	w := &watcher{siteDir: siteDir, stderr: stderr, interval: interval}
+	w := &watcher{siteDir: siteDir, stderr: stderr, interval: interval, sys: sysOf, seed: maphash.MakeSeed()}
 	if !poll {
 		err := w.startNotify()
 		if err == nil {
@@ -77,7 +94,7 @@ func newWatcher(siteDir string, poll bool, interval time.Duration, stderr io.Wri
 		}
 		w.pollNotice(err)
 	}
-	w.prev = w.scan()
+	w.prev = w.hashAll(w.scan())
 	return w
 }
 
@@ -101,7 +118,7 @@ func (w *watcher) run(ctx context.Context, out chan<- []string) {
 			return
 		}
 		w.pollNotice(err)
-		w.prev = w.scan()
+		w.prev = w.hashAll(w.scan())
 		select {
 		case out <- []string{allFiles}: // changes may have been missed
 		case <-ctx.Done():
@@ -311,21 +328,38 @@ type fileState struct {
 	size  int64
 	mtime time.Time
 	dir   bool
+	sys   sysState
+	// sum is a hash of a file's content, 0 for a directory or a file that
+	// could not be read.
+	sum uint64
 }
 
-// poll looks at the files every interval and reports those whose size,
-// modification time or kind changed since the last look, and those that
-// appeared or went.
+// sysState is what the system tells of a file besides its size and
+// modification time: a file replaced (written beside and renamed) has a
+// new inode, and any write or os.Chtimes moves the change time, which
+// no program can set back. Zero where the system does not say.
+type sysState struct {
+	dev, ino uint64
+	ctime    int64 // in nanoseconds since 1970
+}
+
+// poll looks at the files every interval and reports those that appeared
+// or went, whose kind, size, modification time, inode or change time
+// changed since the last look, and those whose content changed though
+// none of these did: each look reads the files modified in the last few
+// seconds (recent) and a share of the others, so that every file is read
+// every hashEvery looks.
 func (w *watcher) poll(ctx context.Context, out chan<- []string) {
 	prev := w.prev
 	tick := time.NewTicker(w.interval)
 	defer tick.Stop()
-	for {
+	for look := 0; ; look++ {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 		}
+		now := time.Now()
 		cur := w.scan()
 		var changed []string
 		for rel, st := range cur {
@@ -333,12 +367,21 @@ func (w *watcher) poll(ctx context.Context, out chan<- []string) {
 			switch {
 			case !ok, old.dir != st.dir:
 				changed = append(changed, rel)
+				st.sum = w.hash(rel, st)
 			case st.dir:
 				// A directory's time changes with its entries, listed
 				// themselves.
-			case old.size != st.size, !old.mtime.Equal(st.mtime):
+			case old.size != st.size, !old.mtime.Equal(st.mtime), old.sys != st.sys:
 				changed = append(changed, rel)
+				st.sum = w.hash(rel, st)
+			case w.due(rel, st, look, now):
+				if st.sum = w.hash(rel, st); st.sum != old.sum {
+					changed = append(changed, rel)
+				}
+			default:
+				st.sum = old.sum
 			}
+			cur[rel] = st
 		}
 		for rel := range prev {
 			if _, ok := cur[rel]; !ok {
@@ -358,6 +401,45 @@ func (w *watcher) poll(ctx context.Context, out chan<- []string) {
 	}
 }
 
+// due reports whether the poller reads the file rel, whose size and
+// times did not change, at its look number look: at every look if it was
+// modified or changed recently, else at one look in hashEvery, its turn
+// chosen by its name.
+func (w *watcher) due(rel string, st fileState, look int, now time.Time) bool {
+	if now.Sub(st.mtime) < recent || (st.sys.ctime != 0 && now.UnixNano()-st.sys.ctime < int64(recent)) {
+		return true
+	}
+	return maphash.String(w.seed, rel)%hashEvery == uint64(look%hashEvery)
+}
+
+// hashAll hashes the content of every file of files.
+func (w *watcher) hashAll(files map[string]fileState) map[string]fileState {
+	for rel, st := range files {
+		st.sum = w.hash(rel, st)
+		files[rel] = st
+	}
+	return files
+}
+
+// hash returns a hash of the content of the file rel, 0 for a directory
+// or a file that cannot be read (a change the next look sees).
+func (w *watcher) hash(rel string, st fileState) uint64 {
+	if st.dir {
+		return 0
+	}
+	f, err := os.Open(filepath.Join(w.siteDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var h maphash.Hash
+	h.SetSeed(w.seed)
+	if _, err := io.Copy(&h, f); err != nil {
+		return 0
+	}
+	return h.Sum64() | 1 // never 0, which means unread
+}
+
 // scan returns the state of site.toml and of every file and directory
 // under the roots that a change to could change the site.
 func (w *watcher) scan() map[string]fileState {
@@ -365,7 +447,7 @@ func (w *watcher) scan() map[string]fileState {
 	files := map[string]fileState{}
 	add := func(p string, info fs.FileInfo) {
 		if rel, ok := w.relevant(p, info.IsDir()); ok {
-			files[rel] = fileState{info.Size(), info.ModTime(), info.IsDir()}
+			files[rel] = fileState{size: info.Size(), mtime: info.ModTime(), dir: info.IsDir(), sys: w.sys(info)}
 		}
 	}
 	if info, err := os.Stat(filepath.Join(w.siteDir, config.FileName)); err == nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,6 +119,59 @@ func TestPollReports(t *testing.T) {
 	await("content/a.md")
 	write(t, filepath.Join(dir, "site.toml"), "title = \"x\"\n")
 	await("site.toml")
+}
+
+// TestPollSeesEditKeepingSizeAndTime checks that the poller reports an
+// edit in place that keeps the file's size and puts its modification time
+// back: by its change time where the system has one, and by reading the
+// file where it does not.
+func TestPollSeesEditKeepingSizeAndTime(t *testing.T) {
+	for _, withSys := range []bool{true, false} {
+		name := "change time"
+		if !withSys {
+			name = "content"
+		}
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "content", "a.md")
+			write(t, file, "one\n")
+			old := time.Now().Add(-time.Hour).Truncate(time.Second) // not recent: read in its turn
+			if err := os.Chtimes(file, old, old); err != nil {
+				t.Fatal(err)
+			}
+			w := newWatcher(dir, true, 10*time.Millisecond, nil)
+			if !withSys {
+				w.sys = func(fs.FileInfo) sysState { return sysState{} }
+				w.prev = w.hashAll(w.scan())
+			}
+			out := make(chan []string)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan struct{})
+			go func() { w.run(ctx, out); close(done) }()
+			defer func() { cancel(); <-done }()
+
+			select {
+			case batch := <-out:
+				t.Fatalf("nothing changed, poll reported %q", batch)
+			case <-time.After(20 * w.interval):
+			}
+			write(t, file, "two\n")
+			if err := os.Chtimes(file, old, old); err != nil {
+				t.Fatal(err)
+			}
+			if info, err := os.Stat(file); err != nil || info.Size() != 4 || !info.ModTime().Equal(old) {
+				t.Fatalf("the edit changed the size or time: %v, %v", info, err)
+			}
+			select {
+			case batch := <-out:
+				if !slices.Equal(batch, []string{"content/a.md"}) {
+					t.Errorf("poll reported %q, want content/a.md", batch)
+				}
+			case <-time.After(2 * time.Second):
+				t.Fatal("an edit keeping size and modification time was not reported within 2s")
+			}
+		})
+	}
 }
 
 // TestBatcher checks that changes are batched until they settle, and not

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,8 +26,11 @@ import (
 //	                   .ci/run installs it)
 //	TIMELINE_ARTIFACTS where to save the screenshots (default: timeline-screenshots in
 //	                   the temporary directory, replaced by each run)
-//	TIMELINE_BROWSER   "required" fails the test, instead of skipping it, when
-//	                   either is missing (.ci/run sets it)
+//	TIMELINE_TIMELINEJS Knight Lab's TimelineJS3, its dist directory (default:
+//	                   node_modules/@knight-lab/timelinejs/dist under the same cache;
+//	                   TestTimelineJS only)
+//	TIMELINE_BROWSER   "required" fails the tests, instead of skipping them, when
+//	                   one is missing (.ci/run sets it)
 
 // axeTags are the axe-core rule tags checked: WCAG 2.0 and 2.1, levels A and AA.
 var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
@@ -338,17 +343,37 @@ func TestBrowser(t *testing.T) {
 
 // browserTools finds Chromium and axe-core, or says what is missing.
 func browserTools() (chromium, axe string, err error) {
-	chromium = os.Getenv("TIMELINE_CHROMIUM")
+	if chromium, err = findChromium(); err != nil {
+		return "", "", err
+	}
+	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"),
+		"npm install axe-core and set TIMELINE_AXE to its axe.min.js")
+	return chromium, axe, err
+}
+
+// findChromium returns the browser of TIMELINE_CHROMIUM, or chromium on
+// the PATH, or /usr/bin/chromium, or says it is missing.
+func findChromium() (string, error) {
+	chromium := os.Getenv("TIMELINE_CHROMIUM")
 	if chromium == "" {
+		var err error
 		if chromium, err = exec.LookPath("chromium"); err != nil {
 			chromium = "/usr/bin/chromium"
 		}
 	}
 	if _, err := os.Stat(chromium); err != nil {
-		return "", "", fmt.Errorf("no Chromium (%v); install it with apt-get install chromium or set TIMELINE_CHROMIUM", err)
+		return "", fmt.Errorf("no Chromium (%v); install it with apt-get install chromium or set TIMELINE_CHROMIUM", err)
 	}
-	axe = os.Getenv("TIMELINE_AXE")
-	if axe == "" {
+	return chromium, nil
+}
+
+// cached returns the path of the environment variable env, or else of
+// rel under node_modules in the cache where .ci/run installs npm
+// packages ($XDG_CACHE_HOME/timeline-ci or ~/.cache/timeline-ci), or says
+// it is missing and, with hint, how to install it.
+func cached(env, rel, hint string) (string, error) {
+	p := os.Getenv(env)
+	if p == "" {
 		var dirs []string
 		if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
 			dirs = append(dirs, d)
@@ -357,14 +382,199 @@ func browserTools() (chromium, axe string, err error) {
 			dirs = append(dirs, filepath.Join(home, ".cache"))
 		}
 		for _, d := range dirs {
-			axe = filepath.Join(d, "timeline-ci", "node_modules", "axe-core", "axe.min.js")
-			if _, err := os.Stat(axe); err == nil {
+			p = filepath.Join(d, "timeline-ci", "node_modules", rel)
+			if _, err := os.Stat(p); err == nil {
 				break
 			}
 		}
 	}
-	if _, err := os.Stat(axe); axe == "" || err != nil {
-		return "", "", fmt.Errorf("no axe-core (%s); run .ci/run, or npm install axe-core and set TIMELINE_AXE to its axe.min.js", axe)
+	if _, err := os.Stat(p); p == "" || err != nil {
+		return "", fmt.Errorf("no %s (%s); run .ci/run, or %s", rel, p, hint)
 	}
-	return chromium, axe, nil
+	return p, nil
+}
+
+// tjsEmbed is the page that embeds TimelineJS3, from /tl/, with the
+// timelinejs.json of the site under the path in its query string. The
+// font is null: TimelineJS's default font, "default", loads a style
+// sheet of its own whose fonts come from fonts.gstatic.com. alert is
+// replaced, so that a script from the input shows as a console error
+// instead of a dialog that stops the page.
+const tjsEmbed = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/tl/css/timeline.css">
+<script>window.alert = m => console.error("alert: " + m);</script>
+<script src="/tl/js/timeline.js"></script></head>
+<body><div id="embed" style="width: 1200px; height: 700px"></div>
+<script>
+fetch(location.search.slice(1) + "/timelinejs.json").then(r => r.json()).then(data => {
+  window.tjsEvents = data.events.map(e => e.unique_id);
+  const tl = new TL.Timeline("embed", data, {script_path: location.origin + "/tl/js/", font: null});
+  tl.on("loaded", () => { window.tjsLoaded = true; });
+}).catch(e => console.error("embed: " + e));
+</script></body></html>`
+
+// TestTimelineJS embeds the timelinejs.json of the demo site, and of the
+// hostile site (hostileSite), in Knight Lab's TimelineJS3, all served from
+// 127.0.0.1, in headless Chromium: no console error or exception, a
+// slide for every event of the export (and the title slide), no request
+// to anywhere but the test server's embed page, TimelineJS's files and
+// the export, and in the hostile site no script, style sheet, frame or
+// event handler from the input in the timeline.
+func TestTimelineJS(t *testing.T) {
+	chromium, err := findChromium()
+	var dist string
+	if err == nil {
+		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"),
+			"npm install @knight-lab/timelinejs and set TIMELINE_TIMELINEJS to its dist directory")
+	}
+	if err != nil {
+		if os.Getenv("TIMELINE_BROWSER") == "required" {
+			t.Fatalf("browser test required: %v", err)
+		}
+		t.Skipf("skipping the TimelineJS test: %v (see browser_test.go)", err)
+	}
+	if _, err := os.Stat(filepath.Join(dist, "js", "timeline.js")); err != nil {
+		t.Fatalf("TimelineJS: %v", err)
+	}
+	sites := map[string]string{"demo": demoSite(t), "hostile": hostileSite(t)}
+	mux := http.NewServeMux()
+	mux.Handle("/tl/", http.StripPrefix("/tl", http.FileServer(http.Dir(dist))))
+	for name, dir := range sites {
+		if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
+			t.Fatalf("%s site: %v", name, err)
+		}
+		mux.Handle("/"+name+"/", http.StripPrefix("/"+name, http.FileServer(http.Dir(filepath.Join(dir, "public")))))
+	}
+	mux.HandleFunc("/embed.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, tjsEmbed)
+	})
+	srv := httptest.NewServer(mux) // on 127.0.0.1
+	defer srv.Close()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	b, err := cdp.Launch(ctx, chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	for _, name := range []string{"demo", "hostile"} {
+		t.Run(name, func(t *testing.T) {
+			p, err := b.NewPage(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close(ctx)
+			if err := p.Enable(ctx, "Network", "Log"); err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			var requests, problems []string
+			note := func(list *[]string, s string) {
+				mu.Lock()
+				*list = append(*list, s)
+				mu.Unlock()
+			}
+			defer p.Listen("Network.requestWillBeSent", func(params json.RawMessage) {
+				var ev struct{ Request struct{ URL string } }
+				json.Unmarshal(params, &ev)
+				note(&requests, ev.Request.URL)
+			})()
+			defer p.Listen("Runtime.consoleAPICalled", func(params json.RawMessage) {
+				var ev struct {
+					Type string
+					Args []struct {
+						Value       any
+						Description string
+					}
+				}
+				json.Unmarshal(params, &ev)
+				if ev.Type == "error" || ev.Type == "assert" {
+					var args []string
+					for _, a := range ev.Args {
+						args = append(args, fmt.Sprint(a.Value, a.Description))
+					}
+					note(&problems, "console."+ev.Type+": "+strings.Join(args, " "))
+				}
+			})()
+			defer p.Listen("Runtime.exceptionThrown", func(params json.RawMessage) {
+				var ev struct {
+					ExceptionDetails struct {
+						Text      string
+						Exception struct{ Description string }
+					}
+				}
+				json.Unmarshal(params, &ev)
+				note(&problems, "exception: "+ev.ExceptionDetails.Text+" "+ev.ExceptionDetails.Exception.Description)
+			})()
+			defer p.Listen("Log.entryAdded", func(params json.RawMessage) {
+				var ev struct {
+					Entry struct{ Level, Text, URL string }
+				}
+				json.Unmarshal(params, &ev)
+				if ev.Entry.Level == "error" {
+					note(&problems, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+				}
+			})()
+			if err := p.SetViewport(ctx, 1280, 800, false); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Navigate(ctx, srv.URL+"/embed.html?/"+name); err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Loaded bool
+				Events []string
+				Slides []string
+				Title  int
+				Inside []string
+			}
+			state := `({loaded: !!window.tjsLoaded, events: window.tjsEvents || [],
+				slides: [...document.querySelectorAll("#embed .tl-slide:not(.tl-slide-titleslide)")].map(s => s.id),
+				title: document.querySelectorAll("#embed .tl-slide-titleslide").length,
+				inside: [...document.querySelectorAll("#embed *")].flatMap(e =>
+					["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED"].includes(e.tagName) ? [e.tagName] :
+					[...e.attributes].filter(a => /^on/i.test(a.name) || /^\s*(javascript|vbscript|data):/i.test(a.value)).map(a => e.tagName + " " + a.name + "=" + a.value))})`
+			deadline := time.Now().Add(30 * time.Second)
+			for {
+				if err := p.Evaluate(ctx, state, &got); err != nil {
+					t.Fatal(err)
+				}
+				if got.Loaded && len(got.Slides) >= len(got.Events) || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			if !got.Loaded {
+				t.Errorf("TimelineJS did not finish loading within 30s")
+			}
+			if len(got.Events) == 0 {
+				t.Errorf("the export has no event")
+			}
+			if strings.Join(got.Slides, " ") != strings.Join(got.Events, " ") || got.Title != 1 {
+				t.Errorf("slides %q and %d title slides, want one slide per event of the export %q and a title slide", got.Slides, got.Title, got.Events)
+			}
+			t.Logf("%s: %d events, %d slides and a title slide", name, len(got.Events), len(got.Slides))
+			for _, x := range got.Inside {
+				t.Errorf("in the timeline: %s", x)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, pr := range problems {
+				t.Errorf("%s", pr)
+			}
+			local := []string{srv.URL + "/embed.html", srv.URL + "/tl/", srv.URL + "/" + name + "/timelinejs.json"}
+			for _, u := range requests {
+				ok := strings.HasPrefix(u, "data:")
+				for _, l := range local {
+					ok = ok || strings.HasPrefix(u, l)
+				}
+				if !ok {
+					t.Errorf("request to %s", u)
+				}
+			}
+			t.Logf("%s: %d requests: %s", name, len(requests), strings.Join(requests, ", "))
+		})
+	}
 }

@@ -29,12 +29,13 @@ type Browser struct {
 	profile string
 	conn    *websocket.Conn
 
-	mu      sync.Mutex
-	nextID  int64
-	pending map[int64]chan message
-	waiters []*waiter
-	err     error // set when the connection ends
-	done    chan struct{}
+	mu        sync.Mutex
+	nextID    int64
+	pending   map[int64]chan message
+	waiters   []*waiter
+	listeners []*listener
+	err       error // set when the connection ends
+	done      chan struct{}
 }
 
 // message is a DevTools protocol message: a response to a command (ID
@@ -55,6 +56,12 @@ type message struct {
 type waiter struct {
 	session, method string
 	ch              chan json.RawMessage
+}
+
+// listener is called with every event of one method of a session.
+type listener struct {
+	session, method string
+	fn              func(json.RawMessage)
 }
 
 // Launch starts the browser at exe headless, with a fresh profile in a
@@ -182,6 +189,11 @@ func (b *Browser) read() {
 					break
 				}
 			}
+			for _, l := range b.listeners {
+				if l.method == m.Method && l.session == m.SessionID {
+					l.fn(m.Params)
+				}
+			}
 		}
 		b.mu.Unlock()
 	}
@@ -295,6 +307,7 @@ func (b *Browser) Close() error {
 type Page struct {
 	b       *Browser
 	session string
+	target  string
 }
 
 // NewPage opens a tab on about:blank.
@@ -311,7 +324,7 @@ func (b *Browser) NewPage(ctx context.Context) (*Page, error) {
 	if err := b.call(ctx, "", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &attached); err != nil {
 		return nil, err
 	}
-	p := &Page{b: b, session: attached.SessionID}
+	p := &Page{b: b, session: attached.SessionID, target: target.TargetID}
 	for _, domain := range []string{"Page.enable", "Runtime.enable"} {
 		if err := p.call(ctx, domain, nil, nil); err != nil {
 			return nil, err
@@ -322,6 +335,50 @@ func (b *Browser) NewPage(ctx context.Context) (*Page, error) {
 
 func (p *Page) call(ctx context.Context, method string, params, result any) error {
 	return p.b.call(ctx, p.session, method, params, result)
+}
+
+// Enable turns on the events of the protocol's domains named, such as
+// "Network" (Network.requestWillBeSent…) or "Log" (Log.entryAdded); a
+// page has Page and Runtime on from the start.
+func (p *Page) Enable(ctx context.Context, domains ...string) error {
+	for _, d := range domains {
+		if err := p.call(ctx, d+".enable", nil, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Listen calls fn with the parameters of every event called method (such
+// as "Network.requestWillBeSent") of the page, until the returned stop is
+// called. fn runs on the goroutine reading from the browser, one event at
+// a time and in order: it must return quickly and not call the browser.
+func (p *Page) Listen(method string, fn func(params json.RawMessage)) (stop func()) {
+	l := &listener{session: p.session, method: method, fn: fn}
+	p.b.mu.Lock()
+	p.b.listeners = append(p.b.listeners, l)
+	p.b.mu.Unlock()
+	return func() {
+		p.b.mu.Lock()
+		defer p.b.mu.Unlock()
+		for i, x := range p.b.listeners {
+			if x == l {
+				p.b.listeners = append(p.b.listeners[:i], p.b.listeners[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// AddScript runs the JavaScript source js in every document the page
+// loads from now on, before the document's own scripts.
+func (p *Page) AddScript(ctx context.Context, js string) error {
+	return p.call(ctx, "Page.addScriptToEvaluateOnNewDocument", map[string]any{"source": js}, nil)
+}
+
+// Close closes the tab.
+func (p *Page) Close(ctx context.Context) error {
+	return p.b.call(ctx, "", "Target.closeTarget", map[string]any{"targetId": p.target}, nil)
 }
 
 // Navigate loads url and waits for its load event. A URL that differs

@@ -3,12 +3,15 @@ package cdp
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -107,5 +110,56 @@ func TestBrowser(t *testing.T) {
 	}
 	if err := p.Reload(ctx); err != nil {
 		t.Fatal(err)
+	}
+
+	// Events: the requests a page sends and what it logs, in a new tab
+	// closed at the end.
+	tab, err := b.NewPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Enable(ctx, "Network"); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var urls, logged []string
+	stopRequests := tab.Listen("Network.requestWillBeSent", func(params json.RawMessage) {
+		var ev struct{ Request struct{ URL string } }
+		json.Unmarshal(params, &ev)
+		mu.Lock()
+		urls = append(urls, ev.Request.URL)
+		mu.Unlock()
+	})
+	stopConsole := tab.Listen("Runtime.consoleAPICalled", func(params json.RawMessage) {
+		var ev struct {
+			Type string
+			Args []struct{ Value any }
+		}
+		json.Unmarshal(params, &ev)
+		mu.Lock()
+		logged = append(logged, fmt.Sprint(ev.Type, " ", ev.Args[0].Value))
+		mu.Unlock()
+	})
+	if err := tab.Navigate(ctx, srv.URL+"/tab"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Evaluate(ctx, `console.error("oops")`, nil); err != nil {
+		t.Fatal(err)
+	}
+	stopRequests()
+	stopConsole()
+	if err := tab.Evaluate(ctx, `console.error("after stop")`, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := tab.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Contains(urls, srv.URL+"/tab") {
+		t.Errorf("requests seen %q, want %s/tab", urls, srv.URL)
+	}
+	if !slices.Equal(logged, []string{"error oops"}) {
+		t.Errorf("console calls seen %q, want [error oops]", logged)
 	}
 }
