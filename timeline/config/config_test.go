@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/timeline-ssg/timeline/timeline/diag"
 )
 
@@ -147,4 +149,32 @@ point = {x = 1}
 	if want := []int{13, 14, 15}; !slices.Equal(third, want) {
 		t.Errorf("lines of the third [[split]] = %v, want %v", third, want)
 	}
+}
+
+// FuzzSettings checks, on any text the toml package accepts, that every
+// key it decodes has a line (KeyLine finds where it, or the table or
+// dotted key holding it, is set) and that every line Settings gives is in
+// the text.
+func FuzzSettings(f *testing.F) {
+	f.Add("title = \"x\"\n[events]\nlink = 0.3\n")
+	f.Add("\"quoted key\" = 1\n'lit.eral' = 2\ntext = \"\"\"\nfake = 3\n\"\"\"\n")
+	f.Add("[[split]]\nnew_id = \"a\"\n[[split]]\npoint = {x = 1}\n[ a . \"b\" ]\nc.d = [1,\n2]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		var v map[string]any
+		md, err := toml.Decode(src, &v)
+		n := strings.Count(src, "\n") + 1
+		for _, s := range Settings([]byte(src)) {
+			if s.Line < 1 || s.Line > n {
+				t.Fatalf("setting %v at line %d of a text of %d lines", s.Path(), s.Line, n)
+			}
+		}
+		if err != nil {
+			return
+		}
+		for _, k := range md.Keys() {
+			if KeyLine([]byte(src), k) == 0 {
+				t.Fatalf("key %q decoded but KeyLine finds no line for it", k.String())
+			}
+		}
+	})
 }
