@@ -127,7 +127,7 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 	for _, m := range ev.Mentions {
 		s := &sents[m]
 		for k, e := range s.Dates {
-			if !e.Date.IsZero() && !s.Anchored(k) {
+			if !e.Date.IsZero() && !s.Background(k) {
 				all = append(all, Evidence{Mention: m, Expression: e})
 			}
 		}
@@ -163,8 +163,48 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 		date   temporal.Date
 		weight float64
 	}
+	date := pick(all, sents)
+	var support, conflicts []Evidence
+	for _, o := range all {
+		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {
+			support = append(support, o)
+		} else {
+			conflicts = append(conflicts, o)
+		}
+	}
+	// The most precise supporting evidence first.
+	sort.SliceStable(support, func(i, j int) bool {
+		return support[i].Expression.Date.Precision > support[j].Expression.Date.Precision
+	})
+	return date, support, conflicts
+}
+
+// repeatShare is what a source's second and later sentences giving one
+// date add to its vote, as a share of a source's.
+const repeatShare = 0.25
+
+// pick returns the date the evidence most supports. Each source votes
+// in full once for each date it gives, its other sentences giving it only
+// a quarter each (repeatShare), so
+// that sources, not sentences, settle a disagreement (a report that
+// repeats a day one off from the others', as time zones make, does not
+// outvote them); a vote weighs by its precision, and a date contained in
+// another supports it too. Ties go to the more precise, then the earlier
+// date. A day that more independent sources give than any other day
+// inside a coarser winner, and at least two, replaces it: day-level
+// agreement outweighs "this week" or "in October".
+func pick(all []Evidence, sents []events.Sentence) temporal.Date {
+	type vote struct {
+		date    temporal.Date
+		weight  float64
+		sources int
+	}
 	var votes []vote
 	index := map[temporal.Date]int{}
+	seen := map[struct {
+		d   temporal.Date
+		src int
+	}]bool{}
 	for _, c := range all {
 		d := c.Expression.Date
 		k, ok := index[d]
@@ -173,7 +213,17 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 			index[d] = k
 			votes = append(votes, vote{date: d})
 		}
+		key := struct {
+			d   temporal.Date
+			src int
+		}{d, sents[c.Mention].Source}
+		if seen[key] {
+			votes[k].weight += repeatShare * weight(d.Precision)
+			continue
+		}
+		seen[key] = true
 		votes[k].weight += weight(d.Precision)
+		votes[k].sources++
 	}
 	best, bestScore := -1, -1.0
 	for i, c := range votes {
@@ -189,19 +239,25 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 		}
 	}
 	date := votes[best].date
-	var support, conflicts []Evidence
-	for _, o := range all {
-		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {
-			support = append(support, o)
-		} else {
-			conflicts = append(conflicts, o)
+	if date.Precision == temporal.Day {
+		return date
+	}
+	day, n, tied := -1, 0, false
+	for i, v := range votes {
+		if v.date.Precision != temporal.Day || !date.Contains(v.date) {
+			continue
+		}
+		switch {
+		case v.sources > n:
+			day, n, tied = i, v.sources, false
+		case v.sources == n:
+			tied = true
 		}
 	}
-	// The most precise supporting evidence first.
-	sort.SliceStable(support, func(i, j int) bool {
-		return support[i].Expression.Date.Precision > support[j].Expression.Date.Precision
-	})
-	return date, support, conflicts
+	if day >= 0 && n >= 2 && !tied {
+		return votes[day].date
+	}
+	return date
 }
 
 // basis describes the evidence for the date in words.
@@ -351,7 +407,7 @@ func dayReferences(sents []events.Sentence) map[time.Time]float64 {
 	for i := range sents {
 		s := &sents[i]
 		for k, e := range s.Dates {
-			if e.Date.Precision != temporal.Day || s.Anchored(k) {
+			if e.Date.Precision != temporal.Day || s.Background(k) {
 				continue
 			}
 			key := [2]int64{int64(s.Source), e.Date.Start.Unix()}

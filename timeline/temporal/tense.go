@@ -190,20 +190,49 @@ func (s *scanner) marker(k int) (Tense, bool) {
 		}
 	case wNone:
 		if t.flags&fUpper == 0 && s.pastParticiple(t) && !s.passive(k) {
+			if intent[s.text[t.start:t.end]] && s.wordAt(k+1) == wTo && s.verbAt(k+2) {
+				return Future, true // "agreed to meet on Saturday"
+			}
 			return Past, true
 		}
 	}
 	return 0, false
 }
 
+// intent holds the past forms whose infinitive looks forward from them:
+// "agreed to meet on Saturday", "vowed to return Friday".
+var intent = map[string]bool{
+	"agreed": true, "decided": true, "vowed": true, "promised": true, "pledged": true,
+	"threatened": true, "offered": true, "wanted": true, "hoped": true, "intended": true,
+	"prepared": true, "asked": true, "urged": true, "called": true, "invited": true, "voted": true,
+}
+
 // passive reports whether the participle at token k follows be, been, is or
 // are, and so tells nothing of the time.
 func (s *scanner) passive(k int) bool {
-	switch s.wordAt(k - 1) {
+	p := k - 1
+	if s.adverbAt(p) { // "will be officially released"
+		p--
+	}
+	switch s.wordAt(p) {
 	case wBe, wIs:
 		return true
 	}
 	return false
+}
+
+// adverbAt reports whether token k is a lowercase word in "-ly" outside
+// the vocabulary ("officially", "quickly").
+func (s *scanner) adverbAt(k int) bool {
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[k]
+	if t.kind != tWord || t.w != wNone || t.flags&fUpper != 0 {
+		return false
+	}
+	w := s.text[t.start:t.end]
+	return len(w) > 4 && w[len(w)-2:] == "ly"
 }
 
 // pastParticiple reports whether word token t ends in "-ed" but not "-eed"
