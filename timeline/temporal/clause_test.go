@@ -34,6 +34,13 @@ var clauseCases = []struct {
 	// With no verb before it, the clause after the expression decides.
 	{"On Friday, the court will hear the appeal.", Thu, "Friday", "2023-09-15"},
 	{"Monday was calm in Varsk.", W, "Monday", "2023-09-11"},
+	// An infinitive after a verb of intent looks forward from it.
+	{"Rebel leaders told reporters they have agreed to meet the envoy on Saturday.", Thu, "Saturday", "2023-09-16"},
+	{"The union vowed to strike again on Monday.", Thu, "Monday", "2023-09-18"},
+	// ... but not after other past verbs.
+	{"The crew returned to work on Monday.", Thu, "Monday", "2023-09-11"},
+	// A passive past an adverb is still a passive: no past marker.
+	{"Details of the charges will be officially released Monday.", Thu, "Monday", "2023-09-18"},
 	// "due to" before a noun is a cause, not a schedule.
 	{"The match was cancelled due to the storm on Monday.", W, "Monday", "2023-09-11"},
 }

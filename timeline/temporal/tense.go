@@ -189,10 +189,10 @@ func (s *scanner) marker(k int) (Tense, bool) {
 			return Past, true
 		}
 	case wNone:
+		if t.flags&fUpper == 0 && intent[s.text[t.start:t.end]] && s.wordAt(k+1) == wTo && s.verbAt(k+2) {
+			return Future, true // "agreed to meet on Saturday"
+		}
 		if t.flags&fUpper == 0 && s.pastParticiple(t) && !s.passive(k) {
-			if intent[s.text[t.start:t.end]] && s.wordAt(k+1) == wTo && s.verbAt(k+2) {
-				return Future, true // "agreed to meet on Saturday"
-			}
 			return Past, true
 		}
 	}
