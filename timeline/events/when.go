@@ -142,8 +142,10 @@ func (s *Sentence) BackgroundCue(k int) string {
 //
 //   - the nearest verb before e is a pluperfect, "had" and a participle:
 //     the clause tells what happened before the story's moment;
-//   - "since" opens a clause with its own verb ("since he came to
-//     power in 2011");
+//   - "since" opens a clause with its own verb and e is a month or a
+//     year it writes out ("since he came to power in 2011"); a day or a
+//     relative time there ("since shelling began on Friday") names the
+//     story's own event the state runs from, and stays;
 //   - "first", "originally" or "initially" before a participle ("first
 //     unveiled in 2019");
 //   - a relative pronoun (who, which, whom, whose; "that" after a noun
@@ -152,7 +154,8 @@ func (s *Sentence) BackgroundCue(k int) string {
 //     "which we share today";
 //   - a participle right after a noun, not after an auxiliary or a
 //     subject, within three words before e and followed by e or a
-//     preposition (not "unmarked police vans"), in a clause whose finite verb
+//     preposition (not "unmarked police vans"), the noun the object of a
+//     finite verb up to eight words before it, with its determiner, in a clause whose finite verb
 //     comes before that noun and is not a verb of saying ("reached the
 //     ship built in 1998", "the $7bn earmarked for sale last week");
 //   - the nearest verb is a present perfect and e a whole year or month
@@ -203,7 +206,7 @@ func backgroundCue(text string, e temporal.Expression) string {
 			}
 		}
 	}
-	if sinceClause(lower) {
+	if sinceClause(lower) && e.Date.Precision <= temporal.Month && e.Kind != temporal.Relative {
 		return BgSince
 	}
 	for i := n - 1; i >= 0; i-- {
@@ -221,17 +224,18 @@ func backgroundCue(text string, e temporal.Expression) string {
 			}
 		}
 	}
-	if verb >= 1 && n-verb <= 4 && pastForm(lower[verb]) && !reportingVerb[lower[verb]] && (verb == n-1 || preposition[lower[verb+1]]) {
+	if verb >= 1 && n-verb <= 4 && participleForm(lower[verb]) && !reportingVerb[lower[verb]] &&
+		(verb == n-1 || preposition[lower[verb+1]]) && auxBefore(lower, verb) < 0 {
 		p := lower[verb-1]
 		reduced := !auxiliaryWord(p) && !pronoun[p] && !modal[p] && !verbForm(p) && !determiner[p] &&
 			p != "and" && p != "or" && p != "but" && p != "to" && p != "not" && !(strings.HasSuffix(p, "ly") && len(p) > 4)
 		if reduced {
-			for i := verb - 2; i >= 0; i-- {
+			for i := verb - 2; i >= 0 && i >= verb-objectSpan; i-- {
 				if clauseOpener[lower[i]] {
 					break // "… as the government moved Friday": a clause of its own
 				}
-				if finiteBefore(lower, i) {
-					if !saying[lower[i]] && !reportingVerb[lower[i]] {
+				if finiteBefore(lower, i) && !strings.ContainsAny(lower[i], "-‑") && (i == 0 || !determiner[lower[i-1]]) {
+					if !saying[lower[i]] && !reportingVerb[lower[i]] && determinerBetween(lower[i+1:verb]) {
 						return BgParticiple
 					}
 					break
@@ -240,6 +244,29 @@ func backgroundCue(text string, e temporal.Expression) string {
 		}
 	}
 	return ""
+}
+
+// objectSpan is how many words before a participle the finite verb whose
+// object it modifies may stand ("condemned the UN resolution passed on
+// Friday").
+const objectSpan = 8
+
+// participleForm reports a form that is a past participle: a regular
+// "-ed" form or an irregular participle ("built"), not a past form only
+// ("came", "began").
+func participleForm(w string) bool {
+	return edForm(w) || pastParticipleIrregular[w]
+}
+
+// determinerBetween reports whether the words hold a determiner: the
+// object noun phrase a participle may modify ("reached the ship built …").
+func determinerBetween(lower []string) bool {
+	for _, w := range lower {
+		if determiner[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // backshift reports whether the "had" at i follows a verb of saying

@@ -28,10 +28,15 @@ var backgroundCases = []struct {
 	{"Mr Halden had been expected to surrender to the court on Friday.", "Friday", ""},
 	// "since" opening a clause of its own.
 	{"The general has ruled Vostria since he came to power in 2011.", "2011", BgSince},
-	{"Oil has leaked into the bay since a tanker ran aground last month.", "last month", BgSince},
 	{"Prices have doubled since the mine closed in March.", "March", BgSince},
-	// ... not "since" before a plain time, the start of the state reported.
+	{"The party has governed since it won the election of May 2016.", "May 2016", BgSince},
+	// ... not "since" before a plain time, the start of the state reported,
+	// nor a since-clause that names a day or a recent, relative time: that
+	// is the story's own event the state runs from ("since shelling
+	// began on Friday").
 	{"The terminals have been closed since the early hours of Monday.", "Monday", ""},
+	{"Hundreds have died since shelling of Varsk began on Friday.", "Friday", ""},
+	{"Oil has leaked into the bay since a tanker ran aground last month.", "last month", ""},
 	// "first", "originally", "initially" before a participle.
 	{"The Corvane drone, first unveiled in 2019, crashed on Tuesday.", "2019", BgFirst},
 	{"The scheme was originally announced in May.", "May", BgFirst},
@@ -47,6 +52,13 @@ var backgroundCases = []struct {
 	// Participles modifying a noun.
 	{"Divers reached the ship built in 1998 off Cape Morrow.", "1998", BgParticiple},
 	{"Rescuers searched the tower damaged in March for survivors.", "March", BgParticiple},
+	{"Both envoys condemned the resolution passed on Friday.", "Friday", BgParticiple},
+	// ... not a past verb after its subject, nor a participle far from the
+	// verb whose object it would modify, nor an adjective in "-ed".
+	{"The Harrow Front emerged earlier this year with a video.", "earlier this year", ""},
+	{"A UN-brokered truce took hold on Monday.", "Monday", ""},
+	{"The meeting was also held on Tuesday in Geneva.", "Tuesday", ""},
+	{"Rebels are calling for the governor to go and the bombardment of Lenk intensified on Saturday.", "Saturday", ""},
 	// ... not a finite verb after a verb of saying, an auxiliary, a subject or "and".
 	{"Officials confirmed the bridge collapsed on Monday.", "Monday", ""},
 	{"The two men were arrested on Tuesday.", "Tuesday", ""},
@@ -95,7 +107,7 @@ func TestDateSentencesSkipsBackground(t *testing.T) {
 		bgSentence(0, 0, "Ms Orvath, who joined the board in 2015, resigned on Monday."),
 		// A sentence whose only date is background keeps it as its time
 		// for grouping, but marks it so.
-		bgSentence(0, 2, "Oil has leaked into the bay since a tanker ran aground on Tuesday."),
+		bgSentence(0, 2, "Oil has leaked into the bay from the tanker, which ran aground on Tuesday."),
 		// ... and a neighbour does not inherit it (sentence 0 is two
 		// paragraphs back).
 		bgSentence(0, 2, "Fishermen were told to stay ashore."),
