@@ -60,6 +60,12 @@ type Dated struct {
 	// Placement says, for an undated event placed among the dated ones,
 	// what narrative evidence put it there.
 	Placement string
+	// SetAside is evidence left out of the date because it lies far
+	// outside the span of the story's other events and fewer than two
+	// independent sources give it (see setAsideOutliers); SetAsideWhy
+	// says so in words a page can show. Empty when nothing was set aside.
+	SetAside    []Evidence
+	SetAsideWhy string
 }
 
 // Undated reports whether no evidence dates the event.
@@ -82,6 +88,7 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 		d.Position = position(ev, res.Sentences, perSource)
 		out[i] = d
 	})
+	setAsideOutliers(out, res, sources)
 	setImportance(out, res.Sentences, sources)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -102,6 +109,115 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 		return a.ID < b.ID
 	})
 	return placeUndated(out, res.Sentences)
+}
+
+// Outliers: a date further than outlierDays from the median of the
+// story's dated events, and more than outlierSpread times the spread of
+// their middle half, needs outlierSources independent sources.
+const (
+	outlierDays    = 365
+	outlierSpread  = 4
+	outlierSources = 2
+	// outlierMin is the fewest dated events that give a story a span.
+	outlierMin = 5
+)
+
+// setAsideOutliers sets aside the evidence of a date far outside the span
+// of the story's other events ("in 2009" in a story of three weeks of
+// 2011) that fewer than two independent sources give: the event is dated
+// by its other evidence, or left undated. An explicit date (one written
+// with its year, not resolved from the publication date) is kept when it
+// is all the event has, so an event whose citations give a date is never
+// shown undated; the reason is recorded either way.
+func setAsideOutliers(ds []Dated, res events.Result, sources []dedup.Source) {
+	var days []int
+	for _, d := range ds {
+		if !d.Undated() {
+			days = append(days, dayNumber(d.Date.Start))
+		}
+	}
+	if len(days) < outlierMin {
+		return
+	}
+	sort.Ints(days)
+	median := days[len(days)/2]
+	spread := days[len(days)*3/4] - days[len(days)/4]
+	far := func(date temporal.Date) bool {
+		dist := 0
+		switch a, b := dayNumber(date.Start), dayNumber(date.End); {
+		case b < median:
+			dist = median - b
+		case a > median:
+			dist = a - median
+		}
+		return dist > outlierDays && dist > outlierSpread*spread
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.Undated() || !far(d.Date) {
+			continue
+		}
+		srcs := map[int]bool{}
+		for _, e := range d.Evidence {
+			srcs[res.Sentences[e.Mention].Source] = true
+		}
+		if len(srcs) >= outlierSources {
+			continue
+		}
+		var rest []Evidence
+		for _, e := range d.Conflicts {
+			if !far(e.Expression.Date) {
+				rest = append(rest, e)
+			}
+		}
+		why := fmt.Sprintf("%s lies more than a year from the story's other events (median %s) and only %s gives it",
+			d.Date.Display(), dateOfDay(median).Display(), plural(len(srcs), "one source", "no source"))
+		explicit := false
+		for _, e := range d.Evidence {
+			explicit = explicit || e.Expression.Kind == temporal.Absolute && !e.Inherited && !e.FromDateline
+		}
+		switch {
+		case len(rest) > 0:
+			d.SetAside = d.Evidence
+			d.Date, d.Evidence, d.Conflicts = settle(rest, res.Sentences)
+			d.SetAsideWhy = why + "; set aside"
+		case explicit:
+			d.SetAsideWhy = why + "; kept, as the only date its sources write out"
+		default:
+			d.SetAside = d.Evidence
+			d.Date, d.Evidence, d.Conflicts = temporal.Date{}, nil, nil
+			d.SetAsideWhy = why + "; set aside, leaving the event undated"
+		}
+		d.Basis = basis(*d, res, sources) + "; " + d.SetAsideWhy
+	}
+}
+
+// settle returns the date the evidence most supports (see pick), the
+// evidence that supports it, the most precise first, and the rest as
+// conflicts.
+func settle(all []Evidence, sents []events.Sentence) (temporal.Date, []Evidence, []Evidence) {
+	date := pick(all, sents)
+	var support, conflicts []Evidence
+	for _, o := range all {
+		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {
+			support = append(support, o)
+		} else {
+			conflicts = append(conflicts, o)
+		}
+	}
+	sort.SliceStable(support, func(i, j int) bool {
+		return support[i].Expression.Date.Precision > support[j].Expression.Date.Precision
+	})
+	return date, support, conflicts
+}
+
+// dayNumber counts days from the Unix epoch.
+func dayNumber(t time.Time) int { return int(t.Unix() / 86400) }
+
+// dateOfDay is the day dayNumber n counts.
+func dateOfDay(n int) temporal.Date {
+	t := time.Unix(int64(n)*86400, 0).UTC()
+	return temporal.DayOf(t.Year(), t.Month(), t.Day())
 }
 
 // weight of a date by precision: a day says more than a month.
@@ -127,7 +243,7 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 	for _, m := range ev.Mentions {
 		s := &sents[m]
 		for k, e := range s.Dates {
-			if !e.Date.IsZero() && !s.Anchored(k) {
+			if !e.Date.IsZero() && !s.Background(k) {
 				all = append(all, Evidence{Mention: m, Expression: e})
 			}
 		}
@@ -163,8 +279,35 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 		date   temporal.Date
 		weight float64
 	}
+	return settle(all, sents)
+}
+
+// repeatShare is what a source's second and later sentences giving one
+// date add to its vote, as a share of a source's.
+const repeatShare = 0.25
+
+// pick returns the date the evidence most supports. Each source votes
+// in full once for each date it gives, its other sentences giving it only
+// a quarter each (repeatShare), so
+// that sources, not sentences, settle a disagreement (a report that
+// repeats a day one off from the others', as time zones make, does not
+// outvote them); a vote weighs by its precision, and a date contained in
+// another supports it too. Ties go to the more precise, then the earlier
+// date. A day that more independent sources give than any other day
+// inside a coarser winner, and at least two, replaces it: day-level
+// agreement outweighs "this week" or "in October".
+func pick(all []Evidence, sents []events.Sentence) temporal.Date {
+	type vote struct {
+		date    temporal.Date
+		weight  float64
+		sources int
+	}
 	var votes []vote
 	index := map[temporal.Date]int{}
+	seen := map[struct {
+		d   temporal.Date
+		src int
+	}]bool{}
 	for _, c := range all {
 		d := c.Expression.Date
 		k, ok := index[d]
@@ -173,7 +316,17 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 			index[d] = k
 			votes = append(votes, vote{date: d})
 		}
+		key := struct {
+			d   temporal.Date
+			src int
+		}{d, sents[c.Mention].Source}
+		if seen[key] {
+			votes[k].weight += repeatShare * weight(d.Precision)
+			continue
+		}
+		seen[key] = true
 		votes[k].weight += weight(d.Precision)
+		votes[k].sources++
 	}
 	best, bestScore := -1, -1.0
 	for i, c := range votes {
@@ -189,19 +342,25 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 		}
 	}
 	date := votes[best].date
-	var support, conflicts []Evidence
-	for _, o := range all {
-		if date.Contains(o.Expression.Date) || o.Expression.Date.Contains(date) {
-			support = append(support, o)
-		} else {
-			conflicts = append(conflicts, o)
+	if date.Precision == temporal.Day {
+		return date
+	}
+	day, n, tied := -1, 0, false
+	for i, v := range votes {
+		if v.date.Precision != temporal.Day || !date.Contains(v.date) {
+			continue
+		}
+		switch {
+		case v.sources > n:
+			day, n, tied = i, v.sources, false
+		case v.sources == n:
+			tied = true
 		}
 	}
-	// The most precise supporting evidence first.
-	sort.SliceStable(support, func(i, j int) bool {
-		return support[i].Expression.Date.Precision > support[j].Expression.Date.Precision
-	})
-	return date, support, conflicts
+	if day >= 0 && n >= 2 && !tied {
+		return votes[day].date
+	}
+	return date
 }
 
 // basis describes the evidence for the date in words.
@@ -351,7 +510,7 @@ func dayReferences(sents []events.Sentence) map[time.Time]float64 {
 	for i := range sents {
 		s := &sents[i]
 		for k, e := range s.Dates {
-			if e.Date.Precision != temporal.Day || s.Anchored(k) {
+			if e.Date.Precision != temporal.Day || s.Background(k) {
 				continue
 			}
 			key := [2]int64{int64(s.Source), e.Date.Start.Unix()}

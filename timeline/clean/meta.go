@@ -133,8 +133,9 @@ func PublishedDate(line string) (temporal.Date, bool) {
 
 // takeHeaderMeta reads the lines above the article's first paragraph (the
 // removed chrome there, and kept blocks that are only a byline or a date)
-// for the author and publication date, when front matter or the page did
-// not give them. Kept byline and date lines are moved to Removed: they are
+// for the author, and its date lines for the publication date, when
+// front matter or the page did not give them: a line cleaning removed as
+// site chrome, a headline or another text never provides a date. Kept byline and date lines are moved to Removed: they are
 // metadata, not article text.
 func takeHeaderMeta(a *Article) {
 	first := len(a.Blocks) // the first paragraph
@@ -148,10 +149,18 @@ func takeHeaderMeta(a *Article) {
 	if first < len(a.Blocks) {
 		limit = a.Blocks[first].Line
 	}
-	var header []string
+	// header holds the lines above the first paragraph that may give the
+	// author; dated, those that may give the date: kept lines that are
+	// nothing but a date line, and removed ones that are date lines (see
+	// dateLineRemoval). Any other line cleaning removed never dates the
+	// article.
+	var header, dated []string
 	for _, r := range a.Removed {
 		if r.Line < limit {
 			header = append(header, r.Text)
+			if dateLineRemoval(r) {
+				dated = append(dated, r.Text)
+			}
 		}
 	}
 	kept := a.Blocks[:0:0]
@@ -165,7 +174,7 @@ func takeHeaderMeta(a *Article) {
 				continue
 			}
 			if _, ok := PublishedDate(b.Text); ok && !isSentence(b.Text) {
-				header = append(header, b.Text)
+				dated = append(dated, b.Text)
 				a.Removed = append(a.Removed, Removal{Line: b.Line, Text: b.Text, Reason: "date line: dates the article, metadata not text"})
 				moved = true
 				continue
@@ -184,6 +193,8 @@ func takeHeaderMeta(a *Article) {
 				a.MetaFrom["author"] = "byline"
 			}
 		}
+	}
+	for _, line := range dated {
 		if a.DateFrom == "" {
 			if d, ok := PublishedDate(line); ok {
 				a.Date = d
@@ -192,6 +203,32 @@ func takeHeaderMeta(a *Article) {
 			}
 		}
 	}
+}
+
+// dateLineRemoval reports whether a line cleaning removed above the
+// article may still be its date line: it was set aside for its shape
+// alone ("before the article: a short line that is not a sentence"), or,
+// shaped like a headline, it says it is one ("Posted on October 17,
+// 2024 by …", "Updated …", or it opens with the date). A line in other
+// articles too (a masthead's date), a related story's headline, another
+// story or the title never dates the article.
+func dateLineRemoval(r Removal) bool {
+	why, ok := strings.CutPrefix(r.Reason, "before the article: ")
+	switch {
+	case !ok:
+		return false
+	case why == "a short line that is not a sentence":
+		return true
+	case why != "a headline-like line outside the article's text":
+		return false
+	}
+	first := strings.ToLower(strings.Trim(strings.Fields(r.Text + " x")[0], ":|·-–—"))
+	switch first {
+	case "posted", "published", "updated", "modified", "last", "first", "date", "dated", "on":
+		return true
+	}
+	found := temporal.Find(r.Text, temporal.Reference{})
+	return len(found) > 0 && found[0].Start == 0
 }
 
 // isSentence reports text that reads as a sentence: it ends with sentence

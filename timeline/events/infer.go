@@ -19,9 +19,70 @@ const inferSpan = 8
 // Monday") points to the publication dates that would resolve it to that
 // day. Each such expression votes with the number of dated sources that
 // give the cluster its day, the vote shared among the days it allows; the
-// day with the most votes wins.
+// day with the most votes wins, among the days no earlier than the latest
+// day the source itself reports in the past tense with a written-out
+// date (a report of "March 3, 2024" was not published on March 1). An
+// inference that rests on one weak vote (one expression, of a cluster
+// one dated source dates) is not used: it would move every event of the
+// source on one reading.
 func inferReferences(sents []Sentence, clusters []group, sources []dedup.Source) map[int]temporal.Date {
-	votes := map[int]map[time.Time]float64{}
+	inf := inferVotes(sents, clusters, sources)
+	if len(inf) == 0 {
+		return nil
+	}
+	out := map[int]temporal.Date{}
+	for src, v := range inf {
+		if d, ok := v.choose(pastFloor(sents, src)); ok {
+			out[src] = d
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// dayVotes are the votes for the publication days of one source.
+type dayVotes struct {
+	weight map[time.Time]float64
+	// voters counts the expressions that vote for each day.
+	voters map[time.Time]int
+}
+
+// weakVote is the most a single expression's vote weighs when it is too
+// weak to date a source alone.
+const weakVote = 1
+
+// choose returns the day with the most votes no earlier than floor, the
+// earliest on a tie, and false when there is none or it rests on one
+// weak vote.
+func (v dayVotes) choose(floor time.Time) (temporal.Date, bool) {
+	days := make([]time.Time, 0, len(v.weight))
+	for d := range v.weight {
+		if !d.Before(floor) {
+			days = append(days, d)
+		}
+	}
+	if len(days) == 0 {
+		return temporal.Date{}, false
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	best := days[0]
+	for _, d := range days[1:] {
+		if v.weight[d] > v.weight[best] {
+			best = d
+		}
+	}
+	if v.voters[best] == 1 && v.weight[best] <= weakVote {
+		return temporal.Date{}, false
+	}
+	return temporal.DayOf(best.Year(), best.Month(), best.Day()), true
+}
+
+// inferVotes gathers, for each undated source, the votes of its relative
+// expressions for its publication day (see inferReferences).
+func inferVotes(sents []Sentence, clusters []group, sources []dedup.Source) map[int]dayVotes {
+	votes := map[int]dayVotes{}
 	for _, g := range clusters {
 		c := g.members
 		day, n := clusterDay(sents, c, sources)
@@ -38,34 +99,44 @@ func inferReferences(sents []Sentence, clusters []group, sources []dedup.Source)
 					continue
 				}
 				refs := refsResolving(s.Text, s.skip, e, day)
+				if len(refs) == 0 {
+					continue
+				}
+				v, ok := votes[s.Source]
+				if !ok {
+					v = dayVotes{weight: map[time.Time]float64{}, voters: map[time.Time]int{}}
+					votes[s.Source] = v
+				}
 				for _, r := range refs {
-					if votes[s.Source] == nil {
-						votes[s.Source] = map[time.Time]float64{}
-					}
-					votes[s.Source][r] += float64(n) / float64(len(refs))
+					v.weight[r] += float64(n) / float64(len(refs))
+					v.voters[r]++
 				}
 			}
 		}
 	}
-	if len(votes) == 0 {
-		return nil
-	}
-	out := map[int]temporal.Date{}
-	for src, v := range votes {
-		days := make([]time.Time, 0, len(v))
-		for d := range v {
-			days = append(days, d)
+	return votes
+}
+
+// pastFloor returns the latest day source src reports in the past tense
+// with a date that needs no publication date ("on March 3, 2024"), not
+// background to its sentence, or the zero time.
+func pastFloor(sents []Sentence, src int) time.Time {
+	var floor time.Time
+	for i := range sents {
+		s := &sents[i]
+		if s.Source != src {
+			continue
 		}
-		sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
-		best := days[0]
-		for _, d := range days[1:] {
-			if v[d] > v[best] {
-				best = d
+		for k, e := range s.Dates {
+			if e.Kind != temporal.Absolute || e.Date.Precision != temporal.Day || e.Tense != temporal.Past || s.Background(k) {
+				continue
+			}
+			if e.Date.End.After(floor) {
+				floor = e.Date.End
 			}
 		}
-		out[src] = temporal.DayOf(best.Year(), best.Month(), best.Day())
 	}
-	return out
+	return floor
 }
 
 // clusterDay returns the day most dated sources of a cluster give its

@@ -82,18 +82,22 @@
 //
 // # Tense
 //
-// The tense of an expression is that of the nearest past or future marker
-// in its clause: up to 12 words before the expression and 8 after it, not
-// crossing the end of a sentence or a semicolon, and skipping the
-// expression's own words. A marker before the expression wins a tie.
-// Present markers count only when the clause has no past or future marker.
+// The tense of an expression is that of the clause that governs it: the
+// nearest past or future marker up to 12 words before it, not crossing the
+// end of a sentence or a semicolon. A progressive ("is arriving Friday")
+// or a participle opening a clause (", arriving Friday") with no such
+// marker before it is present. Only when nothing before the expression
+// marks a tense do the 8 words after it decide ("Monday was calm"), so a
+// reporting verb or a subordinate clause after it ("…, officials said",
+// "… on Monday that fares will rise") does not turn it around. Present
+// markers count only when no past or future marker is found.
 //
 //   - Future: will, shall, 'll, won't, upcoming, scheduled, slated,
 //     expected, poised, next, coming; the modals would, could, might,
 //     should, must and may, which in reported speech ("said the results
 //     would be announced on Oct. 4") point forward; set, plan(s),
 //     planning, going, aims and intends followed by "to"; "due" after
-//     is/are/was/were/be; is/are/am followed by one of these ("is set to",
+//     is/are/was/were/be or before "to" and a verb; "to be"; is/are/am followed by one of these ("is set to",
 //     "is expected to", "is due").
 //   - Present: is, are, am, 're, currently.
 //   - Past: was, were, had, has, have, did, common irregular past forms

@@ -5,11 +5,18 @@ const (
 	maxFwd  = 8
 )
 
-// tense returns the tense of the clause around tokens [first, last), and
-// false when no marker was found.
+// tense returns the tense of the clause that governs tokens [first,
+// last), and false when no marker was found. The governing verb is the
+// nearest one before the expression in its clause: the nearest past or
+// future marker before it wins, and a progressive ("is arriving Friday")
+// or a participle that opens a clause (", arriving Friday") stops the
+// search as present when no such marker precedes it. Only a clause with
+// no marker before the expression takes its tense from the words after
+// it ("Monday was calm"), so a reporting verb or a subordinate clause
+// after the expression ("…, officials said"; "… on Monday that prices
+// will rise") does not turn it around.
 func (s *scanner) tense(first, last int) (Tense, bool) {
-	best, bestDist, found := Past, maxBack+1, false
-	present := false
+	present, progressive := false, false
 	dist := 0
 	for k := first - 1; k >= 0 && dist < maxBack; k-- {
 		if s.boundary(k) {
@@ -22,11 +29,20 @@ func (s *scanner) tense(first, last int) (Tense, bool) {
 		if t, ok := s.marker(k); ok {
 			if t == Present {
 				present = true
+				if s.ingAt(k + 1) {
+					progressive = true // "is arriving": nothing before it governs
+					break
+				}
 				continue
 			}
-			best, bestDist, found = t, dist, true
-			break
+			return t, true
 		}
+		if !progressive && s.ingAt(k) && s.punctAt(k-1, ',') {
+			progressive = true // ", arriving Friday": unless a finite verb precedes
+		}
+	}
+	if progressive {
+		return Present, true
 	}
 	dist = 0
 	for k := last; k < len(s.toks) && dist < maxFwd; k++ {
@@ -42,16 +58,51 @@ func (s *scanner) tense(first, last int) (Tense, bool) {
 				present = true
 				continue
 			}
-			if dist < bestDist {
-				return t, true
-			}
-			break
+			return t, true
 		}
 	}
-	if !found && present {
+	if present {
 		return Present, true
 	}
-	return best, found
+	return Past, false
+}
+
+// verbAt reports whether token k may be the verb of an infinitive: a
+// lowercase word that is not a determiner, a number word or a date word.
+func (s *scanner) verbAt(k int) bool {
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[k]
+	if t.kind != tWord || t.flags&fUpper != 0 {
+		return false
+	}
+	switch t.w {
+	case wNone, wBe:
+		return true
+	}
+	return false
+}
+
+// ingAt reports whether token k is a lowercase "-ing" word outside the
+// vocabulary, a present participle ("arriving", not "morning" or "during").
+func (s *scanner) ingAt(k int) bool {
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[k]
+	if t.kind != tWord || t.w != wNone || t.flags&fUpper != 0 {
+		return false
+	}
+	w := s.text[t.start:t.end]
+	if len(w) < 6 || w[len(w)-3:] != "ing" {
+		return false
+	}
+	switch w {
+	case "nothing", "something", "anything", "everything", "building", "ceiling", "evening", "string", "thing", "spring", "bring":
+		return false
+	}
+	return true
 }
 
 // boundary reports whether token k ends a clause: ";", "!", "?", or a "."
@@ -116,6 +167,13 @@ func (s *scanner) marker(k int) (Tense, bool) {
 		case wIs, wPastAux, wBe:
 			return Future, true
 		}
+		if s.wordAt(k+1) == wTo && s.verbAt(k+2) { // "due to arrive", not "due to the storm"
+			return Future, true
+		}
+	case wBe:
+		if s.wordAt(k-1) == wTo { // "to be held Friday"
+			return Future, true
+		}
 	case wIs:
 		switch s.wordAt(k + 1) {
 		case wFutureIs, wSet, wDue, wPlan, wTo:
@@ -131,6 +189,9 @@ func (s *scanner) marker(k int) (Tense, bool) {
 			return Past, true
 		}
 	case wNone:
+		if t.flags&fUpper == 0 && intent[s.text[t.start:t.end]] && s.wordAt(k+1) == wTo && s.verbAt(k+2) {
+			return Future, true // "agreed to meet on Saturday"
+		}
 		if t.flags&fUpper == 0 && s.pastParticiple(t) && !s.passive(k) {
 			return Past, true
 		}
@@ -138,14 +199,40 @@ func (s *scanner) marker(k int) (Tense, bool) {
 	return 0, false
 }
 
+// intent holds the past forms whose infinitive looks forward from them:
+// "agreed to meet on Saturday", "vowed to return Friday".
+var intent = map[string]bool{
+	"agreed": true, "decided": true, "vowed": true, "promised": true, "pledged": true,
+	"threatened": true, "offered": true, "wanted": true, "hoped": true, "intended": true,
+	"prepared": true, "asked": true, "urged": true, "called": true, "invited": true, "voted": true,
+}
+
 // passive reports whether the participle at token k follows be, been, is or
 // are, and so tells nothing of the time.
 func (s *scanner) passive(k int) bool {
-	switch s.wordAt(k - 1) {
+	p := k - 1
+	if s.adverbAt(p) { // "will be officially released"
+		p--
+	}
+	switch s.wordAt(p) {
 	case wBe, wIs:
 		return true
 	}
 	return false
+}
+
+// adverbAt reports whether token k is a lowercase word in "-ly" outside
+// the vocabulary ("officially", "quickly").
+func (s *scanner) adverbAt(k int) bool {
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	t := &s.toks[k]
+	if t.kind != tWord || t.w != wNone || t.flags&fUpper != 0 {
+		return false
+	}
+	w := s.text[t.start:t.end]
+	return len(w) > 4 && w[len(w)-2:] == "ly"
 }
 
 // pastParticiple reports whether word token t ends in "-ed" but not "-eed"
