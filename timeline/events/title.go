@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-ssg/timeline/timeline/lexicon"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
@@ -222,7 +223,7 @@ func hasVerb(s string) bool {
 func hasFiniteVerb(s string) bool {
 	for _, t := range words.Split(s) {
 		lw := strings.ToLower(t.Text)
-		if auxiliary[lw] || irregularPast[lw] || pastAux[lw] {
+		if auxiliary[lw] || lexicon.IrregularPast(lw) || pastAux[lw] {
 			return true
 		}
 	}
