@@ -259,8 +259,8 @@ func compose(text string, dateline bool) composition {
 	c := &composer{}
 	s := c.lead(text, dateline)
 	s = c.quotation(s)
-	s = c.attribution(s)
 	s = c.appositive(s)
+	s = c.attribution(s)
 	s = c.also(s)
 	s = c.demonstrative(s)
 	s = c.finish(s)
@@ -401,7 +401,11 @@ func dateOpener(s string) int {
 			f := strings.ToLower(toks[0].Text)
 			if i > 0 && head && (timeLead[f] || isDateHead(f)) && n == 0 && !strings.ContainsAny(s[:t.Start], ",'’") &&
 				(isUpperWord(t.Text) || lexicon.Determiner(lw) || countWord[lw]) {
-				return toks[i-1].End // "On Monday the council …", "Yesterday two men …"
+				k := i - 1
+				for k > 0 && !isDateHead(strings.ToLower(toks[k].Text)) && !isNumber(toks[k].Text) {
+					k--
+				}
+				return toks[k].End // "On Monday the council …", "Yesterday two men …"
 			}
 			break
 		}
@@ -603,7 +607,7 @@ func speakerOf(attr string) (string, bool) {
 			}
 		}
 		sp = strings.TrimSpace(sp)
-		if sp == "" || len(words.Split(sp)) > 6 {
+		if sp == "" || len(words.Split(sp)) > 6 || hasVerb(sp) {
 			return "", false
 		}
 		return upperFirst(sp), true
@@ -629,6 +633,13 @@ func (c *composer) attribution(s string) string {
 	i := strings.LastIndex(body, ", ")
 	if i <= 0 {
 		return s
+	}
+	// "…, said Tomas Eld, the chief engineer": the attribution may hold
+	// a comma of its own.
+	if j := strings.LastIndex(body[:i], ", "); j > 0 {
+		if _, ok := speakerOf(body[j+2 : i]); ok {
+			i = j
+		}
 	}
 	main, attr := strings.TrimRight(body[:i], ",”\""), strings.TrimSpace(body[i+2:])
 	if len(words.Split(main)) < 3 {
@@ -666,10 +677,12 @@ func (c *composer) appositive(s string) string {
 	j += i + 2
 	middle, rest := s[i+2:j], s[j+2:]
 	rel := relative(middle)
-	if hasVerb(middle) && !rel && !lexicon.Determiner(strings.ToLower(firstWordOf(middle))) {
+	mw := firstWordOf(middle)
+	reduced := isLowerWord(mw) && (participle(mw) || lexicon.IrregularParticiple(mw)) // "built in 1962", "located near …"
+	if hasVerb(parenthetical.ReplaceAllString(middle, " ")) && !rel && !reduced && !lexicon.Determiner(strings.ToLower(mw)) {
 		return s
 	}
-	if w := firstWordOf(rest); w == "" || isUpperWord(w) || words.IsStop(strings.ToLower(w)) && !lexicon.Auxiliary(strings.ToLower(w)) {
+	if w := firstWordOf(rest); w == "" || isUpperWord(w) || words.IsStop(strings.ToLower(w)) && !lexicon.Auxiliary(strings.ToLower(w)) && !lexicon.IrregularPast(strings.ToLower(w)) {
 		return s
 	}
 	if rel {
@@ -702,6 +715,10 @@ func (c *composer) also(s string) string {
 	return s
 }
 
+// statementVerb are verbs a statement's "that" clause follows.
+var statementVerb = set(`say says said tell tells told warn warns warned claim claims claimed insist insists
+insisted announce announces announced add adds added admit admits admitted deny denies denied`)
+
 // statement drops the "that" after the verb of a statement: "Holt said
 // that the dam would hold" becomes "Holt said the dam would hold".
 func (c *composer) statement(s string) string {
@@ -711,12 +728,12 @@ func (c *composer) statement(s string) string {
 			break
 		}
 		lw := strings.ToLower(t.Text)
-		if !attributionVerb[lw] || lw == "according" || !isUpperWord(s) {
+		if !statementVerb[lw] || !isUpperWord(s) {
 			continue
 		}
 		// "said that", "told reporters that"
 		for j := i + 1; j <= i+3 && j+1 < len(toks); j++ {
-			if strings.EqualFold(toks[j].Text, "that") && (j == i+1 || lw == "told" || lw == "tells") {
+			if strings.EqualFold(toks[j].Text, "that") && (j == i+1 || lw == "told" || lw == "tells" || lw == "tell") {
 				c.drop(PartThat, "that")
 				return s[:toks[j].Start] + strings.TrimLeft(s[toks[j].End:], " ")
 			}
@@ -752,6 +769,26 @@ func present(s string) string {
 		if !isUpperWord(prev) || lexicon.Pronoun(strings.ToLower(toks[0].Text)) || strings.EqualFold(toks[0].Text, "the") {
 			return s
 		}
+		head := prev // the subject's head noun: "Residents" of "Residents of Porth"
+		for _, p := range toks[1:i] {
+			if strings.EqualFold(p.Text, "of") {
+				break
+			}
+			head = p.Text
+		}
+		if k := strings.Index(strings.ToLower(s[:t.Start]), " of "); k > 0 {
+			head = words.Split(s[:k])[len(words.Split(s[:k]))-1].Text
+		}
+		if lexicon.PluralNoun(strings.ToLower(head)) {
+			return s
+		}
+		if lexicon.PastIsParticiple(lw) {
+			// "Gunfire heard in Marrin", "Two men charged by police": a
+			// passive, unless an object follows the verb.
+			if i+1 == len(toks) || lexicon.Preposition(strings.ToLower(toks[i+1].Text)) && i == 1 || strings.EqualFold(toks[i+1].Text, "by") {
+				return s
+			}
+		}
 		v := base
 		plural := false
 		for _, p := range toks[:i] {
@@ -760,8 +797,8 @@ func present(s string) string {
 			}
 		}
 		if !plural {
-			if strings.HasSuffix(prev, "s") {
-				return s // "Democrats", "Reuters": may be plural
+			if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+				return s // "Democrats", "Residents": may be plural
 			}
 			v = lexicon.ThirdPerson(base)
 		}
@@ -905,7 +942,7 @@ func (c *composer) dropTimes(s string) string {
 var countWord = set(`two three four five six seven eight nine ten several many dozens hundreds thousands`)
 
 // timeLead are the words that open a time phrase.
-var timeLead = set(`on last this next early earlier late later mid since until by during`)
+var timeLead = set(`on in at last this next early earlier late later mid since until by during`)
 
 // dropAdverbs drops adverbs in -ly after the subject: "reportedly",
 // "quickly".
@@ -1012,6 +1049,9 @@ func wholeCut(p string) bool {
 	if lexicon.SubjectPronoun(last) && (last != "it" || attributionVerb[strings.ToLower(toks[len(toks)-2].Text)]) || attributionVerb[last] || strings.HasSuffix(last, "ing") && len(last) >= 6 {
 		return false // "… said it", "… told"
 	}
+	if len(toks) >= 2 && strings.EqualFold(toks[len(toks)-2].Text, "to") && isLowerWord(toks[len(toks)-1].Text) && !lexicon.Determiner(last) {
+		return false // "… to try": an infinitive cut from its object
+	}
 	if i := strings.LastIndex(p, ", "); i >= 0 && len(words.Split(p[i:])) < 3 {
 		return false // "…, equipped"
 	}
@@ -1084,24 +1124,7 @@ func hasVerb(s string) bool {
 
 // headlineVerb reports a present form a headline's verb may have: "says",
 // "inspects", "meet".
-func headlineVerb(w string) bool {
-	if w == "says" {
-		return true
-	}
-	for _, suf := range []string{"ies", "es", "s"} {
-		if b, ok := strings.CutSuffix(w, suf); ok {
-			if suf == "ies" {
-				b += "y"
-			}
-			for _, p := range []string{b + "ed", b + "d", b[:max(0, len(b)-1)] + "ied"} {
-				if pb, ok := lexicon.PastBase(p); ok && lexicon.ThirdPerson(pb) == w {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
+func headlineVerb(w string) bool { return lexicon.PresentVerb(w) }
 
 // hasFiniteVerb reports whether s has a finite verb that leaves no doubt:
 // an auxiliary or an irregular past form, not an "-ed" word that may be a

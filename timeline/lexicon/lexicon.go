@@ -206,6 +206,11 @@ func init() {
 			regularBase[past] = b
 		}
 	}
+	for _, m := range []map[string]string{pastBase, regularBase} {
+		for _, b := range m {
+			presentForm[b], presentForm[ThirdPerson(b)] = true, true
+		}
+	}
 }
 
 // IrregularPast reports an irregular simple past form that is not also a
@@ -284,7 +289,27 @@ var (
 	outside over past per since through throughout to toward towards under underneath until unlike up upon
 	via with within without`)
 	conjunction = set(`and or but nor yet so`)
+	pluralNoun  = set(`police people staff personnel men women children cattle clergy troops`)
 )
+
+// PluralNoun reports a noun that is plural without an "-s" of its own:
+// "police", "people", "men".
+func PluralNoun(w string) bool { return pluralNoun[w] }
+
+// PastIsParticiple reports a simple past the lexicon knows that is also
+// the past participle ("found", "inspected"), so that after a noun it
+// may be a passive ("gunfire heard in …") rather than the verb.
+func PastIsParticiple(w string) bool {
+	if _, ok := regularBase[w]; ok {
+		return true
+	}
+	b, ok := pastBase[w]
+	if !ok {
+		return false
+	}
+	pb, ok := participleBase[w]
+	return ok && pb == b
+}
 
 // Auxiliary reports an auxiliary or modal verb: "was", "has", "will".
 func Auxiliary(w string) bool { return auxiliary[w] }
@@ -375,6 +400,14 @@ func Month(w string) (time.Month, bool) { m, ok := monthOf[w]; return m, ok }
 
 // Weekday returns the day of the week a word names.
 func Weekday(w string) (time.Weekday, bool) { d, ok := weekdayOf[w]; return d, ok }
+
+// presentForm holds the base and third person present forms of the verbs
+// the lexicon knows.
+var presentForm = map[string]bool{}
+
+// PresentVerb reports a present form of a verb the lexicon knows the past
+// of: "meet", "inspects", "says".
+func PresentVerb(w string) bool { return presentForm[w] }
 
 // IrregularPasts lists the forms IrregularPast reports, sorted.
 func IrregularPasts() []string {

@@ -39,3 +39,14 @@ func TestWordClasses(t *testing.T) {
 		t.Error("function words")
 	}
 }
+
+func TestPresentVerb(t *testing.T) {
+	for _, w := range []string{"meet", "meets", "says", "inspects", "goes", "releases"} {
+		if !PresentVerb(w) {
+			t.Errorf("PresentVerb(%q) = false", w)
+		}
+	}
+	if PresentVerb("bridge") {
+		t.Error("PresentVerb(bridge) = true")
+	}
+}
