@@ -164,9 +164,14 @@ func summary(basis int, order []int, sents []Sentence) []int {
 	if len(out) > 0 {
 		return out
 	}
-	// Nothing new enough: the best other sentence, then the title's own.
+	// Nothing new enough: the best other sentence that does not give the
+	// same title, then the title's own.
+	title, _ := titleOf(sents[basis].Text, sents[basis].Dateline)
 	for _, m := range order {
-		if m != basis && sents[m].Text != sents[basis].Text && goodSummary(sents[m].Text) {
+		if m == basis || sents[m].Text == sents[basis].Text || !goodSummary(sents[m].Text) {
+			continue
+		}
+		if t, _ := titleOf(sents[m].Text, sents[m].Dateline); t != title {
 			return []int{m}
 		}
 	}

@@ -72,13 +72,23 @@ type TitleBasis struct {
 	Dropped []DroppedPart
 }
 
-// TitleBasis works out how the draft title of ev was composed (see
-// headline): the sentence, the subject and what was dropped. It is the
-// basis of the title makeEvent gave ev; an edited title has none.
+// TitleBasis works out how the title of ev was composed (see headline):
+// from which of its mentions, with which subject, leaving out what. An
+// edited title, which no mention gives, has the Sentence -1.
 func (r *Result) TitleBasis(ev *Event) TitleBasis {
-	order := leadFirst(summaryOrder(byCentrality(ev.Mentions, r.Sentences).order, r.Sentences), r.Sentences, nil)
-	_, b := headline(order, r.Sentences, nil)
-	return b
+	for _, m := range ev.Mentions {
+		s := &r.Sentences[m]
+		c := compose(s.Text, s.Dateline)
+		if c.title == ev.Title {
+			return TitleBasis{Sentence: m, Subject: -1, Dropped: c.dropped}
+		}
+		if needsAntecedent(c.title) {
+			if res, ok := resolveSubject(c.title, m, r.Sentences, nil); ok && res.title == ev.Title {
+				return TitleBasis{Sentence: m, Subject: res.from, Replaced: res.replaced, Dropped: append(c.dropped, res.dropped...)}
+			}
+		}
+	}
+	return TitleBasis{Sentence: -1, Subject: -1}
 }
 
 // headline composes a title from one of the event's best sentences (in
@@ -272,7 +282,19 @@ func compose(text string, dateline bool) composition {
 func (c *composer) finish(s string) string {
 	s = c.statement(s)
 	s = present(s)
-	return c.fitTitle(s)
+	return tidy(c.fitTitle(s))
+}
+
+// tidy drops from the end of a title an ellipsis, a stop and the words
+// that cannot end one.
+func tidy(s string) string {
+	for {
+		t := trimEnd(strings.TrimRight(strings.TrimSpace(s), ".…"))
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // quality scores a title as a headline.
@@ -354,7 +376,7 @@ func (c *composer) lead(s string, dateline bool) string {
 			// "Despite concerns raised by …, ", "Accompanied by …, ") opens
 			// the sentence; in "By then Heron had claimed the attack, …" it
 			// is the main clause.
-			if lexicon.Subordinator(lf) || (lexicon.Preposition(lf) || lf == "according" || participle(lf)) && !hasFiniteVerb(s[:i]) {
+			if lexicon.Subordinator(lf) || subordinatorLead(s) || (lexicon.Preposition(lf) || lf == "according" || participle(lf)) && !hasFiniteVerb(s[:i]) {
 				kind := PartAdverbial
 				if lf == "according" {
 					kind = PartAttribution
@@ -367,6 +389,21 @@ func (c *composer) lead(s string, dateline bool) string {
 		break
 	}
 	return s
+}
+
+// subordinatorLead reports a subordinate clause opening with a
+// modifier of its conjunction: "Even as …", "Shortly after …", "Days
+// before …".
+func subordinatorLead(s string) bool {
+	toks := words.Split(s)
+	if len(toks) < 2 || !lexicon.Subordinator(strings.ToLower(toks[1].Text)) {
+		return false
+	}
+	switch strings.ToLower(toks[0].Text) {
+	case "even", "just", "only", "shortly", "soon", "long", "right", "immediately", "minutes", "hours", "days", "weeks", "months", "years":
+		return true
+	}
+	return false
 }
 
 var (
@@ -817,7 +854,11 @@ var nameJoiner = set(`of and de del la le al bin van von der da dos the for`)
 // fitTitle trims the final stop and fits s to maxTitle characters (see
 // fit).
 func (c *composer) fitTitle(s string) string {
-	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "."))
+	s = strings.TrimSpace(s)
+	if t := strings.TrimRight(strings.TrimSuffix(s, "…"), "."); len(t) < len(s)-1 {
+		c.drop(PartWords, s[len(t):]) // a sentence trailing off
+	}
+	s = trimEnd(strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(s, "…"), ".")))
 	return c.fitParts(s)
 }
 

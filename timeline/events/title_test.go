@@ -200,3 +200,17 @@ func slicesEqual(a, b []PartKind) bool {
 	}
 	return true
 }
+
+func TestComposeMore(t *testing.T) {
+	for _, tt := range []struct{ class, in, want string }{
+		{"adverbial", "Even as engineers sealed the breach, the Osk river rose again near Lune.", "The Osk river rose again near Lune"},
+		{"adverbial", "Shortly after the vote, the Kell assembly dissolved itself.", "The Kell assembly dissolved itself"},
+		{"ellipsis", "The old judge said that this court is my court...", "The old judge said this court is my court"},
+	} {
+		got, _ := titleOf(tt.in, false)
+		if got != tt.want {
+			t.Errorf("%s: titleOf(%q)\n got %q\nwant %q", tt.class, tt.in, got, tt.want)
+		}
+		checkTitle(t, got)
+	}
+}
