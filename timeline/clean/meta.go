@@ -135,8 +135,14 @@ func PublishedDate(line string) (temporal.Date, bool) {
 // removed chrome there, and kept blocks that are only a byline or a date)
 // for the author and publication date, when front matter or the page did
 // not give them. Kept byline and date lines are moved to Removed: they are
-// metadata, not article text.
+// metadata, not article text. A title a page's metadata gave (not the
+// front matter, which the user wrote) that cannot be one (see
+// usableTitle) is dropped.
 func takeHeaderMeta(a *Article) {
+	if from := a.MetaFrom["title"]; a.Title != "" && from != "" && from != "front matter" && from != "headline" && !usableTitle(a.Title) {
+		a.Title = ""
+		delete(a.MetaFrom, "title")
+	}
 	first := len(a.Blocks) // the first paragraph
 	for i, b := range a.Blocks {
 		if !b.Heading {
