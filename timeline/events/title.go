@@ -47,6 +47,8 @@ const (
 	PartWords         PartKind = "words"          // trailing words dropped to fit, when nothing else did
 	PartRunOn         PartKind = "run-on"         // a second sentence or heading run on without a stop
 	PartDemonstrative PartKind = "demonstrative"  // "That well" becomes "The well"
+	PartRole          PartKind = "role"           // "Interior Minister" before a name, dropped to fit
+	PartLightVerb     PartKind = "light verb"     // "issued a statement urging" becomes "urges"
 )
 
 // DroppedPart is one part of a sentence its title leaves out.
@@ -272,6 +274,7 @@ func compose(text string, dateline bool) composition {
 	s = c.appositive(s)
 	s = c.attribution(s)
 	s = c.also(s)
+	s = c.lightVerb(s)
 	s = c.demonstrative(s)
 	s = c.finish(s)
 	return composition{title: s, quality: c.quality(s), dropped: c.dropped}
@@ -879,6 +882,10 @@ func (c *composer) fitParts(s string) string {
 	if fits(s) {
 		return balanceQuotes(trimEnd(s))
 	}
+	s = c.dropRole(s)
+	if fits(s) {
+		return balanceQuotes(trimEnd(s))
+	}
 	if cut := lastBoundary(s, commaBreak, 45); cut > 0 {
 		c.fit = fitCut
 		c.drop(PartClause, s[cut:])
@@ -911,6 +918,76 @@ func (c *composer) fitParts(s string) string {
 	}
 	c.drop(PartWords, s[len(cut):])
 	return balanceQuotes(trimEnd(cut))
+}
+
+// dropRole drops the title or role before the name that is the
+// subject: "U.S. Secretary of State Lena Holt urged …" becomes "Lena Holt
+// urged …", "Opposition leader Tomas Eld …" "Tomas Eld …".
+func (c *composer) dropRole(s string) string {
+	toks := words.Split(s)
+	role := -1
+	for i, t := range toks {
+		if i > 8 {
+			return s
+		}
+		lw := strings.ToLower(t.Text)
+		if lexicon.PersonTitle(lw) {
+			role = i
+			continue
+		}
+		if role < 0 || isUpperWord(t.Text) || lw == "of" {
+			continue
+		}
+		// The first lower-case word after a role: the verb.
+		name := role + 1
+		if name+1 < i && strings.EqualFold(toks[name].Text, "of") {
+			name += 2 // "Secretary of State …"
+		}
+		if i-name < 2 || !isPastVerb(s, toks, i, lw) && !lexicon.Auxiliary(lw) && !headlineVerb(lw) {
+			return s // a name is two words or more: "Minister Holt" stays
+		}
+		c.drop(PartRole, s[:toks[name].Start])
+		return s[toks[name].Start:]
+	}
+	return s
+}
+
+var lightVerbRe = regexp.MustCompile(`^(.{3,60}?) (?:released|issued|put out|made|published) (?:a|an) (?:\w+ )?statement(?: on \w+day| \w+day)?,? ([a-z]+ing)\b`)
+
+// lightVerb makes a statement's verb the headline's: "Amnesty released
+// a statement on Monday urging the authorities …" becomes "Amnesty urges
+// the authorities …".
+func (c *composer) lightVerb(s string) string {
+	m := lightVerbRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	subj, ing := s[m[2]:m[3]], s[m[4]:m[5]]
+	stem := strings.TrimSuffix(ing, "ing")
+	var base string
+	for _, b := range []string{stem, stem + "e", stem[:max(0, len(stem)-1)]} {
+		if lexicon.PresentVerb(b) && lexicon.ThirdPerson(b) != b {
+			base = b
+			break
+		}
+	}
+	if base == "" || strings.ContainsAny(subj, ",;") {
+		return s
+	}
+	v := lexicon.ThirdPerson(base)
+	if head := lastWord(subj); strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !isUpperWord(head) || lexicon.PluralNoun(strings.ToLower(head)) {
+		v = base
+	}
+	c.drop(PartLightVerb, s[m[3]:m[5]])
+	return subj + " " + v + s[m[5]:]
+}
+
+func lastWord(s string) string {
+	toks := words.Split(s)
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[len(toks)-1].Text
 }
 
 func fits(s string) bool { return utf8.RuneCountInString(s) <= maxTitle }

@@ -345,8 +345,21 @@ func Conjunction(w string) bool { return conjunction[w] }
 // FunctionWord reports a word that cannot end a headline: an article,
 // preposition, conjunction, subordinator, auxiliary or possessive.
 func FunctionWord(w string) bool {
-	return determiner[w] || preposition[w] || conjunction[w] || subordinator[w] || auxiliary[w] || w == "that" || w == "than" || w == "who" || w == "which" || w == "whose"
+	return determiner[w] || preposition[w] || conjunction[w] || subordinator[w] || auxiliary[w] || w == "that" || w == "than" || w == "who" || w == "which" || w == "whose" || w == "not"
 }
+
+// personTitle are the titles and roles written before a person's name:
+// "Interior Minister", "spokesman", "Dr".
+var personTitle = set(`president vice-president secretary secretary-general minister premier leader spokesman
+spokeswoman spokesperson chief director governor senator sen ambassador king queen prince princess
+general gen commander official judge prosecutor coroner lawyer attorney dr mr mrs ms sir lord chairman
+chairwoman chair envoy mayor pope analyst correspondent reporter engineer expert officer captain admiral
+adm colonel col lieutenant lt sergeant sgt rep gov professor prof doctor cardiologist anesthesiologist
+executive ceo founder head commissioner inspector detective sheriff`)
+
+// PersonTitle reports a title or role written before a person's name:
+// "minister", "spokesman", "dr".
+func PersonTitle(w string) bool { return personTitle[w] }
 
 // months are the month names, each with its abbreviations.
 var months = [12][]string{
