@@ -57,7 +57,7 @@ func makeEvent(g group, sents []Sentence, sources []dedup.Source, titles *titles
 	best := leadFirst(summaryOrder(central.order, sents), sents, titles)
 	var basis TitleBasis
 	ev.Title, basis = headline(best, sents, titles)
-	ev.Summary = summary(basis.Sentence, best, sents)
+	ev.Summary = summary(basis.Sentence, best, sents, titles)
 	ev.ID = eventID(ev.Mentions, sents, sources)
 	return ev, true
 }
@@ -131,9 +131,14 @@ const (
 // that adds enough new content, while the summary stays short. Only an
 // event with nothing else to tell has the title's sentence as its
 // summary.
-func summary(basis int, order []int, sents []Sentence) []int {
+func summary(basis int, order []int, sents []Sentence, titles *titles) []int {
 	var out []int
 	used := map[int]bool{}
+	title, _ := titles.of(&sents[basis])
+	sameTitle := func(m int) bool {
+		t, _ := titles.of(&sents[m])
+		return t == title
+	}
 	n := 0
 	novel := func(m int) bool {
 		if dot(sents[m].vec, sents[basis].vec) > 1-summaryNovelty {
@@ -150,7 +155,7 @@ func summary(basis int, order []int, sents []Sentence) []int {
 		if len(out) == 2 {
 			break
 		}
-		if m == basis || sents[m].Text == sents[basis].Text || !goodSummary(sents[m].Text) || !novel(m) {
+		if m == basis || sents[m].Text == sents[basis].Text || !goodSummary(sents[m].Text) || !novel(m) || sameTitle(m) {
 			continue
 		}
 		w := sents[m].words
@@ -166,12 +171,8 @@ func summary(basis int, order []int, sents []Sentence) []int {
 	}
 	// Nothing new enough: the best other sentence that does not give the
 	// same title, then the title's own.
-	title, _ := titleOf(sents[basis].Text, sents[basis].Dateline)
 	for _, m := range order {
-		if m == basis || sents[m].Text == sents[basis].Text || !goodSummary(sents[m].Text) {
-			continue
-		}
-		if t, _ := titleOf(sents[m].Text, sents[m].Dateline); t != title {
+		if m != basis && sents[m].Text != sents[basis].Text && goodSummary(sents[m].Text) && !sameTitle(m) {
 			return []int{m}
 		}
 	}

@@ -3,6 +3,7 @@ package events
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,7 @@ const (
 	PartWords         PartKind = "words"          // trailing words dropped to fit, when nothing else did
 	PartRunOn         PartKind = "run-on"         // a second sentence or heading run on without a stop
 	PartDemonstrative PartKind = "demonstrative"  // "That well" becomes "The well"
+	PartArticle       PartKind = "article"        // "the", "a", dropped headline style to fit
 	PartRole          PartKind = "role"           // "Interior Minister" before a name, dropped to fit
 	PartLightVerb     PartKind = "light verb"     // "issued a statement urging" becomes "urges"
 )
@@ -773,8 +775,19 @@ func (c *composer) statement(s string) string {
 		}
 		// "said that", "told reporters that"
 		for j := i + 1; j <= i+3 && j+1 < len(toks); j++ {
-			if strings.EqualFold(toks[j].Text, "that") && (j == i+1 || lw == "told" || lw == "tells" || lw == "tell") {
+			between := true // "said on Friday that"
+			for _, b := range toks[i+1 : j] {
+				if !isTimeWord(strings.ToLower(b.Text)) {
+					between = false
+				}
+			}
+			if strings.EqualFold(toks[j].Text, "that") && (j == i+1 || between || lw == "told" || lw == "tells" || lw == "tell") {
 				c.drop(PartThat, "that")
+				if between && j > i+1 {
+					// "said on Friday that it had …": the day goes too.
+					c.drop(PartDate, s[toks[i+1].Start:toks[j-1].End])
+					return s[:t.End] + " " + strings.TrimLeft(s[toks[j].End:], " ")
+				}
 				return s[:toks[j].Start] + strings.TrimLeft(s[toks[j].End:], " ")
 			}
 		}
@@ -845,7 +858,20 @@ func present(s string) string {
 		if base == "be" || base == "have" && plural {
 			return s
 		}
-		return s[:t.Start] + v + s[t.End:]
+		rest := s[t.End:]
+		// "… arrived in Harl and said …": the verb it is coordinated with too.
+		if k := strings.Index(rest, " and "); k >= 0 && !strings.ContainsAny(rest[:k], ",;") {
+			after := rest[k+5:]
+			w := firstWordOf(after)
+			if b2, ok := lexicon.PastBase(w); ok && w != "" {
+				v2 := b2
+				if !plural {
+					v2 = lexicon.ThirdPerson(b2)
+				}
+				rest = rest[:k+5] + v2 + after[len(w):]
+			}
+		}
+		return s[:t.Start] + v + rest
 	}
 	return s
 }
@@ -901,6 +927,13 @@ func (c *composer) fitParts(s string) string {
 	if fits(s) {
 		return balanceQuotes(trimEnd(s))
 	}
+	// Headline style without articles, only when that is what it takes
+	// to keep the whole clause.
+	art := &composer{}
+	if t := art.dropArticles(s); fits(t) {
+		c.dropped = append(c.dropped, art.dropped...)
+		return balanceQuotes(trimEnd(t))
+	}
 	c.fit = fitCut
 	if cut := lastBoundary(s, clauseBreak, 35); cut > 0 {
 		c.drop(PartClause, s[cut:])
@@ -946,7 +979,7 @@ func (c *composer) dropRole(s string) string {
 		if i-name < 2 || !isPastVerb(s, toks, i, lw) && !lexicon.Auxiliary(lw) && !headlineVerb(lw) {
 			return s // a name is two words or more: "Minister Holt" stays
 		}
-		c.drop(PartRole, s[:toks[name].Start])
+		c.drop(PartRole, strings.TrimSpace(s[:toks[name].Start]))
 		return s[toks[name].Start:]
 	}
 	return s
@@ -993,7 +1026,7 @@ func lastWord(s string) string {
 func fits(s string) bool { return utf8.RuneCountInString(s) <= maxTitle }
 
 var (
-	parenthetical  = regexp.MustCompile(`\s*(\([^()]*\)|\[[^\[\]]*\]|\s[–—]\s[^–—]*\s[–—](\s|$))`)
+	parenthetical  = regexp.MustCompile(`\s*(\([^()]*\)|\[[^\[\]]*\]|\s[–—]\s[^–—]*\s[–—](\s|$)|\s-\s[^–—-]*\s-(\s|$))`)
 	relativeClause = regexp.MustCompile(`,\s(which|who|whose|whom|where)\s[^,;]*(,|$)`)
 )
 
@@ -1081,20 +1114,45 @@ func (c *composer) dropAdverbs(s string) string {
 	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
 }
 
+// dropArticles drops, headline style, the articles after the first
+// word: "Rescuers pulled the two miners from a collapsed shaft" becomes
+// "Rescuers pulled two miners from collapsed shaft". Inside a quotation
+// they stay.
+func (c *composer) dropArticles(s string) string {
+	toks := words.Split(s)
+	var b strings.Builder
+	last, n := 0, 0
+	for i, t := range toks {
+		lw := strings.ToLower(t.Text)
+		if i == 0 || lw != "the" && lw != "a" && lw != "an" || strings.Count(s[:t.Start], "“") > strings.Count(s[:t.Start], "”") || strings.Count(s[:t.Start], "\"")%2 == 1 {
+			continue
+		}
+		b.WriteString(s[last:t.Start])
+		last = t.End
+		n++
+	}
+	if n == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	c.drop(PartArticle, strconv.Itoa(n)+" articles")
+	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
+}
+
 // notAdverb are words in -ly that are not adverbs.
 var notAdverb = set(`family assembly supply reply rally ally anomaly monopoly early only daily weekly
 monthly yearly likely unlikely holy apply comply imply multiply july italy friendly deadly elderly
 costly lonely orderly timely`)
 
 // commaBreak are where a trailing clause set off by a comma starts.
-var commaBreak = []string{", which", ", who", ", where", ", when", "; ", " – ", " — ", " -- ", ", and ", ", but ",
+var commaBreak = []string{", which", ", who", ", where", ", when", "; ", " – ", " — ", " -- ", " - ", ", and ", ", but ",
 	", so ", ", while ", ", as ", ", after ", ", before ", ", because ", ", saying ", ", with ", ", "}
 
 // clauseBreak are where a trailing clause starts.
 var clauseBreak = append(commaBreak[:len(commaBreak):len(commaBreak)], " as ", " after ", " while ", " but ",
 	" because ", " amid ", " following ", " despite ", " when ", " which ", " where ", " before ", " since ",
 	" until ", " though ", " although ", " and ", " in a bid ", " in order to ", " even ", " saying ",
-	" urging ", " calling ", " demanding ", " prompting ", " so ")
+	" urging ", " calling ", " demanding ", " prompting ", " so ", " that ")
 
 // lastBoundary returns the byte offset of the latest of the boundaries
 // seps in s at which what comes before is a whole title (see wholeCut) of

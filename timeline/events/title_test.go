@@ -93,7 +93,7 @@ var titleTests = []struct {
 	{"compress", "Almost a week after flooding shut the Fell station, the pumps of the Carrow water board are working again at full capacity.", false,
 		"Almost a week after flooding shut the Fell station"},
 	{"compress", "The Norland embassy in Kell issued a message telling its citizens that areas near the river were no longer safe to visit.", false,
-		"The Norland embassy in Kell issued a message"},
+		"The Norland embassy in Kell issued a message telling its citizens"},
 }
 
 func TestCompose(t *testing.T) {
@@ -206,6 +206,12 @@ func TestComposeMore(t *testing.T) {
 		{"adverbial", "Even as engineers sealed the breach, the Osk river rose again near Lune.", "The Osk river rose again near Lune"},
 		{"adverbial", "Shortly after the vote, the Kell assembly dissolved itself.", "The Kell assembly dissolved itself"},
 		{"ellipsis", "The old judge said that this court is my court...", "The old judge said this court is my court"},
+		{"role", "Varrow Secretary of State Lena Holt urged all the parties in the dispute over the Osk dam to exercise restraint.", "Lena Holt urges all parties in dispute over Osk dam to exercise restraint"},
+		{"role", "Opposition leader Tomas Eld arrived in Harl on Thursday and said he would stand in the coming election.", "Tomas Eld arrives in Harl and says he would stand in the coming election"},
+		{"articles", "Rescuers pulled the last two miners from the collapsed north shaft of the Vell quarry late on Tuesday night.", "Rescuers pulled last two miners from collapsed north shaft of Vell quarry"},
+		{"dash", "Wardens at the Lune reserve treated their first oiled bird - a young heron found on the beach near the Osk estuary.", "Wardens at the Lune reserve treated their first oiled bird"},
+		{"quantifier", "Two Selk fishermen have filed a lawsuit for damages against all the companies that ran the rig.", "Two Selk fishermen have filed a lawsuit for damages against all the companies"},
+		{"statement", "Pellam Rail said on Friday that it had cancelled every night train to the coast.", "Pellam Rail says it had cancelled every night train to the coast"},
 	} {
 		got, _ := titleOf(tt.in, false)
 		if got != tt.want {

@@ -345,8 +345,10 @@ func Conjunction(w string) bool { return conjunction[w] }
 // FunctionWord reports a word that cannot end a headline: an article,
 // preposition, conjunction, subordinator, auxiliary or possessive.
 func FunctionWord(w string) bool {
-	return determiner[w] || preposition[w] || conjunction[w] || subordinator[w] || auxiliary[w] || w == "that" || w == "than" || w == "who" || w == "which" || w == "whose" || w == "not"
+	return determiner[w] || preposition[w] || conjunction[w] || subordinator[w] || auxiliary[w] || w == "that" || w == "than" || w == "who" || w == "which" || w == "whose" || w == "not" || quantifier[w]
 }
+
+var quantifier = set(`all both each every some any many much few several most more less such own`)
 
 // personTitle are the titles and roles written before a person's name:
 // "Interior Minister", "spokesman", "Dr".
