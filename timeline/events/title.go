@@ -1194,6 +1194,9 @@ func lastPhrase(s string) int {
 		if i == 0 || s[i-1] != ' ' || !fits(s[:i]) || utf8.RuneCountInString(s[:i]) < 20 || !wholeCut(s[:i]) {
 			continue
 		}
+		if lw == "to" && infinitiveAfter(s[:i]) {
+			continue // "did not intend to question …", "agreed to pay …"
+		}
 		if lw == "of" {
 			ofCut = i
 		} else if i > best {
@@ -1204,6 +1207,22 @@ func lastPhrase(s string) int {
 		best = ofCut
 	}
 	return best
+}
+
+// infinitiveAfter reports whether the word that ends p takes an
+// infinitive: a verb, "not" or an adjective such as "able".
+func infinitiveAfter(p string) bool {
+	toks := words.Split(p)
+	if len(toks) >= 2 {
+		// "did not intend", "would like": a verb, whatever it is
+		if before := strings.ToLower(toks[len(toks)-2].Text); before == "not" || lexicon.Auxiliary(before) {
+			return true
+		}
+	}
+	w := strings.ToLower(lastWord(p))
+	_, past := lexicon.PastBase(w)
+	return past || lexicon.PresentVerb(w) || lexicon.Auxiliary(w) || w == "not" || w == "able" || w == "unable" ||
+		isLowerWord(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
 // clauseOpener are the words that open a clause that needs its verb: a
