@@ -211,6 +211,7 @@ func TestComposeMore(t *testing.T) {
 		{"articles", "Rescuers pulled the last two miners from the collapsed north shaft of the Vell quarry late on Tuesday night.", "Rescuers pulled last two miners from collapsed north shaft of Vell quarry"},
 		{"dash", "Wardens at the Lune reserve treated their first oiled bird - a young heron found on the beach near the Osk estuary.", "Wardens at the Lune reserve treated their first oiled bird"},
 		{"quantifier", "Two Selk fishermen have filed a lawsuit for damages against all the companies that ran the rig.", "Two Selk fishermen have filed a lawsuit for damages against all the companies"},
+		{"comma clause", "The Selk ferry terminals have been closed since the early hours of Monday, when staff found the booking software locked by ransomware.", "The Selk ferry terminals have been closed since the early hours of Monday"},
 		{"infinitive", "The Varrow police department said on Tuesday that they did not intend to question the harbour master again this week.", "The Varrow police department said they did not intend to question the harbour"},
 		{"statement", "Pellam Rail said on Friday that it had cancelled every night train to the coast.", "Pellam Rail says it had cancelled every night train to the coast"},
 	} {
