@@ -49,6 +49,7 @@ const (
 	PartRunOn         PartKind = "run-on"         // a second sentence or heading run on without a stop
 	PartDemonstrative PartKind = "demonstrative"  // "That well" becomes "The well"
 	PartArticle       PartKind = "article"        // "the", "a", dropped headline style to fit
+	PartExpletive     PartKind = "expletive"      // "There were" of "There were no signs of …", "It was" of "It was unclear whether …"
 	PartRole          PartKind = "role"           // "Interior Minister" before a name, dropped to fit
 	PartLightVerb     PartKind = "light verb"     // "issued a statement urging" becomes "urges"
 )
@@ -277,6 +278,7 @@ func compose(text string, dateline bool) composition {
 	s = c.attribution(s)
 	s = c.also(s)
 	s = c.lightVerb(s)
+	s = c.expletive(s)
 	s = c.demonstrative(s)
 	s = c.finish(s)
 	return composition{title: s, quality: c.quality(s), dropped: c.dropped}
@@ -606,6 +608,26 @@ func (c *composer) runOn(s string) string {
 	return s
 }
 
+var (
+	existentialRe = regexp.MustCompile(`^There (?:is|are|was|were|has been|have been|had been|will be|would be) `)
+	expletiveItRe = regexp.MustCompile(`^It (?:is|was|remains|remained|seemed|seems) ((?:still |not |also )?[a-z]+) (?:whether|if|how|why|when|who|what) `)
+)
+
+// expletive drops a subject that stands for nothing: "There were no
+// signs of a retreat" becomes "No signs of a retreat", "It was unclear
+// whether the dam would hold" "Unclear whether the dam would hold".
+func (c *composer) expletive(s string) string {
+	if m := existentialRe.FindStringIndex(s); m != nil && len(words.Split(s[m[1]:])) >= 3 {
+		c.drop(PartExpletive, s[:m[1]])
+		return upperFirst(s[m[1]:])
+	}
+	if m := expletiveItRe.FindStringSubmatchIndex(s); m != nil {
+		c.drop(PartExpletive, s[:m[2]])
+		return upperFirst(s[m[2]:])
+	}
+	return s
+}
+
 // demonstrative makes a subject opening with a demonstrative determiner
 // definite: "That well linked up …" becomes "The well linked up …".
 func (c *composer) demonstrative(s string) string {
@@ -749,7 +771,7 @@ func relative(s string) bool {
 // one before it, from after the subject: "Mara also toured the mine".
 func (c *composer) also(s string) string {
 	for _, w := range []string{" also ", " too "} {
-		if i := strings.Index(s, w); i > 0 && i < len(s)/2 {
+		if i := strings.Index(s, w); i > 0 {
 			c.drop(PartAdverb, strings.TrimSpace(w))
 			s = s[:i] + " " + s[i+len(w):]
 		}

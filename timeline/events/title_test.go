@@ -205,6 +205,9 @@ func TestComposeMore(t *testing.T) {
 	for _, tt := range []struct{ class, in, want string }{
 		{"adverbial", "Even as engineers sealed the breach, the Osk river rose again near Lune.", "The Osk river rose again near Lune"},
 		{"adverbial", "Shortly after the vote, the Kell assembly dissolved itself.", "The Kell assembly dissolved itself"},
+		{"also", "The inquiry set up to examine the collapse of the Vell quarry also began its hearings on Monday.", "The inquiry set up to examine the collapse of the Vell quarry began its hearings"},
+		{"expletive", "There were no signs of the army pulling back from the Osk bridge.", "No signs of the army pulling back from the Osk bridge"},
+		{"expletive", "It was unclear whether the Vell quarry would reopen this year.", "Unclear whether the Vell quarry would reopen this year"},
 		{"ellipsis", "The old judge said that this court is my court...", "The old judge said this court is my court"},
 		{"role", "Varrow Secretary of State Lena Holt urged all the parties in the dispute over the Osk dam to exercise restraint.", "Lena Holt urges all parties in dispute over Osk dam to exercise restraint"},
 		{"role", "Opposition leader Tomas Eld arrived in Harl on Thursday and said he would stand in the coming election.", "Tomas Eld arrives in Harl and says he would stand in the coming election"},
