@@ -1,7 +1,9 @@
 package events
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -201,8 +203,10 @@ func (sh shared) coverage(t string) float64 {
 	if sh.top == 0 {
 		return 0
 	}
+	// Summed in the order of the stems, so that equal titles score the
+	// same bit for bit, whatever the order of the map.
 	var sum float64
-	for st := range stems(t) {
+	for _, st := range slices.Sorted(maps.Keys(stems(t))) {
 		sum += sh.weight[st]
 	}
 	return min(1, sum/sh.top)
@@ -926,7 +930,7 @@ func (c *composer) fitParts(s string) string {
 		return balanceQuotes(s)
 	}
 	c.fit = fitParts
-	s = c.dropInner(s, parenthetical, PartParenthetical)
+	s = c.dropInner(s, parenthetical, PartParenthetical, "(", "[", " – ", " — ", " - ")
 	if fits(s) {
 		return balanceQuotes(trimEnd(s))
 	}
@@ -939,7 +943,7 @@ func (c *composer) fitParts(s string) string {
 		c.drop(PartClause, s[cut:])
 		return balanceQuotes(trimEnd(s[:cut]))
 	}
-	s = c.dropInner(s, relativeClause, PartRelative)
+	s = c.dropInner(s, relativeClause, PartRelative, ", wh")
 	if !fits(s) {
 		s = c.dropTimes(s)
 	}
@@ -1052,12 +1056,26 @@ var (
 	relativeClause = regexp.MustCompile(`,\s(which|who|whose|whom|where)\s[^,;]*(,|$)`)
 )
 
-// dropInner drops the matches of re.
-func (c *composer) dropInner(s string, re *regexp.Regexp, kind PartKind) string {
-	for _, m := range re.FindAllStringIndex(s, -1) {
-		c.drop(kind, s[m[0]:m[1]])
+// dropInner drops the matches of re, which s can only have when it
+// holds one of marks.
+func (c *composer) dropInner(s string, re *regexp.Regexp, kind PartKind, marks ...string) string {
+	if !slices.ContainsFunc(marks, func(m string) bool { return strings.Contains(s, m) }) {
+		return s
 	}
-	return strings.Join(strings.Fields(re.ReplaceAllString(s, " ")), " ")
+	ms := re.FindAllStringIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		c.drop(kind, s[m[0]:m[1]])
+		b.WriteString(s[last:m[0]])
+		b.WriteByte(' ')
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // dropTimes drops the date and time phrases after the subject: "on

@@ -225,3 +225,15 @@ func TestComposeMore(t *testing.T) {
 		checkTitle(t, got)
 	}
 }
+
+// TestCoverageIsDeterministic: a sum of floats depends on its order, and
+// the stems of a title are a map.
+func TestCoverageIsDeterministic(t *testing.T) {
+	sh := shared{weight: map[string]float64{"alpha": 0.1, "bravo": 0.2, "charl": 0.3, "delta": 0.7, "echoe": 0.11}, top: 3}
+	first := sh.coverage("alpha bravo charlie delta echoes")
+	for range 200 {
+		if got := sh.coverage("alpha bravo charlie delta echoes"); got != first {
+			t.Fatalf("coverage = %v, then %v", first, got)
+		}
+	}
+}
