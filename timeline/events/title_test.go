@@ -94,6 +94,21 @@ var titleTests = []struct {
 		"Almost a week after flooding shut the Fell station"},
 	{"compress", "The Norland embassy in Kell issued a message telling its citizens that areas near the river were no longer safe to visit.", false,
 		"The Norland embassy in Kell issued a message telling its citizens"},
+	// More of the classes above.
+	{"adverbial", "Even as engineers sealed the breach, the Osk river rose again near Lune.", false, "The Osk river rose again near Lune"},
+	{"adverbial", "Shortly after the vote, the Kell assembly dissolved itself.", false, "The Kell assembly dissolved itself"},
+	{"also", "The inquiry set up to examine the collapse of the Vell quarry also began its hearings on Monday.", false, "The inquiry set up to examine the collapse of the Vell quarry began its hearings"},
+	{"expletive", "There were no signs of the army pulling back from the Osk bridge.", false, "No signs of the army pulling back from the Osk bridge"},
+	{"expletive", "It was unclear whether the Vell quarry would reopen this year.", false, "Unclear whether the Vell quarry would reopen this year"},
+	{"ellipsis", "The old judge said that this court is my court...", false, "The old judge said this court is my court"},
+	{"role", "Varrow Secretary of State Lena Holt urged all the parties in the dispute over the Osk dam to exercise restraint.", false, "Lena Holt urges all parties in dispute over Osk dam to exercise restraint"},
+	{"role", "Opposition leader Tomas Eld arrived in Harl on Thursday and said he would stand in the coming election.", false, "Tomas Eld arrives in Harl and says he would stand in the coming election"},
+	{"articles", "Rescuers pulled the last two miners from the collapsed north shaft of the Vell quarry late on Tuesday night.", false, "Rescuers pulled last two miners from collapsed north shaft of Vell quarry"},
+	{"dash", "Wardens at the Lune reserve treated their first oiled bird - a young heron found on the beach near the Osk estuary.", false, "Wardens at the Lune reserve treated their first oiled bird"},
+	{"quantifier", "Two Selk fishermen have filed a lawsuit for damages against all the companies that ran the rig.", false, "Two Selk fishermen have filed a lawsuit for damages against all the companies"},
+	{"comma clause", "The Selk ferry terminals have been closed since the early hours of Monday, when staff found the booking software locked by ransomware.", false, "The Selk ferry terminals have been closed since the early hours of Monday"},
+	{"infinitive", "The Varrow police department said on Tuesday that they did not intend to question the harbour master again this week.", false, "The Varrow police department said they did not intend to question the harbour"},
+	{"statement", "Pellam Rail said on Friday that it had cancelled every night train to the coast.", false, "Pellam Rail says it had cancelled every night train to the coast"},
 }
 
 func TestCompose(t *testing.T) {
@@ -199,31 +214,6 @@ func slicesEqual(a, b []PartKind) bool {
 		}
 	}
 	return true
-}
-
-func TestComposeMore(t *testing.T) {
-	for _, tt := range []struct{ class, in, want string }{
-		{"adverbial", "Even as engineers sealed the breach, the Osk river rose again near Lune.", "The Osk river rose again near Lune"},
-		{"adverbial", "Shortly after the vote, the Kell assembly dissolved itself.", "The Kell assembly dissolved itself"},
-		{"also", "The inquiry set up to examine the collapse of the Vell quarry also began its hearings on Monday.", "The inquiry set up to examine the collapse of the Vell quarry began its hearings"},
-		{"expletive", "There were no signs of the army pulling back from the Osk bridge.", "No signs of the army pulling back from the Osk bridge"},
-		{"expletive", "It was unclear whether the Vell quarry would reopen this year.", "Unclear whether the Vell quarry would reopen this year"},
-		{"ellipsis", "The old judge said that this court is my court...", "The old judge said this court is my court"},
-		{"role", "Varrow Secretary of State Lena Holt urged all the parties in the dispute over the Osk dam to exercise restraint.", "Lena Holt urges all parties in dispute over Osk dam to exercise restraint"},
-		{"role", "Opposition leader Tomas Eld arrived in Harl on Thursday and said he would stand in the coming election.", "Tomas Eld arrives in Harl and says he would stand in the coming election"},
-		{"articles", "Rescuers pulled the last two miners from the collapsed north shaft of the Vell quarry late on Tuesday night.", "Rescuers pulled last two miners from collapsed north shaft of Vell quarry"},
-		{"dash", "Wardens at the Lune reserve treated their first oiled bird - a young heron found on the beach near the Osk estuary.", "Wardens at the Lune reserve treated their first oiled bird"},
-		{"quantifier", "Two Selk fishermen have filed a lawsuit for damages against all the companies that ran the rig.", "Two Selk fishermen have filed a lawsuit for damages against all the companies"},
-		{"comma clause", "The Selk ferry terminals have been closed since the early hours of Monday, when staff found the booking software locked by ransomware.", "The Selk ferry terminals have been closed since the early hours of Monday"},
-		{"infinitive", "The Varrow police department said on Tuesday that they did not intend to question the harbour master again this week.", "The Varrow police department said they did not intend to question the harbour"},
-		{"statement", "Pellam Rail said on Friday that it had cancelled every night train to the coast.", "Pellam Rail says it had cancelled every night train to the coast"},
-	} {
-		got, _ := titleOf(tt.in, false)
-		if got != tt.want {
-			t.Errorf("%s: titleOf(%q)\n got %q\nwant %q", tt.class, tt.in, got, tt.want)
-		}
-		checkTitle(t, got)
-	}
 }
 
 // TestCoverageIsDeterministic: a sum of floats depends on its order, and
