@@ -135,9 +135,15 @@ func PublishedDate(line string) (temporal.Date, bool) {
 // removed chrome there, and kept blocks that are only a byline or a date)
 // for the author, and its date lines for the publication date, when
 // front matter or the page did not give them: a line cleaning removed as
-// site chrome, a headline or another text never provides a date. Kept byline and date lines are moved to Removed: they are
-// metadata, not article text.
+// site chrome, a headline or another text never provides a date. Kept
+// byline and date lines are moved to Removed: they are metadata, not
+// article text. A title a page's metadata gave (not the front matter,
+// which the user wrote) that cannot be one (see usableTitle) is dropped.
 func takeHeaderMeta(a *Article) {
+	if from := a.MetaFrom["title"]; a.Title != "" && from != "" && from != "front matter" && from != "headline" && !usableTitle(a.Title) {
+		a.Title = ""
+		delete(a.MetaFrom, "title")
+	}
 	first := len(a.Blocks) // the first paragraph
 	for i, b := range a.Blocks {
 		if !b.Heading {

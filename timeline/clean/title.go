@@ -1,5 +1,12 @@
 package clean
 
+import (
+	"regexp"
+	"strings"
+
+	"github.com/timeline-ssg/timeline/timeline/words"
+)
+
 // minHeadlineScore is the least headlineScore of a line taken as the title.
 const minHeadlineScore = 0.25
 
@@ -58,7 +65,7 @@ func bestHeadline(blocks []block, from, to int, lead map[string]bool) int {
 // site may still be the headline: sites list their headlines on other
 // pages.
 func headlineScore(b block, lead map[string]bool) float64 {
-	if b.nav || b.stamp || b.list || len(b.keys) == 0 {
+	if b.nav || b.stamp || b.list || len(b.keys) == 0 || !usableTitle(b.Text) {
 		return 0
 	}
 	switch {
@@ -83,4 +90,29 @@ func headlineScore(b block, lead map[string]bool) float64 {
 		s += 0.1
 	}
 	return s
+}
+
+// minTitleWords is the fewest words a source title has.
+const minTitleWords = 3
+
+var (
+	// datelineFragment is a place and a date with nothing after them:
+	// "SEOUL, Sept", "CAIRO, Egypt, Feb. 3".
+	datelineFragment = regexp.MustCompile(`^[A-Z][A-Z.' -]+(,\s*[A-Z][A-Za-z.]*)*(,?\s*[A-Z][a-z]{2,8}\.?\s*\d{0,2}(,\s*\d{4})?)?\s*[–—-]?$`)
+	// captionCredit is the mark of a photo caption or credit.
+	captionCredit = regexp.MustCompile(`(?i)\((photo|photograph|image|picture|credit|file photo)s?\b|^(photo|photograph|image|picture|credit|caption)s?\s*:|getty\s+images|\bap\s+photo\b|/(afp|ap|reuters|getty|epa)\b|\b(afp|reuters|epa)\s*/`)
+)
+
+// usableTitle reports whether s may be a source's title: at least three
+// words, not only a dateline ("SEOUL, Sept"), not a photo caption or
+// credit ("(Photo: …)", "Getty Images", "AP Photo/…").
+func usableTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(words.Split(s)) < minTitleWords || captionCredit.MatchString(s) || datelineFragment.MatchString(s) {
+		return false
+	}
+	if dl, ok := FindDateline(s); ok && len(words.Split(s[len(dl.Text):])) < minTitleWords {
+		return false
+	}
+	return true
 }

@@ -3,13 +3,13 @@ package events
 import (
 	"fmt"
 	"hash/fnv"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/lexicon"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -55,8 +55,9 @@ func makeEvent(g group, sents []Sentence, sources []dedup.Source, titles *titles
 	central := byCentrality(ev.Mentions, sents)
 	ev.Cohesion = central.cohesion
 	best := leadFirst(summaryOrder(central.order, sents), sents, titles)
-	ev.Summary = summary(best, sents)
-	ev.Title = headline(titleOrder(ev.Summary, best), sents, titles)
+	var basis TitleBasis
+	ev.Title, basis = headline(best, sents, titles)
+	ev.Summary = summary(basis.Sentence, best, sents, titles)
 	ev.ID = eventID(ev.Mentions, sents, sources)
 	return ev, true
 }
@@ -123,37 +124,59 @@ const (
 	summaryNovelty = 0.5
 )
 
-// summary picks one to three sentences that tell the event, from its
-// mentions best first (see summaryOrder and leadFirst): the first, then
-// the next best of other sources that add enough new content, while the
-// summary stays short.
-func summary(order []int, sents []Sentence) []int {
-	out := []int{order[0]}
-	used := map[int]bool{sents[order[0]].Source: true}
-	n := sents[order[0]].words
-	for _, m := range order[1:] {
-		if len(out) == 3 {
-			break
+// summary picks one or two sentences that add to the title, which was
+// composed from sentence basis: from the event's mentions best first (see
+// summaryOrder and leadFirst), the first that is not the title's sentence
+// and tells enough that it does not, then the next best of another source
+// that adds enough new content, while the summary stays short. Only an
+// event with nothing else to tell has the title's sentence as its
+// summary.
+func summary(basis int, order []int, sents []Sentence, titles *titles) []int {
+	var out []int
+	used := map[int]bool{}
+	title, _ := titles.of(&sents[basis])
+	sameTitle := func(m int) bool {
+		t, _ := titles.of(&sents[m])
+		return t == title
+	}
+	n := 0
+	novel := func(m int) bool {
+		if dot(sents[m].vec, sents[basis].vec) > 1-summaryNovelty {
+			return false // it says what the title's sentence says
 		}
-		w := sents[m].words
-		if used[sents[m].Source] || !goodSummary(sents[m].Text) || n+w > summaryWords {
-			continue
-		}
-		novel := true
 		for _, o := range out {
 			if dot(sents[m].vec, sents[o].vec) > 1-summaryNovelty {
-				novel = false
-				break
+				return false
 			}
 		}
-		if !novel {
+		return true
+	}
+	for _, m := range order {
+		if len(out) == 2 {
+			break
+		}
+		if m == basis || sents[m].Text == sents[basis].Text || !goodSummary(sents[m].Text) || !novel(m) || sameTitle(m) {
+			continue
+		}
+		w := sents[m].words
+		if len(out) > 0 && (used[sents[m].Source] || n+w > summaryWords) {
 			continue
 		}
 		used[sents[m].Source] = true
 		out = append(out, m)
 		n += w
 	}
-	return out
+	if len(out) > 0 {
+		return out
+	}
+	// Nothing new enough: the best other sentence that does not give the
+	// same title, then the title's own.
+	for _, m := range order {
+		if m != basis && sents[m].Text != sents[basis].Text && goodSummary(sents[m].Text) && !sameTitle(m) {
+			return []int{m}
+		}
+	}
+	return []int{basis}
 }
 
 // summaryOrder reorders mentions, most central first, for summaries: an
@@ -205,10 +228,10 @@ func negated(s string, toks []words.Token) bool {
 			break
 		}
 		lw := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
-		if strings.HasSuffix(lw, "n't") || lw == "not" && i > 0 && auxiliary[strings.ToLower(toks[i-1].Text)] {
+		if strings.HasSuffix(lw, "n't") || lw == "not" && i > 0 && lexicon.Auxiliary(strings.ToLower(toks[i-1].Text)) {
 			return true
 		}
-		if auxiliary[lw] || isPastVerb(s, toks, i, lw) {
+		if lexicon.Auxiliary(lw) || isPastVerb(s, toks, i, lw) {
 			if i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "not") {
 				return true
 			}
@@ -243,10 +266,9 @@ func ownDay(mentions []int, sents []Sentence) time.Time {
 // considers.
 const leadCandidates = 4
 
-// leadFirst moves to the front the sentence that leads the summary and
-// gives the title: of the first few, the first whose main clause makes a
-// good headline (see titleOf), so that title and summary tell the same
-// thing.
+// leadFirst moves to the front the sentence the title is best composed
+// from: of the first few, the first that makes a good headline (see
+// titleOf).
 func leadFirst(order []int, sents []Sentence, titles *titles) []int {
 	for i, m := range order {
 		if i == leadCandidates {
@@ -258,19 +280,6 @@ func leadFirst(order []int, sents []Sentence, titles *titles) []int {
 		}
 	}
 	return order
-}
-
-// titleOrder lists the sentences a title may come from, best first: the
-// summary's, so that the title names what the summary tells, then the
-// others.
-func titleOrder(summary, order []int) []int {
-	out := append([]int(nil), summary...)
-	for _, m := range order {
-		if !slices.Contains(summary, m) {
-			out = append(out, m)
-		}
-	}
-	return out
 }
 
 func goodSummary(s string) bool {
@@ -295,7 +304,7 @@ func eventID(mentions []int, sents []Sentence, sources []dedup.Source) string {
 	var slug []string
 	text := s.Text
 	if s.Dateline {
-		text = mainClause(text, true)
+		text = idText(text)
 	}
 	for _, t := range words.Split(text) {
 		w := strings.ToLower(t.Text)

@@ -239,9 +239,9 @@ func TestSummaryAddsOnlyNewContent(t *testing.T) {
 		sents[i].keys = sentenceKeys(sents[i].Text, 0, nil)
 	}
 	weigh(sents)
-	got := summary(leadFirst(summaryOrder([]int{0, 1, 2}, sents), sents, nil), sents)
-	if want := []int{0, 2}; !reflect.DeepEqual(got, want) {
-		t.Errorf("summary = %v, want %v (the paraphrase left out)", got, want)
+	got := summary(0, leadFirst(summaryOrder([]int{0, 1, 2}, sents), sents, nil), sents, nil)
+	if want := []int{2}; !reflect.DeepEqual(got, want) {
+		t.Errorf("summary = %v, want %v (the title's sentence and its paraphrase left out)", got, want)
 	}
 }
 

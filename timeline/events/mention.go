@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-ssg/timeline/timeline/lexicon"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -173,7 +174,7 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 				firstVerb = lw
 			}
 		case lw == "has" || lw == "have":
-			if i+1 < len(toks) && (edForm(strings.ToLower(toks[i+1].Text)) || pastParticipleIrregular[strings.ToLower(toks[i+1].Text)]) {
+			if i+1 < len(toks) && (edForm(strings.ToLower(toks[i+1].Text)) || lexicon.IrregularParticiple(strings.ToLower(toks[i+1].Text))) {
 				perfect = true
 			}
 			if firstVerb == "" {
@@ -251,7 +252,7 @@ func auxOfVerb(toks []words.Token, i int) bool {
 		case strings.HasSuffix(w, "ly") && len(w) > 4:
 			continue
 		}
-		return edForm(w) || pastParticipleIrregular[w] || irregularPast[w] || strings.HasSuffix(w, "ing") && len(w) > 5 || w == "to"
+		return edForm(w) || lexicon.IrregularParticiple(w) || lexicon.IrregularPast(w) || strings.HasSuffix(w, "ing") && len(w) > 5 || w == "to"
 	}
 	return false
 }
@@ -264,10 +265,10 @@ func isPastVerb(text string, toks []words.Token, i int, lw string) bool {
 	if pastAux[lw] {
 		return true
 	}
-	if irregularPast[lw] {
+	if lexicon.IrregularPast(lw) {
 		return true
 	}
-	if ambiguousPast[lw] && i > 0 {
+	if lexicon.AmbiguousPast(lw) && i > 0 {
 		// "Black Heron put …": a present form after a name would be "puts".
 		p := toks[i-1].Text
 		return isUpperWord(p) && !strings.HasSuffix(p, "s") || strings.EqualFold(p, "he") || strings.EqualFold(p, "she") || strings.EqualFold(p, "it")
@@ -429,25 +430,10 @@ func set(s string) map[string]bool {
 }
 
 var (
-	pastAux = set(`was were had did wasn't weren't hadn't didn't`)
-	// irregularPast lists irregular past forms that are not also present
-	// forms ("put", "set", "cut" are left out).
-	irregularPast = set(`said told went came took made met held began saw got gave left fell rose lost struck
-	sent spoke wrote found led brought became ran kept paid sold shot flew fled caught broke drove chose sought
-	fought won bought built felt heard hid laid meant stood taught thought understood withdrew overtook undertook
-	arose bore sank swam sprang slid sped spent swept tore upheld overthrew withheld forgave froze hung rode rang
-	shook shone slew stuck stung strove swung wept wound threw woke wore knew grew drew stole swore forbade
-	blew bit dug fed forgot lay lent lit mistook overcame overran overheard rebuilt sat shrank slept spun sprang
-	stank strode taught thrust trod underwent withstood`)
-	// ambiguousPast lists past forms that are also present forms.
-	ambiguousPast = set(`put set cut hit let shut quit spread cast cost hurt beat bid burst shed split thrust upset`)
+	pastAux       = set(`was were had did wasn't weren't hadn't didn't`)
 	reportingVerb = set(`said told added noted stated explained commented argued insisted wrote remarked
 	observed replied responded continued acknowledged asserted contended maintained suggested emphasized
 	emphasised stressed claimed`)
-	pastParticipleIrregular = set(`been taken given made gone come seen done held told said left sent brought
-	found shown known grown drawn thrown written spoken broken chosen driven fallen risen stolen won lost paid
-	sold shot fled caught fought bought built kept led met put set cut hit begun become run struck withdrawn
-	undertaken overtaken arisen`)
 	modal = set(`could would might may should must can can't cannot couldn't wouldn't shouldn't`)
 	// opinionVerb lists present forms of verbs of opinion and analysis.
 	opinionVerb = set(`suggests suggest signals signal underscores underscore highlights indicates

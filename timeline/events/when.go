@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 
+	"github.com/timeline-ssg/timeline/timeline/lexicon"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -231,7 +232,7 @@ func backgroundCue(text string, e temporal.Expression) string {
 			p != "and" && p != "or" && p != "but" && p != "to" && p != "not" && !(strings.HasSuffix(p, "ly") && len(p) > 4)
 		if reduced {
 			for i := verb - 2; i >= 0 && i >= verb-objectSpan; i-- {
-				if clauseOpener[lower[i]] {
+				if finiteClauseOpener[lower[i]] {
 					break // "… as the government moved Friday": a clause of its own
 				}
 				if finiteBefore(lower, i) && !strings.ContainsAny(lower[i], "-‑") && (i == 0 || !determiner[lower[i-1]]) {
@@ -255,7 +256,7 @@ const objectSpan = 8
 // "-ed" form or an irregular participle ("built"), not a past form only
 // ("came", "began").
 func participleForm(w string) bool {
-	return edForm(w) || pastParticipleIrregular[w]
+	return edForm(w) || lexicon.IrregularParticiple(w)
 }
 
 // determinerBetween reports whether the words hold a determiner: the
@@ -325,12 +326,12 @@ func sinceClause(lower []string) bool {
 
 // verbForm reports a past form or participle: "met", "announced", "built".
 func verbForm(w string) bool {
-	return edForm(w) || irregularPast[w] || pastParticipleIrregular[w]
+	return edForm(w) || lexicon.IrregularPast(w) || lexicon.IrregularParticiple(w)
 }
 
 // pastForm reports a form that may be a past participle.
 func pastForm(w string) bool {
-	return edForm(w) || pastParticipleIrregular[w] || irregularPast[w] && !pastAux[w]
+	return edForm(w) || lexicon.IrregularParticiple(w) || lexicon.IrregularPast(w) && !pastAux[w]
 }
 
 // auxBefore returns the index of the auxiliary that governs the verb at
@@ -372,9 +373,9 @@ func finiteBefore(lower []string, i int) bool {
 	return verbForm(w) && auxBefore(lower, i) < 0
 }
 
-// clauseOpener lists the words that open a clause of its own, whose
+// finiteClauseOpener lists the words that open a clause of its own, whose
 // "-ed" verb is finite ("as the government moved Friday").
-var clauseOpener = set(`as when while after before because since although though and but or that if until
+var finiteClauseOpener = set(`as when while after before because since although though and but or that if until
 where whereas so once unless whether`)
 
 // futureInPast lists the words before "to" that make an infinitive a

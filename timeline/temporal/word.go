@@ -1,6 +1,10 @@
 package temporal
 
-import "time"
+import (
+	"time"
+
+	"github.com/timeline-ssg/timeline/timeline/lexicon"
+)
 
 // word identifies a vocabulary word; several spellings share one word
 // ("Sept", "Sep" and "September").
@@ -139,24 +143,7 @@ const (
 
 // vocab maps lowercase words to their entries. It is never written after
 // package initialization.
-var vocab = map[string]entry{
-	"january": {w: wJanuary}, "jan": {w: wJanuary, flags: fAbbrev},
-	"february": {w: wFebruary}, "feb": {w: wFebruary, flags: fAbbrev}, "febr": {w: wFebruary, flags: fAbbrev},
-	"march": {w: wMarch, flags: fNeedCap}, "mar": {w: wMarch, flags: fAbbrev | fNeedCap},
-	"april": {w: wApril}, "apr": {w: wApril, flags: fAbbrev},
-	"may":  {w: wMay, flags: fNeedCap},
-	"june": {w: wJune}, "jun": {w: wJune, flags: fAbbrev},
-	"july": {w: wJuly}, "jul": {w: wJuly, flags: fAbbrev},
-	"august": {w: wAugust, flags: fNeedCap}, "aug": {w: wAugust, flags: fAbbrev},
-	"september": {w: wSeptember}, "sep": {w: wSeptember, flags: fAbbrev}, "sept": {w: wSeptember, flags: fAbbrev},
-	"october": {w: wOctober}, "oct": {w: wOctober, flags: fAbbrev},
-	"november": {w: wNovember}, "nov": {w: wNovember, flags: fAbbrev},
-	"december": {w: wDecember}, "dec": {w: wDecember, flags: fAbbrev},
-
-	"sunday": {w: wSunday}, "monday": {w: wMonday}, "tuesday": {w: wTuesday},
-	"wednesday": {w: wWednesday}, "thursday": {w: wThursday}, "friday": {w: wFriday},
-	"saturday": {w: wSaturday},
-
+var vocab = withLexicon(map[string]entry{
 	"a": {w: wA}, "an": {w: wAn}, "one": {w: wOne}, "two": {w: wTwo}, "three": {w: wThree},
 	"four": {w: wFour}, "five": {w: wFive}, "six": {w: wSix}, "seven": {w: wSeven},
 	"eight": {w: wEight}, "nine": {w: wNine}, "ten": {w: wTen},
@@ -199,17 +186,6 @@ var vocab = map[string]entry{
 	"be": {w: wBe}, "been": {w: wBe},
 	"was": {w: wPastAux}, "were": {w: wPastAux}, "had": {w: wPastAux}, "has": {w: wPastAux},
 	"have": {w: wPastAux}, "did": {w: wPastAux},
-	"said": {w: wPastVerb}, "told": {w: wPastVerb}, "went": {w: wPastVerb}, "came": {w: wPastVerb},
-	"took": {w: wPastVerb}, "made": {w: wPastVerb}, "met": {w: wPastVerb}, "held": {w: wPastVerb},
-	"began": {w: wPastVerb}, "saw": {w: wPastVerb}, "got": {w: wPastVerb}, "gave": {w: wPastVerb},
-	"left": {w: wPastVerb}, "fell": {w: wPastVerb}, "rose": {w: wPastVerb}, "lost": {w: wPastVerb},
-	"struck": {w: wPastVerb}, "sent": {w: wPastVerb}, "spoke": {w: wPastVerb}, "wrote": {w: wPastVerb},
-	"found": {w: wPastVerb}, "led": {w: wPastVerb}, "brought": {w: wPastVerb}, "became": {w: wPastVerb},
-	"ran": {w: wPastVerb}, "kept": {w: wPastVerb}, "paid": {w: wPastVerb}, "sold": {w: wPastVerb},
-	"shot": {w: wPastVerb}, "flew": {w: wPastVerb}, "fled": {w: wPastVerb}, "caught": {w: wPastVerb},
-	"broke": {w: wPastVerb}, "drove": {w: wPastVerb}, "chose": {w: wPastVerb}, "sought": {w: wPastVerb},
-	"thought": {w: wPastVerb}, "felt": {w: wPastVerb}, "stood": {w: wPastVerb}, "spent": {w: wPastVerb},
-	"built":      {w: wPastVerb},
 	"currently":  {w: wPresAdv},
 	"previously": {w: wPastAdv}, "recently": {w: wPastAdv},
 
@@ -227,6 +203,30 @@ var vocab = map[string]entry{
 	"minutes": {w: wCount}, "pages": {w: wCount}, "jobs": {w: wCount}, "students": {w: wCount},
 	"residents": {w: wCount}, "workers": {w: wCount}, "members": {w: wCount}, "vehicles": {w: wCount},
 	"cars": {w: wCount}, "flights": {w: wCount}, "acres": {w: wCount}, "calories": {w: wCount},
+})
+
+// withLexicon adds to vocab the names of months and weekdays and the
+// irregular past forms, from the lexicon.
+func withLexicon(vocab map[string]entry) map[string]entry {
+	for _, n := range lexicon.MonthNames() {
+		e := entry{w: wJanuary + word(n.Month-time.January)}
+		if n.Abbrev {
+			e.flags |= fAbbrev
+		}
+		if n.Common {
+			e.flags |= fNeedCap
+		}
+		vocab[n.Word] = e
+	}
+	for d, name := range lexicon.Weekdays() {
+		vocab[name] = entry{w: wSunday + word(d)}
+	}
+	for _, w := range lexicon.IrregularPasts() {
+		if _, ok := vocab[w]; !ok {
+			vocab[w] = entry{w: wPastVerb}
+		}
+	}
+	return vocab
 }
 
 // isMonth reports whether w names a month.
