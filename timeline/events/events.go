@@ -20,9 +20,10 @@
 // (cluster.go). A source without a publication date gets one from the
 // events its mentions joined, and its relative dates are resolved again
 // (infer.go). A group becomes an event when sources corroborate each other
-// or when one source reports it clearly with a date; its title is the main
-// clause of its best sentence, its summary one to three sentences
-// (event.go, title.go).
+// or when one source reports it clearly with a date; its title is a
+// headline composed from one of its best sentences (who did what, the
+// rest dropped to fit 80 characters), its summary one or two sentences
+// that add to it (event.go, title.go).
 package events
 
 import (
