@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
@@ -72,7 +73,8 @@ type Pair struct {
 	A, B int
 	// Cosine is the cosine similarity of the two sentences' term vectors.
 	Cosine float64
-	// Shared are the content words both sentences have, in A's order.
+	// Shared are the content words both sentences have, as A writes
+	// them (lower case), in A's order.
 	Shared []string
 	// SameSource and SamePassage say whether the two come from one
 	// source, and from one passage of it; SameDay whether both date
@@ -193,9 +195,15 @@ func pairOf(sents []Sentence, a, b int) (Pair, bool) {
 	for _, k := range words.ContentKeys(sb.Text) {
 		other[k] = true
 	}
-	for _, k := range words.ContentKeys(sa.Text) {
-		if other[k] && !slices.Contains(p.Shared, k) {
-			p.Shared = append(p.Shared, k)
+	var keys []string
+	for _, t := range words.Split(sa.Text) {
+		lw := strings.ToLower(t.Text)
+		if words.IsStop(lw) || strings.IndexFunc(lw, unicode.IsLetter) < 0 {
+			continue
+		}
+		if k := words.Key(t.Text); other[k] && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			p.Shared = append(p.Shared, lw) // the word as A has it, not its stem
 			if len(p.Shared) == maxShared {
 				break
 			}
@@ -331,8 +339,8 @@ func init() {
 	}
 }
 
-// sayForms lists the forms of a regular verb and of the irregular
-// verbs of saying.
+// sayForms lists the finite forms and participle of a regular verb and
+// the forms of the irregular verbs of saying.
 func sayForms(stem string) []string {
 	switch stem {
 	case "say":
@@ -356,7 +364,7 @@ func sayForms(stem string) []string {
 	case strings.HasSuffix(stem, "y") && !strings.HasSuffix(stem, "ay"):
 		third = stem[:len(stem)-1] + "ies"
 	}
-	return []string{stem, third, past, ing}
+	return []string{third, past, ing} // a bare stem is mostly a noun ("state visit") or after a modal
 }
 
 // KindOf tells whether an event is a statement, most of its mentions
@@ -382,7 +390,8 @@ func KindOf(ev Event, sents []Sentence) string {
 //   - A verb of saying that opens the sentence's main clause, after its
 //     subject ("Putin said on Tuesday that …", "Officials urged residents
 //     to stay indoors"), makes it a statement, unless it is passive ("was
-//     told to leave": no speaker), inside a relative or subordinate clause
+//     told to leave", "as announced by the Kremlin": no speaker), inside
+//     a relative or subordinate clause
 //     ("Residents who said …", "After the president announced …"), or a
 //     verb that can name an action (announce, declare, confirm, report,
 //     reveal) followed by a determiner and a noun that is not one of
@@ -432,8 +441,13 @@ func Statement(s *Sentence) bool {
 				continue // "a town called Ostrow"
 			}
 		}
-		if i == 0 || strings.HasSuffix(w, "ing") {
-			continue // no subject before it, or a participle
+		switch {
+		case i == 0 || strings.HasSuffix(w, "ing") || i+1 < len(lower) && lower[i+1] == "by":
+			continue // no subject before it, or a participle ("confirmed by state media")
+		case capitalised(toks[i].Text) || npOpener(lower[i-1]):
+			continue // a name or a noun: "the United States", "the reports"
+		case strings.HasPrefix(w, "add") && i+1 < len(lower) && lower[i+1] == "to":
+			continue // "added to the doubts" says nothing
 		}
 		if sayPassive(lower[i-1]) {
 			return false

@@ -42,6 +42,9 @@ func TestStatement(t *testing.T) {
 		{"After the mayor announced her resignation, protesters filled the square.", false},
 		{"The engineer was told to leave the control room by the police.", false},
 		{"A barge called the Hanna sank near the Ostrow bridge on Sunday.", false},
+		{"The rescue, confirmed by the water board, has drawn volunteers from across the valley.", false},
+		{"The second breach only added to the anger of the residents of Ostrow.", false},
+		{"The mayor met the envoy of the United States during a state visit to Ostrow on Monday.", false},
 	}
 	for _, tt := range tests {
 		s := sentenceOf(tt.text)
