@@ -44,6 +44,10 @@ const (
 	// report (the demo's rewrite: 0.71 and 0.60; the closest pair of
 	// independent reports of corpus2: 0.50 and 0.36).
 	minRetold = 0.5
+	// maxExplainPosting skips, when looking for sentences like one, the
+	// terms more sentences share (as clustering does): they tell nothing
+	// apart, and following them costs quadratic time on a large site.
+	maxExplainPosting = 200
 	// minRetoldSentences is the least number of paraphrased mentions:
 	// two or three close sentences are what two reports of one event
 	// share anyway.
@@ -149,6 +153,9 @@ func Explain(res Result, sources []dedup.Source) []EventExplanation {
 		for _, m := range ev.Mentions {
 			seen := map[int]bool{}
 			for _, t := range sents[m].vec {
+				if len(post[t.id]) > maxExplainPosting {
+					continue
+				}
 				for _, c := range post[t.id] {
 					if members[c] || seen[c] {
 						continue
@@ -247,7 +254,8 @@ func leftOutReason(s *Sentence, days map[time.Time]bool, other int, evs []Event)
 // in which at least half of each source's event mentions retell one of
 // the other's (cosine at least retoldSim), at least minRetoldSentences
 // of them, which dedup's shingles miss when the wording changed
-// throughout. Pairs are of indexes into the sources, the smaller first,
+// throughout. Like clustering, it compares only sentences that share a
+// term at most maxExplainPosting sentences have. Pairs are of indexes into the sources, the smaller first,
 // sorted.
 func Retold(res Result, nSources int) [][2]int {
 	sents := res.Sentences
@@ -273,12 +281,17 @@ func Retold(res Result, nSources int) [][2]int {
 			continue
 		}
 		hit := map[int]bool{}
+		tried := map[int]bool{}
 		for _, t := range s.vec {
+			if len(post[t.id]) > maxExplainPosting {
+				continue
+			}
 			for _, c := range post[t.id] {
 				o := sents[c].Source
-				if o == s.Source || hit[o] {
+				if o == s.Source || hit[o] || tried[c] {
 					continue
 				}
+				tried[c] = true
 				if dot(s.vec, sents[c].vec) >= retoldSim {
 					hit[o] = true
 				}

@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
+	"github.com/timeline-ssg/timeline/timeline/render"
 )
 
 // The demo's 003 and 004 are one report rewritten: dedup's shingles do
@@ -112,5 +116,46 @@ func TestEventsExplains(t *testing.T) {
 	}
 	if left == 0 {
 		t.Error("nothing left out on the demo")
+	}
+}
+
+// TestReportsJoinRelated checks that sources dedup relates count as one
+// report transitively, and that importance counts them once.
+func TestReportsJoinRelated(t *testing.T) {
+	rel := func(ids ...string) []dedup.Relation {
+		var rs []dedup.Relation
+		for _, id := range ids {
+			rs = append(rs, dedup.Relation{ID: id, Similarity: 0.3})
+		}
+		return rs
+	}
+	sources := []dedup.Source{
+		{ID: "a", Related: rel("b")},
+		{ID: "b", Related: rel("a", "c")},
+		{ID: "c", Related: rel("b")},
+		{ID: "d"},
+	}
+	r := reportsOf(sources, events.Result{})
+	for _, tt := range []struct {
+		srcs []int
+		n    int
+		note string
+	}{
+		{[]int{0, 2}, 1, "2 sources, rewrites of one report"},
+		{[]int{0, 1, 2, 3}, 2, "4 sources, 2 independent"},
+		{[]int{2, 3}, 2, ""},
+		{[]int{3}, 1, ""},
+	} {
+		if n, note := r.count(tt.srcs); n != tt.n || note != tt.note {
+			t.Errorf("count(%v) = %d, %q; want %d, %q", tt.srcs, n, note, tt.n, tt.note)
+		}
+	}
+	evs := []render.Event{
+		{Importance: 1, SourceCount: 1, SourcesCited: 2},
+		{Importance: 0.8, SourceCount: 2, SourcesCited: 2},
+	}
+	r.weighImportance(evs)
+	if evs[0].Importance != 0.625 || evs[1].Importance != 1 {
+		t.Errorf("importance %v, %v; want 0.625 (0.5 of 0.8), 1", evs[0].Importance, evs[1].Importance)
 	}
 }
