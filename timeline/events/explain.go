@@ -352,8 +352,8 @@ func init() {
 	}
 }
 
-// sayForms lists the finite forms and participle of a regular verb and
-// the forms of the irregular verbs of saying.
+// sayForms lists the forms of a regular verb of saying (but the bare
+// form of those mostly nouns) and of the irregular ones.
 func sayForms(stem string) []string {
 	switch stem {
 	case "say":
@@ -377,7 +377,11 @@ func sayForms(stem string) []string {
 	case strings.HasSuffix(stem, "y") && !strings.HasSuffix(stem, "ay"):
 		third = stem[:len(stem)-1] + "ies"
 	}
-	return []string{third, past, ing} // a bare stem is mostly a noun ("state visit") or after a modal
+	switch stem {
+	case "state", "report", "note", "promise", "demand", "stress":
+		return []string{third, past, ing} // the bare form is mostly a noun: "a state visit"
+	}
+	return []string{stem, third, past, ing}
 }
 
 // KindOf tells whether an event is a statement, most of its mentions

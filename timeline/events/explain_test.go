@@ -32,6 +32,7 @@ func TestStatement(t *testing.T) {
 		{"According to the water board, repairs will take until the spring.", true},
 		{"Opposition councillors called for an independent inquiry into the collapse.", true},
 		{"The council announced plans to move the school out of the flood zone.", true},
+		{"Rescue workers claim that the dam had not been inspected for years.", true},
 		// Happenings: the main verb tells what was done or happened.
 		{"The water board announced the closure of the Vell dam on Monday.", false},
 		{"Police arrested two quarry managers in Ostrow on Saturday.", false},
