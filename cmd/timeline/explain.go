@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -294,4 +295,181 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// eventsCmd runs `timeline events`: per event in timeline order, its
+// kind, date and basis, how its sources count, its sentences by source,
+// the similarities of its pairs of sentences and what they share, and
+// the close sentences left out of it, with why.
+func eventsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flags("events [--source DIR] [--json]",
+		"Explains the events a build would make: each event's kind, date and how it was\n"+
+			"found, its sentences by source, how similar they are and what they share, and the\n"+
+			"sentences close to it that were left out, with the reason.", stderr)
+	source := fs.String("source", ".", "site directory, holding site.toml and content/")
+	asJSON := fs.Bool("json", false, "print as one JSON document")
+	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	evs, diags, err := site.Events(ctx, site.Options{SiteDir: *source, Drafts: *drafts})
+	printWarnings(stderr, diags)
+	if err != nil {
+		printError(stderr, err)
+		return exitBuild
+	}
+	if *asJSON {
+		recs := make([]eventJSON, len(evs))
+		for i, e := range evs {
+			recs[i] = newEventJSON(e)
+		}
+		if writeJSON(stdout, struct {
+			Events []eventJSON `json:"events"`
+		}{recs}) != nil {
+			return exitBuild
+		}
+		return exitOK
+	}
+	for i, e := range evs {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		printEvent(stdout, e)
+	}
+	return exitOK
+}
+
+// eventJSON is one event's record in the output of `events --json`.
+type eventJSON struct {
+	ID           string         `json:"id"`
+	Title        string         `json:"title"`
+	Kind         string         `json:"kind"`
+	Date         string         `json:"date"`
+	Undated      bool           `json:"undated"`
+	Basis        string         `json:"basis"`
+	Sources      int            `json:"independent_sources"`
+	SourcesCited int            `json:"sources_cited"`
+	RelatedNote  string         `json:"related_note,omitempty"`
+	Sentences    []sentenceJSON `json:"sentences"`
+	Pairs        []pairJSON     `json:"pairs"`
+	LeftOut      []leftOutJSON  `json:"left_out"`
+}
+
+type sentenceJSON struct {
+	Source    string `json:"source"`
+	Anchor    string `json:"anchor"`
+	Text      string `json:"text"`
+	Date      string `json:"date,omitempty"`
+	Statement bool   `json:"statement,omitempty"`
+}
+
+type pairJSON struct {
+	A           string   `json:"a"`
+	B           string   `json:"b"`
+	Cosine      float64  `json:"cosine"`
+	Shared      []string `json:"shared"`
+	SameSource  bool     `json:"same_source,omitempty"`
+	SamePassage bool     `json:"same_passage,omitempty"`
+	SameDay     bool     `json:"same_day,omitempty"`
+}
+
+type leftOutJSON struct {
+	sentenceJSON
+	Cosine float64 `json:"cosine"`
+	Reason string  `json:"reason"`
+	Detail string  `json:"detail"`
+}
+
+func newSentenceJSON(s site.ReportSentence) sentenceJSON {
+	return sentenceJSON{Source: s.Source, Anchor: s.Anchor, Text: s.Text, Date: s.Date, Statement: s.Statement}
+}
+
+func newEventJSON(e site.EventReport) eventJSON {
+	r := eventJSON{ID: e.ID, Title: e.Title, Kind: e.Kind, Date: e.Date, Undated: e.Undated, Basis: e.Basis,
+		Sources: e.Sources, SourcesCited: e.SourcesCited, RelatedNote: e.RelatedNote,
+		Sentences: []sentenceJSON{}, Pairs: []pairJSON{}, LeftOut: []leftOutJSON{}}
+	for _, s := range e.Sentences {
+		r.Sentences = append(r.Sentences, newSentenceJSON(s))
+	}
+	for _, p := range e.Pairs {
+		r.Pairs = append(r.Pairs, pairJSON{A: p.A, B: p.B, Cosine: round3(p.Cosine), Shared: append([]string{}, p.Shared...),
+			SameSource: p.SameSource, SamePassage: p.SamePassage, SameDay: p.SameDay})
+	}
+	for _, l := range e.LeftOut {
+		r.LeftOut = append(r.LeftOut, leftOutJSON{newSentenceJSON(l.Sentence), round3(l.Cosine), l.Reason, l.Detail})
+	}
+	return r
+}
+
+// round3 rounds a similarity to three decimals, as the text shows two.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// faintPair is the similarity under which the text output only counts a
+// pair of an event's sentences: clustering counts pairs under 0.05 as 0.
+const faintPair = 0.05
+
+// printEvent writes one event's explanation: a block with the event's
+// facts, then its sentences, pairs and left-out sentences indented.
+func printEvent(w io.Writer, e site.EventReport) {
+	fmt.Fprintf(w, "%s  [%s]\n", e.ID, e.Kind)
+	row := func(key, value string) {
+		fmt.Fprintf(w, "  %-10s %s\n", key, value)
+	}
+	row("title", e.Title)
+	date := e.Date
+	if e.Undated {
+		date = "undated"
+	}
+	if e.Basis != "" {
+		date += " (" + e.Basis + ")"
+	}
+	row("date", date)
+	sources := plural(e.Sources, "independent source")
+	if e.RelatedNote != "" {
+		sources += ": " + e.RelatedNote
+	}
+	row("sources", sources)
+	fmt.Fprintf(w, "  sentences\n")
+	for _, s := range e.Sentences {
+		mark := ""
+		if s.Statement {
+			mark = " [said]"
+		}
+		if s.Date != "" {
+			mark += " [" + s.Date + "]"
+		}
+		fmt.Fprintf(w, "    %s%s  %s\n", s.Ref(), mark, s.Text)
+	}
+	if len(e.Pairs) > 0 {
+		fmt.Fprintf(w, "  pairs\n")
+	}
+	faint := 0
+	for _, p := range e.Pairs {
+		if p.Cosine < faintPair {
+			faint++
+			continue
+		}
+		var feats []string
+		if p.SamePassage {
+			feats = append(feats, "same passage")
+		} else if p.SameSource {
+			feats = append(feats, "same source")
+		}
+		if p.SameDay {
+			feats = append(feats, "same day")
+		}
+		if len(p.Shared) > 0 {
+			feats = append(feats, "shared: "+strings.Join(p.Shared, ", "))
+		}
+		fmt.Fprintf(w, "    %.2f  %s ~ %s  %s\n", p.Cosine, p.A, p.B, strings.Join(feats, "; "))
+	}
+	if faint > 0 {
+		fmt.Fprintf(w, "    (%s below %.2f: see --json)\n", plural(faint, "more pair"), faintPair)
+	}
+	if len(e.LeftOut) > 0 {
+		fmt.Fprintf(w, "  left out\n")
+	}
+	for _, l := range e.LeftOut {
+		fmt.Fprintf(w, "    %.2f  %s  %s: %s\n        %s\n", l.Cosine, l.Sentence.Ref(), l.Reason, l.Detail, l.Sentence.Text)
+	}
 }

@@ -47,6 +47,7 @@ Usage:
   timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write [--cleanDestinationDir]]
   timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
   timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
+  timeline events [--source DIR] [--json]         explain events: sentences, similarities, dates, what was left out
   timeline init [DIR]                             create a new site, ready for GitHub Pages
   timeline version
   timeline help [COMMAND]
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return extract(ctx, rest, stdout, stderr)
 	case "sources":
 		return sources(ctx, rest, stdout, stderr)
+	case "events":
+		return eventsCmd(ctx, rest, stdout, stderr)
 	case "init":
 		return initSite(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":

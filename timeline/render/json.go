@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -20,18 +21,23 @@ type jsonSite struct {
 }
 
 type jsonEvent struct {
-	ID          string         `json:"id"`
-	Title       string         `json:"title"`
-	Date        string         `json:"date"`
-	DateEnd     string         `json:"date_end,omitempty"`
-	Precision   string         `json:"precision"`
-	Undated     bool           `json:"undated"`
-	Basis       string         `json:"basis"`
-	Summary     string         `json:"summary"`
-	Importance  float64        `json:"importance"`
-	SourceCount int            `json:"source_count"`
-	CopyCount   int            `json:"copy_count"`
-	Citations   []jsonCitation `json:"citations"`
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Date        string  `json:"date"`
+	DateEnd     string  `json:"date_end,omitempty"`
+	Precision   string  `json:"precision"`
+	Undated     bool    `json:"undated"`
+	Basis       string  `json:"basis"`
+	Summary     string  `json:"summary"`
+	Kind        string  `json:"kind"`
+	Importance  float64 `json:"importance"`
+	SourceCount int     `json:"source_count"`
+	// SourcesCited counts rewrites of one report apart; SourceCount,
+	// the independent sources, counts them once.
+	SourcesCited int            `json:"sources_cited"`
+	RelatedNote  string         `json:"related_note,omitempty"`
+	CopyCount    int            `json:"copy_count"`
+	Citations    []jsonCitation `json:"citations"`
 }
 
 type jsonCitation struct {
@@ -143,18 +149,21 @@ func timelineJSON(site *Site, memo *renderMemo) ([]byte, error) {
 // eventJSON is an event as timeline.json has it.
 func eventJSON(e *Event) jsonEvent {
 	je := jsonEvent{
-		ID:          e.ID,
-		Title:       e.Title,
-		Date:        e.Date.ISO,
-		DateEnd:     e.Date.End,
-		Precision:   e.Date.Precision,
-		Undated:     e.Undated,
-		Basis:       e.Basis,
-		Summary:     summary(e),
-		Importance:  e.Importance,
-		SourceCount: e.SourceCount,
-		CopyCount:   e.CopyCount,
-		Citations:   make([]jsonCitation, len(e.Citations)),
+		ID:           e.ID,
+		Title:        e.Title,
+		Date:         e.Date.ISO,
+		DateEnd:      e.Date.End,
+		Precision:    e.Date.Precision,
+		Undated:      e.Undated,
+		Basis:        e.Basis,
+		Summary:      summary(e),
+		Kind:         cmp.Or(e.Kind, "happening"),
+		Importance:   e.Importance,
+		SourceCount:  e.SourceCount,
+		SourcesCited: max(e.SourcesCited, e.SourceCount),
+		RelatedNote:  e.RelatedNote,
+		CopyCount:    e.CopyCount,
+		Citations:    make([]jsonCitation, len(e.Citations)),
 	}
 	for j, c := range e.Citations {
 		je.Citations[j] = jsonCitation{

@@ -404,7 +404,7 @@ func TestTimelineJSON(t *testing.T) {
 		slices.Sort(k)
 		return k
 	}
-	eventKeys := []string{"basis", "citations", "copy_count", "date", "id", "importance", "precision", "source_count", "summary", "title", "undated"}
+	eventKeys := []string{"basis", "citations", "copy_count", "date", "id", "importance", "kind", "precision", "source_count", "sources_cited", "summary", "title", "undated"}
 	if k := keys(tl.Events[1]); !slices.Equal(k, eventKeys) {
 		t.Errorf("undated event keys = %q, want %q", k, eventKeys)
 	}

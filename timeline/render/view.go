@@ -75,10 +75,21 @@ type Event struct {
 	Importance float64
 	// Citations are the quoted sentences, in source order then text order.
 	Citations []Citation
-	// SourceCount is the number of independent sources citing the event;
-	// CopyCount the number of merged duplicate copies behind them.
-	SourceCount int
-	CopyCount   int
+	// SourceCount is the number of independent sources citing the event:
+	// sources that rewrite one report (dedup's related sources, joined
+	// transitively, and rewrites the events stage finds) count once.
+	// SourcesCited is the number of sources citing it, rewrites each
+	// counted; CopyCount the number of merged duplicate copies behind
+	// them.
+	SourceCount  int
+	SourcesCited int
+	CopyCount    int
+	// RelatedNote says, when SourcesCited is more than SourceCount, how
+	// the sources count: "2 sources, rewrites of one report"; else "".
+	RelatedNote string
+	// Kind is "statement" when the event is mostly someone saying
+	// something, "happening" otherwise ("" counts as "happening").
+	Kind string
 }
 
 // Citation is one verbatim quoted sentence of one source.

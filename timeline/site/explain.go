@@ -7,11 +7,14 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/timeline-ssg/timeline/timeline/chronology"
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/diag"
+	"github.com/timeline-ssg/timeline/timeline/editorial"
+	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 )
 
@@ -86,4 +89,138 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// EventReport explains one event of a build: how it is dated, how its
+// sources count, its sentences, how alike they are and what linked
+// them, and the sentences close to it that were left out, with why.
+type EventReport struct {
+	ID, Title string
+	// Kind is "happening" or "statement" (see events.KindOf).
+	Kind string
+	// Date is the event's date as the timeline shows it ("" when
+	// undated); Basis says how it was found, or where an undated event
+	// was placed.
+	Date, Basis string
+	Undated     bool
+	// Sources is the number of independent sources, rewrites of one
+	// report counted once; SourcesCited the number citing the event;
+	// RelatedNote says how they count when the two differ.
+	Sources, SourcesCited int
+	RelatedNote           string
+	// Sentences are the event's mentions, by source then position.
+	Sentences []ReportSentence
+	// Pairs are the pairs of mentions that share a term, the most
+	// similar first.
+	Pairs []ReportPair
+	// LeftOut are the sentences closest to the event's that are not in
+	// it, the closest first.
+	LeftOut []ReportLeftOut
+}
+
+// ReportSentence is one sentence of a source.
+type ReportSentence struct {
+	// Source is the source's ID; Anchor the sentence's id on its page
+	// ("s12", the ordinal from 1).
+	Source, Anchor string
+	Text           string
+	// Date is what the sentence's own words or a neighbour date it to
+	// (display form), "" when nothing does; Statement is true when it
+	// reports speech.
+	Date      string
+	Statement bool
+}
+
+// Ref is the sentence's address: source ID # anchor.
+func (s ReportSentence) Ref() string { return s.Source + "#" + s.Anchor }
+
+// ReportPair is the similarity of two of an event's sentences, with the
+// features that linked them.
+type ReportPair struct {
+	A, B   string // addresses, source ID # anchor
+	Cosine float64
+	// Shared are the content words both have.
+	Shared []string
+	// SameSource, SamePassage, SameDay: one source, one passage of it,
+	// one day in both sentences' own words.
+	SameSource, SamePassage, SameDay bool
+}
+
+// ReportLeftOut is a sentence close to an event that is not in it.
+type ReportLeftOut struct {
+	Sentence ReportSentence
+	// Cosine is its greatest similarity to one of the event's sentences.
+	Cosine float64
+	// Reason is "not an event mention", "capped", "background date",
+	// "other day", "in another event" or "not linked"; Detail the mention
+	// cues, the background cue, the day or the other event's ID.
+	Reason, Detail string
+}
+
+// Events runs the pipeline up to the chronology, editorial changes
+// included, and explains every event in timeline order, so that a user
+// can see why sentences were grouped, dated and counted as they are
+// before publishing.
+func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) {
+	cfg, err := config.Load(opt.SiteDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, sources, diags, err := ingest(ctx, cfg, opt, func(string) {})
+	if err != nil {
+		return nil, diags, err
+	}
+	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	if err != nil {
+		return nil, diags, err
+	}
+	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	diags = append(diags, res.Warnings...)
+	res, warns := edits.Regroup(res, sourceIDs(sources))
+	diags = append(diags, warns...)
+	dated := chronology.Order(res, sources)
+	dated, _, warns = edits.Pin(dated)
+	diags = append(diags, warns...)
+	if err := ctx.Err(); err != nil {
+		return nil, diags, err
+	}
+
+	explained := events.Explain(res, sources)
+	byID := make(map[string]int, len(res.Events))
+	for i, ev := range res.Events {
+		byID[ev.ID] = i
+	}
+	groups := reportsOf(sources, res)
+	sent := func(i int) ReportSentence {
+		s := &res.Sentences[i]
+		r := ReportSentence{Source: sources[s.Source].ID, Anchor: anchor(s), Text: s.Text, Statement: events.Statement(s)}
+		if !s.When.IsZero() {
+			r.Date = s.When.Display()
+		}
+		return r
+	}
+	out := make([]EventReport, 0, len(dated))
+	for _, d := range dated {
+		r := EventReport{ID: d.ID, Title: d.Title, Kind: events.KindOf(d.Event, res.Sentences),
+			Basis: basisOf(d), Undated: d.Undated(), SourcesCited: len(d.Sources)}
+		if !d.Undated() {
+			r.Date = d.Date.Display()
+		}
+		r.Sources, r.RelatedNote = groups.count(d.Sources)
+		for _, m := range d.Mentions {
+			r.Sentences = append(r.Sentences, sent(m))
+		}
+		if k, ok := byID[d.ID]; ok {
+			x := explained[k]
+			for _, p := range x.Pairs {
+				r.Pairs = append(r.Pairs, ReportPair{A: sent(p.A).Ref(), B: sent(p.B).Ref(), Cosine: p.Cosine,
+					Shared: p.Shared, SameSource: p.SameSource, SamePassage: p.SamePassage, SameDay: p.SameDay})
+			}
+			for _, l := range x.LeftOut {
+				r.LeftOut = append(r.LeftOut, ReportLeftOut{Sentence: sent(l.Sentence), Cosine: l.Cosine, Reason: l.Reason, Detail: l.Detail})
+			}
+		}
+		out = append(out, r)
+	}
+	return out, diags, nil
 }

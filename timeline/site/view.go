@@ -47,9 +47,11 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 	for i := range sources {
 		titles[i] = sourceTitle(sources[i])
 	}
+	reports := reportsOf(sources, res)
 	site.Events = make([]render.Event, len(dated))
 	parallel.For(context.Background(), len(dated), func(i int) {
 		d := &dated[i]
+		independent, note := reports.count(d.Sources)
 		ev := render.Event{
 			ID:            d.ID,
 			Title:         d.Title,
@@ -59,7 +61,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			DateConflicts: len(d.Conflicts),
 			Placement:     d.Placement,
 			Importance:    d.Importance,
-			SourceCount:   len(d.Sources),
+			SourceCount:   independent,
+			SourcesCited:  len(d.Sources),
+			RelatedNote:   note,
+			Kind:          events.KindOf(d.Event, res.Sentences),
 		}
 		for _, s := range d.Sources {
 			ev.CopyCount += len(sources[s].Copies)
@@ -77,6 +82,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 		site.Events[i] = ev
 	})
+	reports.weighImportance(site.Events)
 	bySource := make([][]int, len(sources))
 	for i, s := range res.Sentences {
 		bySource[s.Source] = append(bySource[s.Source], i)
@@ -227,4 +233,96 @@ func basisOf(d chronology.Dated) string {
 		return d.Placement
 	}
 	return d.Basis
+}
+
+// reports tells which sources are one report: those dedup relates
+// (rewrites that kept the original's wording), joined transitively, and
+// those the events stage finds retelling each other (events.Retold).
+type reports struct {
+	root []int // a source's representative, by source index
+}
+
+// reportsOf groups the sources into reports with a union-find.
+func reportsOf(sources []dedup.Source, res events.Result) reports {
+	r := reports{root: make([]int, len(sources))}
+	for i := range r.root {
+		r.root[i] = i
+	}
+	index := make(map[string]int, len(sources))
+	for i, src := range sources {
+		index[src.ID] = i
+	}
+	for i, src := range sources {
+		for _, rel := range src.Related {
+			if j, ok := index[rel.ID]; ok {
+				r.join(i, j)
+			}
+		}
+	}
+	for _, p := range events.Retold(res, len(sources)) {
+		r.join(p[0], p[1])
+	}
+	return r
+}
+
+func (r reports) find(i int) int {
+	for r.root[i] != i {
+		i = r.root[i]
+	}
+	return i
+}
+
+// join makes a and b one report, the smaller index its representative,
+// so the grouping does not depend on the order of joins.
+func (r reports) join(a, b int) {
+	a, b = r.find(a), r.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	r.root[b] = a
+}
+
+// count returns the number of independent reports among the sources
+// (indexes) and, when some of them are rewrites of one report, a note
+// saying so: "2 sources, rewrites of one report", "4 sources, 3
+// independent".
+func (r reports) count(srcs []int) (int, string) {
+	seen := map[int]bool{}
+	for _, s := range srcs {
+		seen[r.find(s)] = true
+	}
+	n := len(seen)
+	switch {
+	case n == len(srcs):
+		return n, ""
+	case n == 1:
+		return n, strconv.Itoa(len(srcs)) + " sources, rewrites of one report"
+	}
+	return n, strconv.Itoa(len(srcs)) + " sources, " + strconv.Itoa(n) + " independent"
+}
+
+// weighImportance makes the importance of an event some of whose sources
+// rewrite one report count those sources once: chronology weighs each
+// source citing an event, so its score is scaled by the share of
+// independent sources among them, and the scores are scaled again so the
+// top event has 1, rounded as chronology rounds them.
+func (r reports) weighImportance(evs []render.Event) {
+	changed, top := false, 0.0
+	for i := range evs {
+		e := &evs[i]
+		if e.SourcesCited > e.SourceCount && e.SourceCount > 0 {
+			e.Importance *= float64(e.SourceCount) / float64(e.SourcesCited)
+			changed = true
+		}
+		top = max(top, e.Importance)
+	}
+	if !changed || top == 0 {
+		return
+	}
+	for i := range evs {
+		evs[i].Importance = float64(int(evs[i].Importance/top*1000+0.5)) / 1000
+	}
 }
