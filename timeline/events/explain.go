@@ -251,54 +251,39 @@ func leftOutReason(s *Sentence, days map[time.Time]bool, other int, evs []Event)
 }
 
 // Retold finds the pairs of sources that retell one report: rewrites
-// in which at least half of each source's event mentions retell one of
-// the other's (cosine at least retoldSim), at least minRetoldSentences
-// of them, which dedup's shingles miss when the wording changed
-// throughout. Like clustering, it compares only sentences that share a
-// term at most maxExplainPosting sentences have. Pairs are of indexes into the sources, the smaller first,
-// sorted.
+// in which at least half of each source's event mentions that joined an
+// event retell one of the other's in that event (cosine at least
+// retoldSim), at least minRetoldSentences of them, which dedup's
+// shingles miss when the wording changed throughout. A retold sentence
+// joins the event of the sentence it retells, so only sentences of one
+// event are compared: the work is the sum of the squares of the events'
+// sizes, not a search over the site. Pairs are of indexes into the
+// sources, the smaller first, sorted.
 func Retold(res Result, nSources int) [][2]int {
 	sents := res.Sentences
-	mentions := make([][]int, nSources)
-	for i := range sents {
-		if sents[i].Mention.Event {
-			mentions[sents[i].Source] = append(mentions[sents[i].Source], i)
-		}
-	}
-	post := map[int32][]int{}
-	for i := range sents {
-		if sents[i].Mention.Event {
-			for _, t := range sents[i].vec {
-				post[t.id] = append(post[t.id], i)
-			}
-		}
-	}
-	// matched[a][b] counts the mentions of a with a near paraphrase in b.
-	matched := map[[2]int]int{}
-	for i := range sents {
-		s := &sents[i]
-		if !s.Mention.Event {
-			continue
-		}
-		hit := map[int]bool{}
-		tried := map[int]bool{}
-		for _, t := range s.vec {
-			if len(post[t.id]) > maxExplainPosting {
+	joined := make([]int, nSources) // each source's event mentions in an event
+	matched := map[[2]int]int{}     // matched[{a, b}]: a's mentions retold by b
+	var hit []int
+	for _, ev := range res.Events {
+		for _, i := range ev.Mentions {
+			s := &sents[i]
+			if !s.Mention.Event {
 				continue
 			}
-			for _, c := range post[t.id] {
-				o := sents[c].Source
-				if o == s.Source || hit[o] || tried[c] {
+			joined[s.Source]++
+			hit = hit[:0]
+			for _, j := range ev.Mentions {
+				o := sents[j].Source
+				if o == s.Source || !sents[j].Mention.Event || slices.Contains(hit, o) {
 					continue
 				}
-				tried[c] = true
-				if dot(s.vec, sents[c].vec) >= retoldSim {
-					hit[o] = true
+				if dot(s.vec, sents[j].vec) >= retoldSim {
+					hit = append(hit, o)
 				}
 			}
-		}
-		for o := range hit {
-			matched[[2]int{s.Source, o}]++
+			for _, o := range hit {
+				matched[[2]int{s.Source, o}]++
+			}
 		}
 	}
 	var out [][2]int
@@ -306,7 +291,7 @@ func Retold(res Result, nSources int) [][2]int {
 		a, b := k[0], k[1]
 		ba := matched[[2]int{b, a}]
 		if a < b && min(ab, ba) >= minRetoldSentences &&
-			float64(ab) >= minRetold*float64(len(mentions[a])) && float64(ba) >= minRetold*float64(len(mentions[b])) {
+			float64(ab) >= minRetold*float64(joined[a]) && float64(ba) >= minRetold*float64(joined[b]) {
 			out = append(out, [2]int{a, b})
 		}
 	}
