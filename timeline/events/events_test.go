@@ -1,6 +1,8 @@
 package events
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -102,7 +104,7 @@ func TestDateInheritance(t *testing.T) {
 		"## Earlier floods",
 		"The last comparable flood came in 1998.",
 	)
-	sents := splitSources([]dedup.Source{src}, nil)
+	sents, _ := splitSources(context.Background(), []dedup.Source{src}, nil)
 	dateSentences(sents)
 	tuesday := temporal.DayOf(2025, 3, 4)
 	tests := []struct {
@@ -133,7 +135,7 @@ func TestGroupPassages(t *testing.T) {
 		"Meanwhile, the council closed the Ostrow bridge to traffic.",
 		"Mayor Ilya Brandt thanked the rescue teams on Thursday. Brandt said the quarry would stay closed.",
 	)
-	sents := splitSources([]dedup.Source{src}, nil)
+	sents, _ := splitSources(context.Background(), []dedup.Source{src}, nil)
 	dateSentences(sents)
 	weigh(sents)
 	groupPassages(sents)
@@ -257,5 +259,22 @@ func TestClockTime(t *testing.T) {
 		if got := clockTime(s); got != want {
 			t.Errorf("clockTime(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestExtractContextStops: a cancelled context stops Extract with its
+// error, and one not cancelled gives what Extract gives.
+func TestExtractContextStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ExtractContext(ctx, flood(), Options{Link: 0.3, SameSource: 0.5}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("ExtractContext on a cancelled context: err = %v, want context.Canceled", err)
+	}
+	got, err := ExtractContext(context.Background(), flood(), Options{Link: 0.3, SameSource: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := Extract(flood(), Options{Link: 0.3, SameSource: 0.5}); !reflect.DeepEqual(got, want) {
+		t.Error("ExtractContext and Extract differ")
 	}
 }

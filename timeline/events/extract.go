@@ -23,9 +23,23 @@ import (
 // source that tell one event into passages, and clusters the passages of
 // all sources into events.
 func Extract(sources []dedup.Source, opt Options) Result {
-	sents := splitSources(sources, opt.Memo)
+	res, _ := ExtractContext(context.Background(), sources, opt)
+	return res
+}
+
+// ExtractContext is Extract, stopped when ctx is done: it then returns
+// ctx's error, between sources while splitting them, between phases, and
+// between events while titling them.
+func ExtractContext(ctx context.Context, sources []dedup.Source, opt Options) (Result, error) {
+	sents, err := splitSources(ctx, sources, opt.Memo)
+	if err != nil {
+		return Result{}, err
+	}
 	warnings := limitMentions(sents, sources)
 	clusters := analyse(sents, sources, opt)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	// A source without a publication date cannot resolve "yesterday";
 	// the events its mentions joined date it, and a second pass uses that.
 	inferred := inferReferences(sents, clusters, sources)
@@ -33,6 +47,9 @@ func Extract(sources []dedup.Source, opt Options) Result {
 		sents = resplit(sents, sources, inferred)
 		warnings = limitMentions(sents, sources)
 		clusters = analyse(sents, sources, opt)
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
 	}
 	// The words and keys of each sentence served grouping and weighing;
 	// the vectors carry what the rest needs. On a large site they are a
@@ -47,9 +64,11 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	evs := make([]Event, len(clusters))
 	ok := make([]bool, len(clusters))
 	titles := opt.Memo.newTitles()
-	parallel.For(context.Background(), len(clusters), func(i int) {
+	if err := parallel.For(ctx, len(clusters), func(i int) {
 		evs[i], ok[i] = makeEvent(clusters[i], sents, sources, titles)
-	})
+	}); err != nil {
+		return Result{}, err
+	}
 	opt.Memo.keepTitles(titles)
 	for i, ev := range evs {
 		if ok[i] {
@@ -58,7 +77,7 @@ func Extract(sources []dedup.Source, opt Options) Result {
 	}
 	sort.Slice(res.Events, func(i, j int) bool { return res.Events[i].ID < res.Events[j].ID })
 	uniqueIDs(res.Events)
-	return res
+	return res, nil
 }
 
 // maxMentions is the most event mentions one source brings to
@@ -112,10 +131,10 @@ func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
 // with its dates, its mention judgement and its content keys. Dates are
 // resolved against each source's publication date. memo, when not nil,
 // gives the sentences of sources unchanged since the last build.
-func splitSources(sources []dedup.Source, memo *Memo) []Sentence {
+func splitSources(ctx context.Context, sources []dedup.Source, memo *Memo) ([]Sentence, error) {
 	per := make([][]Sentence, len(sources))
 	refs := make([]temporal.Reference, len(sources))
-	parallel.For(context.Background(), len(sources), func(si int) {
+	err := parallel.For(ctx, len(sources), func(si int) {
 		a := &sources[si].Article
 		ref := temporal.Reference{}
 		if !a.Date.IsZero() {
@@ -128,6 +147,9 @@ func splitSources(sources []dedup.Source, memo *Memo) []Sentence {
 		}
 		per[si] = splitSource(si, a, ref)
 	})
+	if err != nil {
+		return nil, err // some sources were not split: keep nothing of this build
+	}
 	memo.keep(sources, refs, per)
 	n := 0
 	for _, p := range per {
@@ -137,7 +159,7 @@ func splitSources(sources []dedup.Source, memo *Memo) []Sentence {
 	for _, p := range per {
 		out = appendSource(out, p)
 	}
-	return out
+	return out, nil
 }
 
 // appendSource appends the sentences of one source, as splitSource made

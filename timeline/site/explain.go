@@ -174,7 +174,10 @@ func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) 
 	if err != nil {
 		return nil, diags, err
 	}
-	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	res, err := events.ExtractContext(ctx, sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	if err != nil {
+		return nil, diags, err
+	}
 	diags = append(diags, res.Warnings...)
 	res, warns := edits.Regroup(res, sourceIDs(sources))
 	diags = append(diags, warns...)

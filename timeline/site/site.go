@@ -123,7 +123,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if opt.Cache != nil {
 		evOpt.Memo = &opt.Cache.events
 	}
-	res := events.Extract(sources, evOpt)
+	res, err := events.ExtractContext(ctx, sources, evOpt)
+	if err != nil {
+		return nil, err
+	}
 	sum.Warnings = append(sum.Warnings, res.Warnings...)
 	res, warns := edits.Regroup(res, sourceIDs(sources))
 	sum.Warnings = append(sum.Warnings, warns...)
