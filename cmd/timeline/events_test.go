@@ -95,10 +95,14 @@ func TestBinaryEventsJSON(t *testing.T) {
 	}
 	var got struct {
 		Events []struct {
-			ID, Kind, Basis string
-			Independent     int `json:"independent_sources"`
-			Sentences       []struct{ Source, Anchor, Text string }
-			Pairs           []struct {
+			ID, Kind, Basis, Title string
+			TitleFrom              *struct {
+				Sentence struct{ Source, Anchor, Text string }
+				Dropped  []struct{ Kind, Text string }
+			} `json:"title_from"`
+			Independent int `json:"independent_sources"`
+			Sentences   []struct{ Source, Anchor, Text string }
+			Pairs       []struct {
 				A, B   string
 				Cosine float64
 			}
@@ -111,9 +115,31 @@ func TestBinaryEventsJSON(t *testing.T) {
 	if len(got.Events) != len(tl.Events) {
 		t.Fatalf("%d events, the build has %d", len(got.Events), len(tl.Events))
 	}
-	left := 0
+	left, dropped := 0, 0
 	for i, ev := range got.Events {
 		want := tl.Events[i]
+		// The title's basis is one of the event's sentences, and what it
+		// dropped was in that sentence.
+		if tf := ev.TitleFrom; tf == nil {
+			t.Errorf("%s: title %q without the sentence it was composed from", ev.ID, ev.Title)
+		} else {
+			in := false
+			for _, s := range ev.Sentences {
+				in = in || s.Source == tf.Sentence.Source && s.Anchor == tf.Sentence.Anchor
+			}
+			if !in {
+				t.Errorf("%s: title composed from %s#%s, not one of its sentences", ev.ID, tf.Sentence.Source, tf.Sentence.Anchor)
+			}
+			for _, d := range tf.Dropped {
+				dropped++
+				if d.Kind == "article" || d.Kind == "quotation mark" {
+					continue // counted ("2 articles"), not quoted
+				}
+				if d.Kind == "" || !strings.Contains(strings.ToLower(tf.Sentence.Text), strings.ToLower(strings.Trim(d.Text, " ,"))) {
+					t.Errorf("%s: dropped %s %q is not in %q", ev.ID, d.Kind, d.Text, tf.Sentence.Text)
+				}
+			}
+		}
 		if ev.ID != want.ID || ev.Basis != want.Basis || len(ev.Sentences) != len(want.Citations) {
 			t.Errorf("event %d: %s basis %q, %d sentences; want %s %q %d", i, ev.ID, ev.Basis, len(ev.Sentences), want.ID, want.Basis, len(want.Citations))
 			continue
@@ -135,6 +161,9 @@ func TestBinaryEventsJSON(t *testing.T) {
 				t.Errorf("%s: left out without a reason: %+v", ev.ID, l)
 			}
 		}
+	}
+	if dropped == 0 {
+		t.Error("no title on the demo dropped anything from its sentence")
 	}
 	if left == 0 {
 		t.Error("nothing left out on the demo")

@@ -343,6 +343,7 @@ func eventsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 type eventJSON struct {
 	ID           string         `json:"id"`
 	Title        string         `json:"title"`
+	TitleFrom    *titleJSON     `json:"title_from"`
 	Kind         string         `json:"kind"`
 	Date         string         `json:"date"`
 	Undated      bool           `json:"undated"`
@@ -353,6 +354,20 @@ type eventJSON struct {
 	Sentences    []sentenceJSON `json:"sentences"`
 	Pairs        []pairJSON     `json:"pairs"`
 	LeftOut      []leftOutJSON  `json:"left_out"`
+}
+
+// titleJSON says how a title was composed: from which sentence, with the
+// subject of which sentence before it, leaving out what.
+type titleJSON struct {
+	Sentence sentenceJSON  `json:"sentence"`
+	Subject  string        `json:"subject_from,omitempty"`
+	Replaced string        `json:"replaced,omitempty"`
+	Dropped  []droppedJSON `json:"dropped"`
+}
+
+type droppedJSON struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
 }
 
 type sentenceJSON struct {
@@ -388,6 +403,12 @@ func newEventJSON(e site.EventReport) eventJSON {
 	r := eventJSON{ID: e.ID, Title: e.Title, Kind: e.Kind, Date: e.Date, Undated: e.Undated, Basis: e.Basis,
 		Sources: e.Sources, SourcesCited: e.SourcesCited, RelatedNote: e.RelatedNote,
 		Sentences: []sentenceJSON{}, Pairs: []pairJSON{}, LeftOut: []leftOutJSON{}}
+	if t := e.TitleFrom; t != nil {
+		r.TitleFrom = &titleJSON{Sentence: newSentenceJSON(t.Sentence), Subject: t.Subject, Replaced: t.Replaced, Dropped: []droppedJSON{}}
+		for _, d := range t.Dropped {
+			r.TitleFrom.Dropped = append(r.TitleFrom.Dropped, droppedJSON{d.Kind, d.Text})
+		}
+	}
 	for _, s := range e.Sentences {
 		r.Sentences = append(r.Sentences, newSentenceJSON(s))
 	}
@@ -416,6 +437,17 @@ func printEvent(w io.Writer, e site.EventReport) {
 		fmt.Fprintf(w, "  %-10s %s\n", key, value)
 	}
 	row("title", e.Title)
+	if t := e.TitleFrom; t != nil {
+		row("  from", t.Sentence.Ref())
+		if t.Subject != "" {
+			row("  subject", fmt.Sprintf("%q is named in %s", t.Replaced, t.Subject))
+		}
+		for _, d := range t.Dropped {
+			row("  dropped", fmt.Sprintf("%s: %q", d.Kind, d.Text))
+		}
+	} else {
+		row("  from", "no sentence of the event (set in events.toml?)")
+	}
 	date := e.Date
 	if e.Undated {
 		date = "undated"

@@ -96,6 +96,10 @@ func unwrapPath(err error) error {
 // them, and the sentences close to it that were left out, with why.
 type EventReport struct {
 	ID, Title string
+	// TitleFrom says how the title was composed (see events.TitleBasis);
+	// nil when no sentence of the event gives it, as when events.toml
+	// sets the title.
+	TitleFrom *ReportTitle
 	// Kind is "happening" or "statement" (see events.KindOf).
 	Kind string
 	// Date is the event's date as the timeline shows it ("" when
@@ -129,6 +133,26 @@ type ReportSentence struct {
 	// reports speech.
 	Date      string
 	Statement bool
+}
+
+// ReportTitle is how an event's title was composed from one of its
+// sentences.
+type ReportTitle struct {
+	// Sentence is the sentence the title was composed from.
+	Sentence ReportSentence
+	// Subject is the address of the sentence before it that named the
+	// subject it refers to as Replaced ("He", "the first"); "" when the
+	// sentence names it itself.
+	Subject, Replaced string
+	// Dropped is what the title leaves out of the sentence, in the order
+	// it was dropped.
+	Dropped []ReportDropped
+}
+
+// ReportDropped is one part of a sentence its title leaves out.
+type ReportDropped struct {
+	Kind string // "dateline", "attribution", "clause", … (events.PartKind)
+	Text string
 }
 
 // Ref is the sentence's address: source ID # anchor.
@@ -210,6 +234,16 @@ func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) 
 			r.Date = d.Date.Display()
 		}
 		r.Sources, r.RelatedNote = groups.count(d.Sources)
+		if tb := res.TitleBasis(&d.Event); tb.Sentence >= 0 {
+			t := &ReportTitle{Sentence: sent(tb.Sentence), Replaced: tb.Replaced}
+			if tb.Subject >= 0 {
+				t.Subject = sent(tb.Subject).Ref()
+			}
+			for _, p := range tb.Dropped {
+				t.Dropped = append(t.Dropped, ReportDropped{Kind: string(p.Kind), Text: p.Text})
+			}
+			r.TitleFrom = t
+		}
 		for _, m := range d.Mentions {
 			r.Sentences = append(r.Sentences, sent(m))
 		}
