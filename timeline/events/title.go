@@ -274,6 +274,13 @@ func (c *composer) drop(kind PartKind, text string) {
 // and fits the result to maxTitle characters by dropping parts, never by
 // cutting a clause with an ellipsis (see fit). The quality says how well
 // it reads as a headline, higher is better.
+// Headline composes a headline from one sentence as an event's title is
+// composed (without the sentences before it, so a pronoun subject stays):
+// dateline says the sentence opens with its source's dateline. It is at
+// most 80 characters and never cut with an ellipsis; "" when the
+// sentence gives none.
+func Headline(sentence string, dateline bool) string { return compose(sentence, dateline).title }
+
 func compose(text string, dateline bool) composition {
 	c := &composer{}
 	s := c.lead(text, dateline)

@@ -12,9 +12,11 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/diag"
 	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 	"github.com/timeline-ssg/timeline/timeline/render"
+	"github.com/timeline-ssg/timeline/timeline/sentence"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -162,17 +164,16 @@ func sourceTitle(src dedup.Source) string {
 	if src.Article.Title != "" {
 		return src.Article.Title
 	}
+	// Without a title, the headline its first sentence gives, composed
+	// as an event's title is: whole, never cut with an ellipsis.
 	text := src.Article.Text()
-	if i := strings.IndexAny(text, ".\n"); i > 0 {
-		text = text[:i]
+	if spans := sentence.Split(text); len(spans) > 0 {
+		first := text[spans[0].Start:spans[0].End]
+		if t := events.Headline(first, src.Article.Dateline.Text != ""); t != "" {
+			return t
+		}
 	}
-	if r := []rune(text); len(r) > 70 {
-		text = strings.TrimSpace(string(r[:69])) + "…"
-	}
-	if text == "" {
-		return src.Article.Path
-	}
-	return text
+	return diag.ShowName(src.Article.Path)
 }
 
 func dateView(d temporal.Date) render.Date {
