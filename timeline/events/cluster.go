@@ -25,24 +25,25 @@ const (
 	// edgeFloor is the least similarity kept in the graph; weaker pairs
 	// count as 0 in cluster averages.
 	edgeFloor = 0.05
-	// dayLink is the similarity at which two units of different sources
-	// that give the same day in their own words are close enough to join
-	// their groups.
-	dayLink = 0.15
 	// maxTimeFactor is the most timeFactor raises a similarity: for two
 	// passages that give the same day in their own words. Reports of one
 	// event seldom share many words, and a day is what they most surely
 	// share.
 	maxTimeFactor = 2.25
-	// strongLink is the similarity at which two sentences of different
-	// sources are near paraphrases of each other.
-	strongLink = 0.45
 )
 
 // edge is a candidate pair of units (passages) and their similarity.
 type edge struct {
 	a, b int
-	sim  float64
+	// sim is what clustering links by: the chance, by the fitted pair
+	// model (see pairModel), that the two passages tell one happening.
+	sim float64
+	// raw is the cosine similarity weighed by time and source (see
+	// timeFactor), which says how well sources corroborate a group.
+	raw float64
+	// best and whole are the cosines of the two passages' closest
+	// sentences and of their summed vectors, kept for fitting.
+	best, whole float32
 }
 
 // unit is a passage as clustering sees it: its sentences, its source, the
@@ -57,6 +58,9 @@ type unit struct {
 	// day is true when when is a single day: timeFactor compares them.
 	lo, hi int32
 	day    bool
+	// lead is true for a passage that opens its source: the report's
+	// lead, which tells its main event.
+	lead bool
 }
 
 // timeLevel says how much a unit's date is worth as evidence.
@@ -103,7 +107,7 @@ func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, 
 
 // unitOf makes the unit of the passage p.
 func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
-	u := unit{sents: p, source: sents[p[0]].Source}
+	u := unit{sents: p, source: sents[p[0]].Source, lead: sents[p[0]].Ordinal <= 1}
 	for _, m := range p {
 		s := &sents[m]
 		switch {
@@ -169,7 +173,7 @@ func sumVectors(sents []Sentence, idx []int) vector {
 // squared posting lengths, each at most maxPosting. Units are runs of
 // sentences in order, so a unit's sentences all come before a later
 // unit's.
-func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
+func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params) []edge {
 	type posting struct {
 		sent int32
 		w    float32
@@ -253,15 +257,17 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 						if a.source == b.source {
 							f *= opt.SameSource
 						}
+						whole := sim
 						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
 							// Summed vectors weigh what the passages share as
 							// wholes; they seldom do much better than their
 							// closest sentences, so pairs whose sentences
 							// barely touch are not worth it.
-							sim = max(sim, dot(a.vec, b.vec))
+							whole = dot(a.vec, b.vec)
 						}
-						if sim *= f; sim >= edgeFloor {
-							edges = append(edges, edge{ua, ub, sim})
+						if raw := max(sim, whole) * f; raw >= edgeFloor {
+							x := pairFeatures(a, b, sim, whole)
+							edges = append(edges, edge{a: ua, b: ub, sim: prm.pairChance(&x), raw: raw, best: float32(sim), whole: float32(whole)})
 						}
 					}
 					near = near[:0]
@@ -335,9 +341,14 @@ type group struct {
 	best    float64
 }
 
-func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options) []group {
+func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) []group {
 	us, unitOf := units(sents, passages, sources)
-	edges := candidates(sents, us, unitOf, opt)
+	edges := candidates(sents, us, unitOf, opt, prm)
+	return linkUnits(us, edges, opt, prm)
+}
+
+// linkUnits groups the units over the candidate edges (see cluster).
+func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 	days := make([][]int64, len(us))
 	for i, u := range us {
 		if u.level == own {
@@ -345,7 +356,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 		}
 	}
 	cross := func(a, b int) bool { return us[a].source != us[b].source }
-	groups := averageLinkage(len(us), edges, opt.Link, days, cross)
+	groups := averageLinkage(len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, days, cross)
 	groupOf := make([]int, len(us))
 	out := make([]group, len(groups))
 	for gi, g := range groups {
@@ -359,7 +370,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 	}
 	for _, e := range edges {
 		if g := groupOf[e.a]; g == groupOf[e.b] && cross(e.a, e.b) {
-			out[g].best = max(out[g].best, e.sim)
+			out[g].best = max(out[g].best, e.raw)
 		}
 	}
 	return out
@@ -373,7 +384,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 // Groups never span two connected components of the edges, and what
 // happens in one component does not depend on another, so each is
 // clustered on its own, in parallel, its nodes renumbered in order.
-func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) [][]int {
+func averageLinkage(n int, edges []edge, link, strongLink float64, days [][]int64, cross func(a, b int) bool) [][]int {
 	comps := components(n, edges)
 	found := make([][]linked, len(comps))
 	parallel.For(context.Background(), len(comps), func(k int) {
@@ -388,13 +399,13 @@ func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross fun
 		}
 		es := make([]edge, len(c.edges))
 		for i, e := range c.edges {
-			es[i] = edge{local[e.a], local[e.b], e.sim}
+			es[i] = edge{a: local[e.a], b: local[e.b], sim: e.sim}
 		}
 		ds := make([][]int64, len(c.nodes))
 		for i, v := range c.nodes {
 			ds[i] = days[v]
 		}
-		cs := linkComponent(len(c.nodes), es, link, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		cs := linkComponent(len(c.nodes), es, link, strongLink, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
 		for i := range cs {
 			cs[i].id = c.nodes[cs[i].id]
 			for j, m := range cs[i].members {
@@ -469,7 +480,7 @@ func components(n int, edges []edge) []component {
 
 // linkComponent is averageLinkage over one connected component: it
 // returns the groups, in the order of the node whose index each took.
-func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) []linked {
+func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64, cross func(a, b int) bool) []linked {
 	members := make([][]int, n)
 	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
 	version := make([]int, n)
@@ -499,7 +510,6 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 	for i := range root {
 		root[i] = i
 	}
-	days0 := append([][]int64(nil), days...) // each node's own days, kept as merges move them
 	compatible := func(a, b int) bool {
 		if len(days[a]) == 0 || len(days[b]) == 0 {
 			return true
@@ -567,16 +577,12 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 			}
 		}
 	}
-	// Strong links: two reports that say nearly the same thing in other
-	// sources, or that are close and date themselves to the same day,
-	// join their groups even when the groups' average similarity is
-	// diluted by the other details each group has.
+	// Strong links: two passages of other sources that the pair model
+	// is nearly sure tell one happening join their groups even when the
+	// groups' average is diluted by the other details each group has.
 	strong := make([]edge, 0)
 	for _, e := range edges {
-		if !cross(e.a, e.b) {
-			continue
-		}
-		if e.sim >= strongLink || e.sim >= dayLink && len(days0[e.a]) > 0 && len(days0[e.b]) > 0 && days0[e.a][0] == days0[e.b][0] {
+		if cross(e.a, e.b) && e.sim >= strongLink {
 			strong = append(strong, e)
 		}
 	}

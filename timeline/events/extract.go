@@ -23,16 +23,21 @@ import (
 // source that tell one event into passages, and clusters the passages of
 // all sources into events.
 func Extract(sources []dedup.Source, opt Options) Result {
+	return extract(sources, opt, &fitted)
+}
+
+// extract is Extract with the clustering parameters prm.
+func extract(sources []dedup.Source, opt Options, prm *Params) Result {
 	sents := splitSources(sources, opt.Memo)
 	warnings := limitMentions(sents, sources)
-	clusters := analyse(sents, sources, opt)
+	clusters := analyse(sents, sources, opt, prm)
 	// A source without a publication date cannot resolve "yesterday";
 	// the events its mentions joined date it, and a second pass uses that.
 	inferred := inferReferences(sents, clusters, sources)
 	if len(inferred) > 0 {
 		sents = resplit(sents, sources, inferred)
 		warnings = limitMentions(sents, sources)
-		clusters = analyse(sents, sources, opt)
+		clusters = analyse(sents, sources, opt, prm)
 	}
 	// The words and keys of each sentence served grouping and weighing;
 	// the vectors carry what the rest needs. On a large site they are a
@@ -102,10 +107,10 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 
 // analyse weighs the sentences' words, groups them into passages and
 // clusters them.
-func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
+func analyse(sents []Sentence, sources []dedup.Source, opt Options, prm *Params) []group {
 	weigh(sents)
 	passages := groupPassages(sents)
-	return cluster(sents, passages, sources, opt)
+	return cluster(sents, passages, sources, opt, prm)
 }
 
 // splitSources returns every sentence of every source, in source order,

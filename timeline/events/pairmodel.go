@@ -1,0 +1,111 @@
+package events
+
+import "math"
+
+// The pair model: the chance that two passages of the candidate graph
+// tell one happening, a logistic regression over the features below,
+// fitted on the labelled corpora by scripts/fit (see fit_test.go) and
+// kept in params.go.
+
+// The features of a pair of passages, in the order of Params.Pair.
+const (
+	fBias        = iota
+	fBest        // cosine of their closest sentences
+	fWhole       // cosine of their summed vectors
+	fSameOwnDay  // both give one day in their own words, the same
+	fSameDay     // the same day, one of them inherited
+	fOtherOwnDay // both give a day in their own words, different days
+	fOtherDay    // different days, one of them inherited
+	fDayGap      // log(1 + days between them) when both have a day
+	fOverlap     // dates of a week or more that overlap
+	fApart       // dates of a week or more that do not
+	fPubGap      // log(1 + days between publications) when one is undated
+	fUndated     // one has no date and no publication date
+	fSameSource  // both are passages of one source
+	fLeads       // both open their sources
+	fBestSameDay // fBest when fSameOwnDay
+	fBestOther   // fBest when fOtherOwnDay or fOtherDay
+	fLength      // log of the sentences of both
+	nPair
+)
+
+// pairFeatureNames name the features, for the fitting report and params.go.
+var pairFeatureNames = [nPair]string{"bias", "best sentence cosine", "passage cosine", "same own day",
+	"same day (inherited)", "other own day", "other day (inherited)", "log day gap", "overlapping weeks",
+	"weeks apart", "log publication gap", "undated", "same source", "both leads",
+	"best cosine x same own day", "best cosine x other day", "log sentences"}
+
+// Params are the fitted weights and thresholds of clustering.
+type Params struct {
+	// Pair are the logistic weights of the pair features.
+	Pair [nPair]float64
+	// Link is the least average chance (pairs the index did not propose
+	// count as 0) at which average linkage merges two groups; a site's
+	// [events] link moves it by its difference from DefaultLink.
+	Link float64
+	// Strong is the least chance of one pair of passages of different
+	// sources that joins their groups even when the groups' average is
+	// below Link (but at least half of it).
+	Strong float64
+}
+
+// DefaultLink is the [events] link of a site that does not set one: the
+// fitted Link is used as it is.
+const DefaultLink = 0.10
+
+// pairFeatures returns the features of the units a and b, whose closest
+// sentences have cosine best and summed vectors whole.
+func pairFeatures(a, b *unit, best, whole float64) [nPair]float64 {
+	var x [nPair]float64
+	x[fBias] = 1
+	x[fBest] = best
+	x[fWhole] = whole
+	level := min(a.level, b.level)
+	switch {
+	case level == noTime:
+		x[fUndated] = 1
+	case level == published:
+		x[fPubGap] = math.Log1p(float64(max(a.lo-b.hi, b.lo-a.hi, 0)))
+	case a.day && b.day:
+		gap := a.lo - b.lo
+		if gap < 0 {
+			gap = -gap
+		}
+		x[fDayGap] = math.Log1p(float64(gap))
+		switch {
+		case gap == 0 && level == own:
+			x[fSameOwnDay] = 1
+			x[fBestSameDay] = best
+		case gap == 0:
+			x[fSameDay] = 1
+		case level == own:
+			x[fOtherOwnDay] = 1
+			x[fBestOther] = best
+		default:
+			x[fOtherDay] = 1
+			x[fBestOther] = best
+		}
+	case a.lo <= b.hi && b.lo <= a.hi:
+		x[fOverlap] = 1
+	default:
+		x[fApart] = 1
+	}
+	if a.source == b.source {
+		x[fSameSource] = 1
+	}
+	if a.lead && b.lead {
+		x[fLeads] = 1
+	}
+	x[fLength] = math.Log(float64(len(a.sents) + len(b.sents)))
+	return x
+}
+
+// pairChance is the model's chance that a pair with features x tells
+// one happening.
+func (p *Params) pairChance(x *[nPair]float64) float64 {
+	z := 0.0
+	for i, w := range p.Pair {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
