@@ -22,8 +22,15 @@ const (
 	// candidate pairs: they are too common to tell events apart, and
 	// following them would cost quadratic time.
 	maxPosting = 200
-	// edgeFloor is the least similarity kept in the graph; weaker pairs
-	// count as 0 in cluster averages.
+	// sourceWindow is how many of the passages after a passage of its
+	// source are candidates without a shared term.
+	sourceWindow = 3
+	// maxDayBucket is the most passages giving one day in their own words
+	// for every pair of them, of different sources, to be a candidate
+	// without a shared term.
+	maxDayBucket = 64
+	// edgeFloor is the least similarity worth comparing passages as
+	// wholes for.
 	edgeFloor = 0.05
 	// maxTimeFactor is the most timeFactor raises a similarity: for two
 	// passages that give the same day in their own words. Reports of one
@@ -61,7 +68,14 @@ type unit struct {
 	// lead is true for a passage that opens its source: the report's
 	// lead, which tells its main event.
 	lead bool
+	// days are the days its sentences name, their own or anchored to
+	// another event ("since the rig exploded on 20 April"), at most
+	// maxUnitDays of them, sorted.
+	days []int32
 }
+
+// maxUnitDays is the most days a unit keeps in unit.days.
+const maxUnitDays = 4
 
 // timeLevel says how much a unit's date is worth as evidence.
 type timeLevel int
@@ -110,6 +124,14 @@ func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
 	u := unit{sents: p, source: sents[p[0]].Source, lead: sents[p[0]].Ordinal <= 1}
 	for _, m := range p {
 		s := &sents[m]
+		for _, e := range s.Dates {
+			if e.Date.Precision != temporal.Day || len(u.days) == maxUnitDays {
+				continue
+			}
+			if d := dayNumber(e.Date.Start); !slices.Contains(u.days, d) {
+				u.days = append(u.days, d)
+			}
+		}
 		switch {
 		case s.When.IsZero():
 		case s.OwnDate() && s.When.Precision == temporal.Day:
@@ -124,6 +146,7 @@ func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
 		u.when = temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
 		u.level = published
 	}
+	slices.Sort(u.days)
 	u.vec = sumVectors(sents, p)
 	if u.level > noTime {
 		u.lo, u.hi = dayNumber(u.when.Start), dayNumber(u.when.End)
@@ -193,6 +216,13 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 			postings[t.id] = append(postings[t.id], posting{int32(i), t.w})
 		}
 	}
+	// The units that give one day in their own words, by day.
+	dayUnits := map[int32][]int{}
+	for k := range us {
+		if u := &us[k]; u.level == own && u.day {
+			dayUnits[u.lo] = append(dayUnits[u.lo], k)
+		}
+	}
 	// Units are shared out in chunks among the cores; each chunk keeps
 	// its edges in the order it finds them, and the chunks are joined in
 	// order. (What is made of the edges does not depend on their order.)
@@ -209,6 +239,7 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 			best := make([]float64, len(us)) // best sentence similarity to the current unit
 			var touched []int32
 			var near []int // units with a best above 0
+			var seen []int32
 			for {
 				c := int(next.Add(1)) - 1
 				if c >= len(chunks) {
@@ -246,13 +277,36 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 						touched = touched[:0]
 					}
 					a := &us[ua]
+					// Pairs no shared term proposes: the next passages of
+					// the source, and passages of other sources that give
+					// the same day in their own words, when few do.
+					seen = seen[:0]
+					for _, ub := range near {
+						seen = append(seen, int32(ub))
+					}
+					slices.Sort(seen)
+					isNear := func(ub int) bool {
+						_, ok := slices.BinarySearch(seen, int32(ub))
+						return ok
+					}
+					for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
+						if !isNear(ub) {
+							near = append(near, ub)
+						}
+					}
+					if a.level == own && a.day {
+						if bucket := dayUnits[a.lo]; len(bucket) <= maxDayBucket {
+							for _, ub := range bucket {
+								if ub > ua && us[ub].source != a.source && !isNear(ub) {
+									near = append(near, ub)
+								}
+							}
+						}
+					}
 					for _, ub := range near {
 						b := &us[ub]
 						sim := best[ub]
 						best[ub] = 0
-						if maxTimeFactor*3*sim < edgeFloor {
-							continue // out of reach of the floor, however the rest goes
-						}
 						f := timeFactor(a, b)
 						if a.source == b.source {
 							f *= opt.SameSource
@@ -265,9 +319,9 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 							// barely touch are not worth it.
 							whole = dot(a.vec, b.vec)
 						}
-						if raw := max(sim, whole) * f; raw >= edgeFloor {
-							x := pairFeatures(a, b, sim, whole)
-							edges = append(edges, edge{a: ua, b: ub, sim: prm.pairChance(&x), raw: raw, best: float32(sim), whole: float32(whole)})
+						x := pairFeatures(a, b, sents, sim, whole)
+						if p := prm.pairChance(&x); p >= prm.Floor {
+							edges = append(edges, edge{a: ua, b: ub, sim: p, raw: max(sim, whole) * f, best: float32(sim), whole: float32(whole)})
 						}
 					}
 					near = near[:0]

@@ -188,6 +188,10 @@ type fitPair struct {
 	x      [nPair]float64
 	y      float64
 	corpus int
+	// ta, tb are the first sentences of the two passages, and ga, gb
+	// their gold events, for reports.
+	ta, tb string
+	ga, gb int
 }
 
 // pairs returns the labelled candidate pairs of the corpus, found as
@@ -233,7 +237,8 @@ func (c *fitCorpus) pairs(k int, opt Options, prm *Params) []fitPair {
 		if votes[e.a] == nil || votes[e.b] == nil {
 			continue
 		}
-		p := fitPair{x: pairFeatures(&us[e.a], &us[e.b], float64(e.best), float64(e.whole)), corpus: k}
+		p := fitPair{x: pairFeatures(&us[e.a], &us[e.b], sents, float64(e.best), float64(e.whole)), corpus: k,
+			ta: sents[us[e.a].sents[0]].Text, tb: sents[us[e.b].sents[0]].Text, ga: la, gb: lb}
 		if la == lb {
 			p.y = 1
 		}
@@ -326,6 +331,9 @@ func (c *fitCorpus) score(opt Options, prm *Params) float64 {
 	return bcubed(&res, c.cues(res.Sentences))
 }
 
+// fitFloor is the Floor of the fitted parameters.
+const fitFloor = 0.05
+
 var (
 	fitLinks   = []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}
 	fitStrongs = []float64{0.6, 0.7, 0.8, 0.9, 0.95, 1.01}
@@ -337,7 +345,7 @@ func fitOn(corpora []*fitCorpus, use []int, pairs [][]fitPair, opt Options) (Par
 	for _, k := range use {
 		train = append(train, pairs[k]...)
 	}
-	prm := Params{Pair: fitLogistic(train, len(corpora))}
+	prm := Params{Pair: fitLogistic(train, len(corpora)), Floor: fitFloor}
 	best := -1.0
 	var bestLink, bestStrong float64
 	for _, l := range fitLinks {
@@ -417,7 +425,7 @@ func writeParams(t *testing.T, prm Params, names []string, table string) {
 	for i, w := range prm.Pair {
 		fmt.Fprintf(&b, "\t\t%.4f, // %s\n", w, pairFeatureNames[i])
 	}
-	fmt.Fprintf(&b, "\t},\n\tLink: %.2f,\n\tStrong: %.2f,\n}\n", prm.Link, prm.Strong)
+	fmt.Fprintf(&b, "\t},\n\tLink: %.2f,\n\tStrong: %.2f,\n\tFloor: %.2f,\n}\n", prm.Link, prm.Strong, prm.Floor)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)

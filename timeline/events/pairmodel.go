@@ -1,6 +1,9 @@
 package events
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The pair model: the chance that two passages of the candidate graph
 // tell one happening, a logistic regression over the features below,
@@ -26,6 +29,12 @@ const (
 	fBestSameDay // fBest when fSameOwnDay
 	fBestOther   // fBest when fOtherOwnDay or fOtherDay
 	fLength      // log of the sentences of both
+	fNext        // b follows a in their source, no more than a sentence between them
+	fNoShared    // they share no term rare enough to index
+	fNamedDay    // one names, in its own words or anchored, the day the other gives as its own
+	fSharedDay   // they name a day in common
+	fSourceGap   // log(1 + sentences between them) when of one source
+	fSameBlock   // of one paragraph
 	nPair
 )
 
@@ -33,7 +42,9 @@ const (
 var pairFeatureNames = [nPair]string{"bias", "best sentence cosine", "passage cosine", "same own day",
 	"same day (inherited)", "other own day", "other day (inherited)", "log day gap", "overlapping weeks",
 	"weeks apart", "log publication gap", "undated", "same source", "both leads",
-	"best cosine x same own day", "best cosine x other day", "log sentences"}
+	"best cosine x same own day", "best cosine x other day", "log sentences",
+	"next passage", "no shared term", "names the other's day", "a day in common",
+	"log sentences between", "same paragraph"}
 
 // Params are the fitted weights and thresholds of clustering.
 type Params struct {
@@ -47,6 +58,9 @@ type Params struct {
 	// sources that joins their groups even when the groups' average is
 	// below Link (but at least half of it).
 	Strong float64
+	// Floor is the least chance of a candidate pair kept in the graph;
+	// weaker pairs count as 0 in the averages.
+	Floor float64
 }
 
 // DefaultLink is the [events] link of a site that does not set one: the
@@ -54,8 +68,9 @@ type Params struct {
 const DefaultLink = 0.10
 
 // pairFeatures returns the features of the units a and b, whose closest
-// sentences have cosine best and summed vectors whole.
-func pairFeatures(a, b *unit, best, whole float64) [nPair]float64 {
+// sentences have cosine best and summed vectors whole; a comes before b
+// in sents.
+func pairFeatures(a, b *unit, sents []Sentence, best, whole float64) [nPair]float64 {
 	var x [nPair]float64
 	x[fBias] = 1
 	x[fBest] = best
@@ -92,11 +107,32 @@ func pairFeatures(a, b *unit, best, whole float64) [nPair]float64 {
 	}
 	if a.source == b.source {
 		x[fSameSource] = 1
+		last, first := &sents[a.sents[len(a.sents)-1]], &sents[b.sents[0]]
+		gap := max(first.Ordinal-last.Ordinal-1, 0)
+		x[fSourceGap] = math.Log1p(float64(gap))
+		if gap <= 1 {
+			x[fNext] = 1
+		}
+		if last.Block == first.Block {
+			x[fSameBlock] = 1
+		}
 	}
 	if a.lead && b.lead {
 		x[fLeads] = 1
 	}
 	x[fLength] = math.Log(float64(len(a.sents) + len(b.sents)))
+	if best == 0 {
+		x[fNoShared] = 1
+	}
+	if a.level == own && a.day && slices.Contains(b.days, a.lo) || b.level == own && b.day && slices.Contains(a.days, b.lo) {
+		x[fNamedDay] = 1
+	}
+	for _, d := range a.days {
+		if _, ok := slices.BinarySearch(b.days, d); ok {
+			x[fSharedDay] = 1
+			break
+		}
+	}
 	return x
 }
 
