@@ -48,9 +48,11 @@ type edge struct {
 	// raw is the cosine similarity weighed by time and source (see
 	// timeFactor), which says how well sources corroborate a group.
 	raw float64
-	// best and whole are the cosines of the two passages' closest
-	// sentences and of their summed vectors, kept for fitting.
-	best, whole float32
+	// best is the cosine of the two passages' closest sentences, and by
+	// the dot products of their summed vectors over words, phrases and
+	// numbers, kept for fitting.
+	best float32
+	by   [3]float32
 }
 
 // unit is a passage as clustering sees it: its sentences, its source, the
@@ -68,14 +70,15 @@ type unit struct {
 	// lead is true for a passage that opens its source: the report's
 	// lead, which tells its main event.
 	lead bool
-	// days are the days its sentences name, their own or anchored to
-	// another event ("since the rig exploded on 20 April"), at most
-	// maxUnitDays of them, sorted.
-	days []int32
+	// spans are the dates of a month or more precise its sentences
+	// name, their own or anchored to another event ("since the rig
+	// exploded on 20 April", "in April"), as first and last days, at
+	// most maxSpans of them.
+	spans [][2]int32
 }
 
-// maxUnitDays is the most days a unit keeps in unit.days.
-const maxUnitDays = 4
+// maxSpans is the most dates a unit keeps in unit.spans.
+const maxSpans = 4
 
 // timeLevel says how much a unit's date is worth as evidence.
 type timeLevel int
@@ -125,11 +128,11 @@ func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
 	for _, m := range p {
 		s := &sents[m]
 		for _, e := range s.Dates {
-			if e.Date.Precision != temporal.Day || len(u.days) == maxUnitDays {
+			if e.Date.Precision < temporal.Month || len(u.spans) == maxSpans {
 				continue
 			}
-			if d := dayNumber(e.Date.Start); !slices.Contains(u.days, d) {
-				u.days = append(u.days, d)
+			if sp := [2]int32{dayNumber(e.Date.Start), dayNumber(e.Date.End)}; !slices.Contains(u.spans, sp) {
+				u.spans = append(u.spans, sp)
 			}
 		}
 		switch {
@@ -146,7 +149,6 @@ func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
 		u.when = temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
 		u.level = published
 	}
-	slices.Sort(u.days)
 	u.vec = sumVectors(sents, p)
 	if u.level > noTime {
 		u.lo, u.hi = dayNumber(u.when.Start), dayNumber(u.when.End)
@@ -196,7 +198,7 @@ func sumVectors(sents []Sentence, idx []int) vector {
 // squared posting lengths, each at most maxPosting. Units are runs of
 // sentences in order, so a unit's sentences all come before a later
 // unit's.
-func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params) []edge {
+func candidates(sents []Sentence, us []unit, unitOf []int, classes []uint8, opt Options, prm *Params) []edge {
 	type posting struct {
 		sent int32
 		w    float32
@@ -311,17 +313,12 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 						if a.source == b.source {
 							f *= opt.SameSource
 						}
-						whole := sim
-						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
-							// Summed vectors weigh what the passages share as
-							// wholes; they seldom do much better than their
-							// closest sentences, so pairs whose sentences
-							// barely touch are not worth it.
-							whole = dot(a.vec, b.vec)
-						}
-						x := pairFeatures(a, b, sents, sim, whole)
+						// What the passages share as wholes, by class of term.
+						by := dotClasses(a.vec, b.vec, classes)
+						whole := by[0] + by[1] + by[2]
+						x := pairFeatures(a, b, sents, sim, by)
 						if p := prm.pairChance(&x); p >= prm.Floor {
-							edges = append(edges, edge{a: ua, b: ub, sim: p, raw: max(sim, whole) * f, best: float32(sim), whole: float32(whole)})
+							edges = append(edges, edge{a: ua, b: ub, sim: p, raw: max(sim, whole) * f, best: float32(sim), by: [3]float32{float32(by[0]), float32(by[1]), float32(by[2])}})
 						}
 					}
 					near = near[:0]
@@ -395,9 +392,9 @@ type group struct {
 	best    float64
 }
 
-func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) []group {
+func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, classes []uint8, opt Options, prm *Params) []group {
 	us, unitOf := units(sents, passages, sources)
-	edges := candidates(sents, us, unitOf, opt, prm)
+	edges := candidates(sents, us, unitOf, classes, opt, prm)
 	return linkUnits(us, edges, opt, prm)
 }
 
@@ -410,7 +407,7 @@ func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 		}
 	}
 	cross := func(a, b int) bool { return us[a].source != us[b].source }
-	groups := averageLinkage(len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, days, cross)
+	groups := averageLinkage(len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, prm.StrongShare, prm.Missing, days, cross)
 	groupOf := make([]int, len(us))
 	out := make([]group, len(groups))
 	for gi, g := range groups {
@@ -438,7 +435,7 @@ func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 // Groups never span two connected components of the edges, and what
 // happens in one component does not depend on another, so each is
 // clustered on its own, in parallel, its nodes renumbered in order.
-func averageLinkage(n int, edges []edge, link, strongLink float64, days [][]int64, cross func(a, b int) bool) [][]int {
+func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) [][]int {
 	comps := components(n, edges)
 	found := make([][]linked, len(comps))
 	parallel.For(context.Background(), len(comps), func(k int) {
@@ -459,7 +456,7 @@ func averageLinkage(n int, edges []edge, link, strongLink float64, days [][]int6
 		for i, v := range c.nodes {
 			ds[i] = days[v]
 		}
-		cs := linkComponent(len(c.nodes), es, link, strongLink, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		cs := linkComponent(len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
 		for i := range cs {
 			cs[i].id = c.nodes[cs[i].id]
 			for j, m := range cs[i].members {
@@ -534,9 +531,15 @@ func components(n int, edges []edge) []component {
 
 // linkComponent is averageLinkage over one connected component: it
 // returns the groups, in the order of the node whose index each took.
-func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64, cross func(a, b int) bool) []linked {
+func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) []linked {
 	members := make([][]int, n)
-	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
+	links := make([]map[int]linkSum, n) // cluster -> neighbour -> similarities between them
+	// mean is the average similarity of the clusters a and c, linked by l:
+	// pairs without an edge count as missing times the average.
+	mean := func(l linkSum, a, c int) float64 {
+		pairs := float64(len(members[a]) * len(members[c]))
+		return l.sum / (float64(l.n) + missing*(pairs-float64(l.n)))
+	}
 	version := make([]int, n)
 	for i := range members {
 		members[i] = []int{i}
@@ -549,12 +552,12 @@ func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64
 	}
 	for i, d := range degree {
 		if d > 0 {
-			links[i] = make(map[int]float64, d)
+			links[i] = make(map[int]linkSum, d)
 		}
 	}
 	for _, e := range edges {
-		links[e.a][e.b] += e.sim
-		links[e.b][e.a] += e.sim
+		links[e.a][e.b] = links[e.a][e.b].add(linkSum{e.sim, 1})
+		links[e.b][e.a] = links[e.b][e.a].add(linkSum{e.sim, 1})
 		if e.sim >= link {
 			heap.Push(h, pair{e.sim, e.a, e.b, 0, 0})
 		}
@@ -593,14 +596,14 @@ func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64
 		}
 		days[b] = nil
 		if links[a] == nil {
-			links[a] = map[int]float64{}
+			links[a] = map[int]linkSum{}
 		}
 		for c, s := range links[b] {
 			if c == a {
 				continue
 			}
-			links[a][c] += s
-			links[c][a] += s
+			links[a][c] = links[a][c].add(s)
+			links[c][a] = links[c][a].add(s)
 			delete(links[c], b)
 		}
 		delete(links[a], b)
@@ -621,7 +624,7 @@ func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64
 		}
 		sort.Ints(nbrs)
 		for _, c := range nbrs {
-			avg := links[a][c] / float64(len(members[a])*len(members[c]))
+			avg := mean(links[a][c], a, c)
 			if avg >= link {
 				x, y := a, c
 				if y < x {
@@ -656,7 +659,7 @@ func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64
 		if a == b {
 			continue
 		}
-		if links[a][b]/float64(len(members[a])*len(members[b])) >= link/2 && compatible(a, b) {
+		if mean(links[a][b], a, b) >= link*strongShare && compatible(a, b) {
 			merge(a, b)
 		}
 	}
@@ -669,6 +672,15 @@ func linkComponent(n int, edges []edge, link, strongLink float64, days [][]int64
 	}
 	return out
 }
+
+// linkSum is the sum of the similarities of the n edges between two
+// clusters.
+type linkSum struct {
+	sum float64
+	n   int
+}
+
+func (l linkSum) add(m linkSum) linkSum { return linkSum{l.sum + m.sum, l.n + m.n} }
 
 // pair is a candidate merge of clusters a < b at the given versions.
 type pair struct {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,9 +109,9 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 // analyse weighs the sentences' words, groups them into passages and
 // clusters them.
 func analyse(sents []Sentence, sources []dedup.Source, opt Options, prm *Params) []group {
-	weigh(sents)
-	passages := groupPassages(sents)
-	return cluster(sents, passages, sources, opt, prm)
+	classes := weigh(sents)
+	passages := groupPassagesWith(sents, prm)
+	return cluster(sents, passages, sources, classes, opt, prm)
 }
 
 // splitSources returns every sentence of every source, in source order,
@@ -256,7 +257,7 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		}
 		if strings.IndexFunc(lw, unicode.IsLetter) < 0 {
 			if n := numberKey(lw); n != "" {
-				keys = append(keys, termOf(n))
+				keys = append(keys, numberKeyTerm(n))
 			}
 			prev = ""
 			continue
@@ -265,7 +266,9 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		kt := termOf(k)
 		keys = append(keys, kt)
 		if n := numberKey(leadingNumber(lw)); n != "" {
-			keys = append(keys, termOf(n)) // "23-year-old", "300GB" count as 23 and 300
+			keys = append(keys, numberKeyTerm(n)) // "23-year-old", "300GB" count as 23 and 300
+		} else if n := numberWord(lw); n != "" {
+			keys = append(keys, numberKeyTerm(n)) // "Eleven workers" counts as 11
 		}
 		if prev != "" && !strings.Contains(s[toks[i-1].End:t.Start], ",") {
 			keys = append(keys, phrase(prev, k))
@@ -290,12 +293,24 @@ const (
 // termOf returns the 64-bit hash (FNV-1a) a key is compared by: two keys
 // that differ have the same with a chance of 2⁻⁶⁴, and hashes are
 // quicker to index and smaller to keep than the keys.
-func termOf(k string) uint64 { return fnvAdd(fnvOffset, k) }
+func termOf(k string) uint64 { return fnvAdd(fnvOffset, k) &^ classBits }
 
-// phrase is termOf(a + " " + b), without making the string.
+// phrase is the term of a + " " + b, without making the string, marked
+// as a phrase.
 func phrase(a, b string) uint64 {
-	return fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), " "), b)
+	return fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), " "), b)&^classBits | phraseTerm<<62
 }
+
+// numberKeyTerm is the term of the number key n, marked as a number.
+func numberKeyTerm(n string) uint64 { return termOf(n) | numberTerm<<62 }
+
+// The classes of terms, kept in the top two bits of their hashes.
+const (
+	wordTerm   = 0
+	phraseTerm = 1
+	numberTerm = 2
+	classBits  = 3 << 62
+)
 
 func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
@@ -335,6 +350,33 @@ func numberKey(w string) string {
 	}
 	return "#" + w
 }
+
+// numberWord returns the key of a number from 11 to 99 written in words
+// ("eleven", "twenty-five"), as numberKey gives it for its digits, or "".
+func numberWord(w string) string {
+	tens, units, _ := strings.Cut(w, "-")
+	n, ok := numberWords[tens]
+	if !ok {
+		return ""
+	}
+	if units != "" {
+		u, ok := numberWords[units]
+		if !ok || n < 20 || n%10 != 0 || u > 9 {
+			return ""
+		}
+		n += u
+	}
+	if n < 10 {
+		return ""
+	}
+	return "#" + strconv.Itoa(n)
+}
+
+// numberWords are the words numberWord reads.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 // leadingNumber returns the digits a word opens with ("300gb" → "300"),
 // or "".
@@ -376,10 +418,12 @@ type term struct {
 	w  float32
 }
 
-// weigh gives each sentence its TF-IDF vector, IDF over sentences.
-func weigh(sents []Sentence) {
+// weigh gives each sentence its TF-IDF vector, IDF over sentences, and
+// returns the class of each term (wordTerm, phraseTerm, numberTerm).
+func weigh(sents []Sentence) []uint8 {
 	ids := map[uint64]int32{}
 	var df []int32
+	var classes []uint8
 	termIDs := make([][]int32, len(sents))
 	for i := range sents {
 		ts := make([]int32, len(sents[i].keys))
@@ -389,6 +433,7 @@ func weigh(sents []Sentence) {
 				id = int32(len(df))
 				ids[k] = id
 				df = append(df, 0)
+				classes = append(classes, uint8(k>>62))
 			}
 			ts[j] = id
 		}
@@ -423,6 +468,27 @@ func weigh(sents []Sentence) {
 		}
 		sents[i].vec = v
 	})
+	return classes
+}
+
+// dotClasses returns the dot products of a and b over the terms of each
+// class.
+func dotClasses(a, b vector, classes []uint8) [3]float64 {
+	var s [3]float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			s[classes[a[i].id]] += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
 }
 
 func dot(a, b vector) float64 {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -183,21 +184,10 @@ func bcubed(res *Result, cues []fitCue) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// fitPair is one labelled candidate pair.
-type fitPair struct {
-	x      [nPair]float64
-	y      float64
-	corpus int
-	// ta, tb are the first sentences of the two passages, and ga, gb
-	// their gold events, for reports.
-	ta, tb string
-	ga, gb int
-}
-
-// pairs returns the labelled candidate pairs of the corpus, found as
-// Extract finds them with the parameters prm (the second pass, after
-// publication dates are inferred, included).
-func (c *fitCorpus) pairs(k int, opt Options, prm *Params) []fitPair {
+// samples returns the labelled continuations and candidate pairs of the
+// corpus (its k-th), found as Extract finds them with the parameters prm
+// (the second pass, after publication dates are inferred, included).
+func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []sample) {
 	sents := splitSources(c.sources, c.memo)
 	limitMentions(sents, c.sources)
 	clusters := analyse(sents, c.sources, opt, prm)
@@ -205,61 +195,92 @@ func (c *fitCorpus) pairs(k int, opt Options, prm *Params) []fitPair {
 		sents = resplit(sents, c.sources, inferred)
 		limitMentions(sents, c.sources)
 	}
-	weigh(sents)
-	passages := groupPassages(sents)
-	us, unitOf := units(sents, passages, c.sources)
-	edges := candidates(sents, us, unitOf, opt, prm)
-	// Each unit's gold event: the one most of its cues name.
-	votes := make([]map[int]int, len(us))
+	classes := weigh(sents)
+	// Each sentence's gold event, -1 for none.
+	goldOf := make([]int, len(sents))
+	for i := range goldOf {
+		goldOf[i] = -1
+	}
 	for _, cue := range c.cues(sents) {
 		for _, s := range cue.sents {
-			if u := unitOf[s]; u >= 0 {
-				if votes[u] == nil {
-					votes[u] = map[int]int{}
-				}
-				votes[u][cue.event]++
+			if goldOf[s] < 0 {
+				goldOf[s] = cue.event
 			}
 		}
 	}
+	for from := 0; from < len(sents); {
+		to := from
+		for to < len(sents) && sents[to].Source == sents[from].Source {
+			to++
+		}
+		sourcePassages(sents, from, to, prm, func(prev, i int, x *[nTie]float64) {
+			if goldOf[prev] >= 0 && goldOf[i] >= 0 {
+				ties = append(ties, sample{x: slices.Clone(x[:]), y: same(goldOf[prev], goldOf[i]), corpus: k})
+			}
+		})
+		from = to
+	}
+	passages := groupPassagesWith(sents, prm)
+	us, unitOf := units(sents, passages, c.sources)
+	edges := candidates(sents, us, unitOf, classes, opt, prm)
+	// Each unit's gold event: the one most of its sentences name.
 	label := make([]int, len(us))
-	for u, v := range votes {
+	for u := range us {
+		votes := map[int]int{}
 		label[u] = -1
 		best := 0
-		for ev, n := range v {
+		for _, s := range us[u].sents {
+			if goldOf[s] >= 0 {
+				votes[goldOf[s]]++
+			}
+		}
+		for ev, n := range votes {
 			if n > best || n == best && ev < label[u] {
 				label[u], best = ev, n
 			}
 		}
 	}
-	var out []fitPair
 	for _, e := range edges {
-		la, lb := label[e.a], label[e.b]
-		if votes[e.a] == nil || votes[e.b] == nil {
+		if label[e.a] < 0 || label[e.b] < 0 {
 			continue
 		}
-		p := fitPair{x: pairFeatures(&us[e.a], &us[e.b], sents, float64(e.best), float64(e.whole)), corpus: k,
-			ta: sents[us[e.a].sents[0]].Text, tb: sents[us[e.b].sents[0]].Text, ga: la, gb: lb}
-		if la == lb {
-			p.y = 1
-		}
-		out = append(out, p)
+		x := pairFeatures(&us[e.a], &us[e.b], sents, float64(e.best), [3]float64{float64(e.by[0]), float64(e.by[1]), float64(e.by[2])})
+		pairs = append(pairs, sample{x: slices.Clone(x[:]), y: same(label[e.a], label[e.b]), corpus: k})
 	}
-	return out
+	return ties, pairs
 }
 
-// fitLogistic fits logistic weights to the pairs by Newton's method with
-// a small ridge penalty, each corpus weighing the same in total.
-func fitLogistic(pairs []fitPair, corpora int) [nPair]float64 {
+// same is 1 when a and b are equal, else 0.
+func same(a, b int) float64 {
+	if a == b {
+		return 1
+	}
+	return 0
+}
+
+// sample is one labelled observation for a logistic fit.
+type sample struct {
+	x      []float64
+	y      float64
+	corpus int
+}
+
+// fitLogistic fits logistic weights to the samples by Newton's method
+// with a small ridge penalty, each corpus weighing the same in total.
+func fitLogistic(samples []sample, corpora, n int) []float64 {
 	count := make([]float64, corpora)
-	for _, p := range pairs {
+	for _, p := range samples {
 		count[p.corpus]++
 	}
 	const ridge = 1e-3
-	var w [nPair]float64
+	w := make([]float64, n)
 	for iter := 0; iter < 50; iter++ {
-		var g [nPair]float64
-		var h [nPair][nPair]float64
-		for _, p := range pairs {
+		g := make([]float64, n)
+		h := make([][]float64, n)
+		for i := range h {
+			h[i] = make([]float64, n)
+		}
+		for _, p := range samples {
 			z := 0.0
 			for i := range w {
 				z += w[i] * p.x[i]
@@ -290,11 +311,13 @@ func fitLogistic(pairs []fitPair, corpora int) [nPair]float64 {
 	return w
 }
 
-// solve solves h·x = g by Gaussian elimination with partial pivoting.
-func solve(h [nPair][nPair]float64, g [nPair]float64) [nPair]float64 {
-	for c := range nPair {
+// solve solves h·x = g by Gaussian elimination with partial pivoting;
+// it changes h and g.
+func solve(h [][]float64, g []float64) []float64 {
+	n := len(g)
+	for c := range n {
 		p := c
-		for r := c + 1; r < nPair; r++ {
+		for r := c + 1; r < n; r++ {
 			if math.Abs(h[r][c]) > math.Abs(h[p][c]) {
 				p = r
 			}
@@ -304,18 +327,18 @@ func solve(h [nPair][nPair]float64, g [nPair]float64) [nPair]float64 {
 		if h[c][c] == 0 {
 			continue
 		}
-		for r := c + 1; r < nPair; r++ {
+		for r := c + 1; r < n; r++ {
 			f := h[r][c] / h[c][c]
-			for k := c; k < nPair; k++ {
+			for k := c; k < n; k++ {
 				h[r][k] -= f * h[c][k]
 			}
 			g[r] -= f * g[c]
 		}
 	}
-	var x [nPair]float64
-	for c := nPair - 1; c >= 0; c-- {
+	x := make([]float64, n)
+	for c := n - 1; c >= 0; c-- {
 		s := g[c]
-		for k := c + 1; k < nPair; k++ {
+		for k := c + 1; k < n; k++ {
 			s -= h[c][k] * x[k]
 		}
 		if h[c][c] != 0 {
@@ -331,38 +354,123 @@ func (c *fitCorpus) score(opt Options, prm *Params) float64 {
 	return bcubed(&res, c.cues(res.Sentences))
 }
 
+// handSet are the parameters the fit starts from: the continuation
+// weights set by hand before the fit (a tie scored 0.35 or more on the
+// old scale, as odds), and a pair model set by hand to weigh cosines and
+// days as the old time factors did.
+var handSet = Params{
+	Tie:     [nTie]float64{-2.5, 3, 2.5, 2, 1.5, 1, 1.5, -1, 1, 1, 1, 10, -20, 0, 0},
+	TieLink: 0.5,
+	Pair: [nPair]float64{-3, 4, 2, 2, 1, -2, -1, 0, 0.5, -0.5, -0.5, 0, -1, 0.5, 2, -2, 0,
+		0, 0, 0, 0, 0, 0, 0, 0},
+	Link: 0.3, Strong: 0.8, StrongShare: 0.5, Floor: fitFloor, Missing: 1,
+}
+
+// tieMargin is how much better on the mean B-cubed F1 the fitted
+// continuation model must do to replace the hand-set one: scores on a few
+// corpora differ by as much by chance.
+const tieMargin = 0.005
+
 // fitFloor is the Floor of the fitted parameters.
 const fitFloor = 0.05
 
+// The grids the thresholds are chosen on.
 var (
-	fitLinks   = []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}
-	fitStrongs = []float64{0.6, 0.7, 0.8, 0.9, 0.95, 1.01}
+	fitTieLinks = []float64{0.4, 0.5, 0.6}
+	fitLinks    = []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}
+	fitStrongs  = []float64{0.7, 0.9, 1.01}
+	fitMissing  = []float64{1, 0.5}
+	fitShares   = []float64{0.5}
 )
 
-// fitOn fits the parameters on the corpora with the given indexes.
-func fitOn(corpora []*fitCorpus, use []int, pairs [][]fitPair, opt Options) (Params, float64) {
-	var train []fitPair
+// meanScore is the mean B-cubed F1 of the corpora use with prm.
+func meanScore(corpora []*fitCorpus, use []int, opt Options, prm *Params) float64 {
+	total := 0.0
 	for _, k := range use {
-		train = append(train, pairs[k]...)
+		total += corpora[k].score(opt, prm)
 	}
-	prm := Params{Pair: fitLogistic(train, len(corpora)), Floor: fitFloor}
+	return total / float64(len(use))
+}
+
+// fitOn fits the parameters on the corpora with the given indexes,
+// starting from start: the pair model on the candidate pairs the start's
+// passages make and the linkage thresholds on their grids; then the
+// continuation model on the continuations those parameters make, kept
+// only if it does better than start's, with its threshold; then the
+// pair model and thresholds again, on the new passages.
+func fitOn(corpora []*fitCorpus, use []int, opt Options, start Params) (Params, float64) {
+	prm := start
+	prm.Floor = fitFloor
+	prm, _ = fitPairs(corpora, use, opt, prm)
+	var ties []sample
+	for _, k := range use {
+		t, _ := corpora[k].samples(k, opt, &prm)
+		ties = append(ties, t...)
+	}
+	var fittedTie [nTie]float64
+	copy(fittedTie[:], fitLogistic(ties, len(corpora), nTie))
 	best := -1.0
-	var bestLink, bestStrong float64
-	for _, l := range fitLinks {
-		for _, s := range fitStrongs {
+	tie := prm
+	var scores []float64 // of the corpora with tie
+	for wi, w := range [][nTie]float64{start.Tie, fittedTie} {
+		for _, l := range fitTieLinks {
 			p := prm
-			p.Link, p.Strong = l, s
-			total := 0.0
-			for _, k := range use {
-				total += corpora[k].score(opt, &p)
+			p.Tie, p.TieLink = w, l
+			each := make([]float64, len(use))
+			m := 0.0
+			for i, k := range use {
+				each[i] = corpora[k].score(opt, &p)
+				m += each[i] / float64(len(use))
 			}
-			if total/float64(len(use)) > best+1e-9 {
-				best, bestLink, bestStrong = total/float64(len(use)), l, s
+			margin := 1e-9
+			if wi == 1 {
+				margin = tieMargin
+			}
+			if m <= best+margin {
+				continue
+			}
+			// The fitted weights replace the hand-set ones only when they
+			// do better by tieMargin and no corpus loses by them.
+			worse := false
+			for i := range each {
+				worse = worse || wi == 1 && scores != nil && each[i] < scores[i]-0.01
+			}
+			if !worse {
+				best, tie, scores = m, p, each
 			}
 		}
 	}
-	prm.Link, prm.Strong = bestLink, bestStrong
-	return prm, best
+	return fitPairs(corpora, use, opt, tie)
+}
+
+// fitPairs fits the pair model of prm on the candidate pairs of the
+// corpora use, and the linkage thresholds on their grids.
+func fitPairs(corpora []*fitCorpus, use []int, opt Options, prm Params) (Params, float64) {
+	var pairs []sample
+	for _, k := range use {
+		_, p := corpora[k].samples(k, opt, &prm)
+		pairs = append(pairs, p...)
+	}
+	copy(prm.Pair[:], fitLogistic(pairs, len(corpora), nPair))
+	best := -1.0
+	link := prm
+	for _, m := range fitMissing {
+		for _, l := range fitLinks {
+			for _, s := range fitStrongs {
+				for _, sh := range fitShares {
+					if s > 1 && sh != fitShares[0] {
+						continue // no strong links: the share does not matter
+					}
+					p := prm
+					p.Link, p.Strong, p.StrongShare, p.Missing = l, s, sh, m
+					if score := meanScore(corpora, use, opt, &p); score > best+1e-9 {
+						best, link = score, p
+					}
+				}
+			}
+		}
+	}
+	return link, best
 }
 
 // TestFit fits params.go on the labelled corpora and prints each
@@ -373,21 +481,14 @@ func TestFit(t *testing.T) {
 	}
 	opt := defaultOptions()
 	corpora := fitCorpora(t)
-	pairs := make([][]fitPair, len(corpora))
-	for k, c := range corpora {
-		pairs[k] = c.pairs(k, opt, &fitted)
-		pos := 0
-		for _, p := range pairs[k] {
-			pos += int(p.y)
-		}
-		t.Logf("%s: %d labelled candidate pairs, %d of one event; B-cubed F1 with params.go %.3f",
-			c.name, len(pairs[k]), pos, c.score(opt, &fitted))
+	for _, c := range corpora {
+		t.Logf("%s: B-cubed F1 with params.go %.3f", c.name, c.score(opt, &fitted))
 	}
 	all := make([]int, len(corpora))
 	for k := range all {
 		all[k] = k
 	}
-	prm, mean := fitOn(corpora, all, pairs, opt)
+	prm, mean := fitOn(corpora, all, opt, handSet)
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-12s %9s %9s\n", "corpus", "in sample", "held out")
 	for k, c := range corpora {
@@ -397,12 +498,18 @@ func TestFit(t *testing.T) {
 				rest = append(rest, j)
 			}
 		}
-		held, _ := fitOn(corpora, rest, pairs, opt)
+		held, _ := fitOn(corpora, rest, opt, handSet)
+		t.Logf("without %s: passage tie %.2f (hand-set %v); link %.2f, strong %.2f (share %.2f), missing %.2f",
+			c.name, held.TieLink, held.Tie == handSet.Tie, held.Link, held.Strong, held.StrongShare, held.Missing)
 		fmt.Fprintf(&table, "%-12s %9.3f %9.3f\n", c.name, c.score(opt, &prm), c.score(opt, &held))
 	}
-	fmt.Printf("fitted on all corpora: mean B-cubed F1 %.3f, link %.2f, strong %.2f\n%s", mean, prm.Link, prm.Strong, table.String())
+	fmt.Printf("fitted on all corpora: mean B-cubed F1 %.3f; passage tie %.2f; link %.2f, strong %.2f (share %.2f), missing %.2f\n%s",
+		mean, prm.TieLink, prm.Link, prm.Strong, prm.StrongShare, prm.Missing, table.String())
+	for i, w := range prm.Tie {
+		fmt.Printf("  tie  %-28s %8.3f\n", tieFeatureNames[i], w)
+	}
 	for i, w := range prm.Pair {
-		fmt.Printf("  %-28s %8.3f\n", pairFeatureNames[i], w)
+		fmt.Printf("  pair %-28s %8.3f\n", pairFeatureNames[i], w)
 	}
 	if os.Getenv("TIMELINE_FIT_WRITE") != "" {
 		var names []string
@@ -417,15 +524,19 @@ func TestFit(t *testing.T) {
 func writeParams(t *testing.T, prm Params, names []string, table string) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by scripts/fit; DO NOT EDIT.\n\npackage events\n\n")
-	fmt.Fprintf(&b, "// fitted are the parameters of clustering, fitted by scripts/fit on\n// %s\n// on %s. B-cubed F1 of each corpus, with these parameters and with\n// those fitted without it:\n//\n", strings.Join(names, ", "), time.Now().UTC().Format("2006-01-02"))
+	fmt.Fprintf(&b, "// fitted are the parameters of passages and clustering, fitted by\n// scripts/fit on %s\n// on %s. B-cubed F1 of each corpus, with these parameters and with\n// those fitted without it:\n//\n", strings.Join(names, ", "), time.Now().UTC().Format("2006-01-02"))
 	for _, l := range strings.Split(strings.TrimRight(table, "\n"), "\n") {
 		fmt.Fprintf(&b, "//\t%s\n", l)
 	}
-	fmt.Fprintf(&b, "var fitted = Params{\n\tPair: [nPair]float64{\n")
+	fmt.Fprintf(&b, "var fitted = Params{\n\tTie: [nTie]float64{\n")
+	for i, w := range prm.Tie {
+		fmt.Fprintf(&b, "\t\t%.4f, // %s\n", w, tieFeatureNames[i])
+	}
+	fmt.Fprintf(&b, "\t},\n\tTieLink: %.2f,\n\tPair: [nPair]float64{\n", prm.TieLink)
 	for i, w := range prm.Pair {
 		fmt.Fprintf(&b, "\t\t%.4f, // %s\n", w, pairFeatureNames[i])
 	}
-	fmt.Fprintf(&b, "\t},\n\tLink: %.2f,\n\tStrong: %.2f,\n\tFloor: %.2f,\n}\n", prm.Link, prm.Strong, prm.Floor)
+	fmt.Fprintf(&b, "\t},\n\tLink: %.2f,\n\tStrong: %.2f,\n\tStrongShare: %.2f,\n\tFloor: %.2f,\n\tMissing: %.2f,\n}\n", prm.Link, prm.Strong, prm.StrongShare, prm.Floor, prm.Missing)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)

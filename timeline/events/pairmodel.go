@@ -1,9 +1,6 @@
 package events
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // The pair model: the chance that two passages of the candidate graph
 // tell one happening, a logistic regression over the features below,
@@ -31,10 +28,12 @@ const (
 	fLength      // log of the sentences of both
 	fNext        // b follows a in their source, no more than a sentence between them
 	fNoShared    // they share no term rare enough to index
-	fNamedDay    // one names, in its own words or anchored, the day the other gives as its own
-	fSharedDay   // they name a day in common
+	fNamedDay    // one names, in its own words or anchored, a date holding the day the other gives as its own
+	fSharedDay   // they name dates that overlap
 	fSourceGap   // log(1 + sentences between them) when of one source
 	fSameBlock   // of one paragraph
+	fPhrases     // the part of fWhole that two-word phrases make
+	fNumbers     // the part of fWhole that numbers make
 	nPair
 )
 
@@ -43,8 +42,8 @@ var pairFeatureNames = [nPair]string{"bias", "best sentence cosine", "passage co
 	"same day (inherited)", "other own day", "other day (inherited)", "log day gap", "overlapping weeks",
 	"weeks apart", "log publication gap", "undated", "same source", "both leads",
 	"best cosine x same own day", "best cosine x other day", "log sentences",
-	"next passage", "no shared term", "names the other's day", "a day in common",
-	"log sentences between", "same paragraph"}
+	"next passage", "no shared term", "names the other's day", "dates in common",
+	"log sentences between", "same paragraph", "shared phrases", "shared numbers"}
 
 // Params are the fitted weights and thresholds of clustering.
 type Params struct {
@@ -56,11 +55,20 @@ type Params struct {
 	Link float64
 	// Strong is the least chance of one pair of passages of different
 	// sources that joins their groups even when the groups' average is
-	// below Link (but at least half of it).
-	Strong float64
+	// below Link, if it is at least StrongShare of Link.
+	Strong, StrongShare float64
 	// Floor is the least chance of a candidate pair kept in the graph;
 	// weaker pairs count as 0 in the averages.
 	Floor float64
+	// Missing is what a pair of passages without an edge counts for in
+	// the average of two groups, as a share of the average: 1 counts it
+	// as 0, 0 leaves it out.
+	Missing float64
+	// Tie are the logistic weights of the continuation features (see
+	// tieFeatures), and TieLink the least chance at which an event
+	// mention continues the passage before it.
+	Tie     [nTie]float64
+	TieLink float64
 }
 
 // DefaultLink is the [events] link of a site that does not set one: the
@@ -68,13 +76,15 @@ type Params struct {
 const DefaultLink = 0.10
 
 // pairFeatures returns the features of the units a and b, whose closest
-// sentences have cosine best and summed vectors whole; a comes before b
-// in sents.
-func pairFeatures(a, b *unit, sents []Sentence, best, whole float64) [nPair]float64 {
+// sentences have cosine best and whose summed vectors have the dot
+// products by over words, phrases and numbers; a comes before b in sents.
+func pairFeatures(a, b *unit, sents []Sentence, best float64, by [3]float64) [nPair]float64 {
 	var x [nPair]float64
 	x[fBias] = 1
 	x[fBest] = best
-	x[fWhole] = whole
+	x[fWhole] = by[wordTerm] + by[phraseTerm] + by[numberTerm]
+	x[fPhrases] = by[phraseTerm]
+	x[fNumbers] = by[numberTerm]
 	level := min(a.level, b.level)
 	switch {
 	case level == noTime:
@@ -124,13 +134,14 @@ func pairFeatures(a, b *unit, sents []Sentence, best, whole float64) [nPair]floa
 	if best == 0 {
 		x[fNoShared] = 1
 	}
-	if a.level == own && a.day && slices.Contains(b.days, a.lo) || b.level == own && b.day && slices.Contains(a.days, b.lo) {
+	if a.level == own && a.day && names(b, a.lo) || b.level == own && b.day && names(a, b.lo) {
 		x[fNamedDay] = 1
 	}
-	for _, d := range a.days {
-		if _, ok := slices.BinarySearch(b.days, d); ok {
-			x[fSharedDay] = 1
-			break
+	for _, p := range a.spans {
+		for _, q := range b.spans {
+			if p[0] <= q[1] && q[0] <= p[1] {
+				x[fSharedDay] = 1
+			}
 		}
 	}
 	return x
@@ -144,4 +155,24 @@ func (p *Params) pairChance(x *[nPair]float64) float64 {
 		z += w * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// tieChance is the chance that a continuation with features x tells the
+// passage's happening.
+func (p *Params) tieChance(x *[nTie]float64) float64 {
+	z := 0.0
+	for i, w := range p.Tie {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// names reports whether u names a date that holds the day d.
+func names(u *unit, d int32) bool {
+	for _, sp := range u.spans {
+		if sp[0] <= d && d <= sp[1] {
+			return true
+		}
+	}
+	return false
 }
