@@ -25,10 +25,6 @@ const (
 	// sourceWindow is how many of the passages after a passage of its
 	// source are candidates without a shared term.
 	sourceWindow = 3
-	// maxDayBucket is the most passages giving one day in their own words
-	// for every pair of them, of different sources, to be a candidate
-	// without a shared term.
-	maxDayBucket = 64
 	// edgeFloor is the least similarity worth comparing passages as
 	// wholes for.
 	edgeFloor = 0.05
@@ -48,11 +44,6 @@ type edge struct {
 	// raw is the cosine similarity weighed by time and source (see
 	// timeFactor), which says how well sources corroborate a group.
 	raw float64
-	// best is the cosine of the two passages' closest sentences, and by
-	// the dot products of their summed vectors over words, phrases and
-	// numbers, kept for fitting.
-	best float32
-	by   [3]float32
 }
 
 // unit is a passage as clustering sees it: its sentences, its source, the
@@ -198,7 +189,10 @@ func sumVectors(sents []Sentence, idx []int) vector {
 // squared posting lengths, each at most maxPosting. Units are runs of
 // sentences in order, so a unit's sentences all come before a later
 // unit's.
-func candidates(sents []Sentence, us []unit, unitOf []int, classes []uint8, opt Options, prm *Params) []edge {
+//
+// observe, when not nil, is given the features of every pair weighed,
+// for fitting; it may be called from several goroutines at once.
+func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params, observe func(a, b int, x [nPair]float64)) []edge {
 	type posting struct {
 		sent int32
 		w    float32
@@ -218,13 +212,7 @@ func candidates(sents []Sentence, us []unit, unitOf []int, classes []uint8, opt 
 			postings[t.id] = append(postings[t.id], posting{int32(i), t.w})
 		}
 	}
-	// The units that give one day in their own words, by day.
-	dayUnits := map[int32][]int{}
-	for k := range us {
-		if u := &us[k]; u.level == own && u.day {
-			dayUnits[u.lo] = append(dayUnits[u.lo], k)
-		}
-	}
+	floor := math.Log(prm.Floor / (1 - prm.Floor)) // the logit of the floor
 	// Units are shared out in chunks among the cores; each chunk keeps
 	// its edges in the order it finds them, and the chunks are joined in
 	// order. (What is made of the edges does not depend on their order.)
@@ -280,12 +268,12 @@ func candidates(sents []Sentence, us []unit, unitOf []int, classes []uint8, opt 
 					}
 					a := &us[ua]
 					// Pairs no shared term proposes: the next passages of
-					// the source, and passages of other sources that give
-					// the same day in their own words, when few do.
+					// the source.
 					seen = seen[:0]
 					for _, ub := range near {
 						seen = append(seen, int32(ub))
 					}
+					indexed := len(near) // near[indexed:] share no indexed term
 					slices.Sort(seen)
 					isNear := func(ub int) bool {
 						_, ok := slices.BinarySearch(seen, int32(ub))
@@ -296,29 +284,34 @@ func candidates(sents []Sentence, us []unit, unitOf []int, classes []uint8, opt 
 							near = append(near, ub)
 						}
 					}
-					if a.level == own && a.day {
-						if bucket := dayUnits[a.lo]; len(bucket) <= maxDayBucket {
-							for _, ub := range bucket {
-								if ub > ua && us[ub].source != a.source && !isNear(ub) {
-									near = append(near, ub)
-								}
-							}
-						}
-					}
-					for _, ub := range near {
+					for k, ub := range near {
 						b := &us[ub]
 						sim := best[ub]
 						best[ub] = 0
+						if k < indexed && maxTimeFactor*3*sim < edgeFloor {
+							continue // sentences that barely touch
+						}
 						f := timeFactor(a, b)
 						if a.source == b.source {
 							f *= opt.SameSource
 						}
-						// What the passages share as wholes, by class of term.
-						by := dotClasses(a.vec, b.vec, classes)
-						whole := by[0] + by[1] + by[2]
-						x := pairFeatures(a, b, sents, sim, by)
-						if p := prm.pairChance(&x); p >= prm.Floor {
-							edges = append(edges, edge{a: ua, b: ub, sim: p, raw: max(sim, whole) * f, best: float32(sim), by: [3]float32{float32(by[0]), float32(by[1]), float32(by[2])}})
+						whole := sim
+						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
+							// Summed vectors weigh what the passages share as
+							// wholes; they seldom do much better than their
+							// closest sentences, so pairs whose sentences
+							// barely touch are not worth it.
+							whole = dot(a.vec, b.vec)
+						}
+						if k < indexed && max(sim, whole)*f < edgeFloor {
+							continue // too far apart, however the rest goes
+						}
+						x := pairFeatures(a, b, sents, sim, whole)
+						if observe != nil {
+							observe(ua, ub, x)
+						}
+						if z := prm.pairLogit(&x); z >= floor {
+							edges = append(edges, edge{a: ua, b: ub, sim: 1 / (1 + math.Exp(-z)), raw: max(sim, whole) * f})
 						}
 					}
 					near = near[:0]
@@ -392,9 +385,9 @@ type group struct {
 	best    float64
 }
 
-func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, classes []uint8, opt Options, prm *Params) []group {
+func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) []group {
 	us, unitOf := units(sents, passages, sources)
-	edges := candidates(sents, us, unitOf, classes, opt, prm)
+	edges := candidates(sents, us, unitOf, opt, prm, nil)
 	return linkUnits(us, edges, opt, prm)
 }
 

@@ -109,9 +109,9 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 // analyse weighs the sentences' words, groups them into passages and
 // clusters them.
 func analyse(sents []Sentence, sources []dedup.Source, opt Options, prm *Params) []group {
-	classes := weigh(sents)
+	weigh(sents)
 	passages := groupPassagesWith(sents, prm)
-	return cluster(sents, passages, sources, classes, opt, prm)
+	return cluster(sents, passages, sources, opt, prm)
 }
 
 // splitSources returns every sentence of every source, in source order,
@@ -257,7 +257,7 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		}
 		if strings.IndexFunc(lw, unicode.IsLetter) < 0 {
 			if n := numberKey(lw); n != "" {
-				keys = append(keys, numberKeyTerm(n))
+				keys = append(keys, termOf(n))
 			}
 			prev = ""
 			continue
@@ -266,9 +266,9 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		kt := termOf(k)
 		keys = append(keys, kt)
 		if n := numberKey(leadingNumber(lw)); n != "" {
-			keys = append(keys, numberKeyTerm(n)) // "23-year-old", "300GB" count as 23 and 300
+			keys = append(keys, termOf(n)) // "23-year-old", "300GB" count as 23 and 300
 		} else if n := numberWord(lw); n != "" {
-			keys = append(keys, numberKeyTerm(n)) // "Eleven workers" counts as 11
+			keys = append(keys, termOf(n)) // "Eleven workers" counts as 11
 		}
 		if prev != "" && !strings.Contains(s[toks[i-1].End:t.Start], ",") {
 			keys = append(keys, phrase(prev, k))
@@ -293,24 +293,12 @@ const (
 // termOf returns the 64-bit hash (FNV-1a) a key is compared by: two keys
 // that differ have the same with a chance of 2⁻⁶⁴, and hashes are
 // quicker to index and smaller to keep than the keys.
-func termOf(k string) uint64 { return fnvAdd(fnvOffset, k) &^ classBits }
+func termOf(k string) uint64 { return fnvAdd(fnvOffset, k) }
 
-// phrase is the term of a + " " + b, without making the string, marked
-// as a phrase.
+// phrase is termOf(a + " " + b), without making the string.
 func phrase(a, b string) uint64 {
-	return fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), " "), b)&^classBits | phraseTerm<<62
+	return fnvAdd(fnvAdd(fnvAdd(fnvOffset, a), " "), b)
 }
-
-// numberKeyTerm is the term of the number key n, marked as a number.
-func numberKeyTerm(n string) uint64 { return termOf(n) | numberTerm<<62 }
-
-// The classes of terms, kept in the top two bits of their hashes.
-const (
-	wordTerm   = 0
-	phraseTerm = 1
-	numberTerm = 2
-	classBits  = 3 << 62
-)
 
 func fnvAdd(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
@@ -418,12 +406,10 @@ type term struct {
 	w  float32
 }
 
-// weigh gives each sentence its TF-IDF vector, IDF over sentences, and
-// returns the class of each term (wordTerm, phraseTerm, numberTerm).
-func weigh(sents []Sentence) []uint8 {
+// weigh gives each sentence its TF-IDF vector, IDF over sentences.
+func weigh(sents []Sentence) {
 	ids := map[uint64]int32{}
 	var df []int32
-	var classes []uint8
 	termIDs := make([][]int32, len(sents))
 	for i := range sents {
 		ts := make([]int32, len(sents[i].keys))
@@ -433,7 +419,6 @@ func weigh(sents []Sentence) []uint8 {
 				id = int32(len(df))
 				ids[k] = id
 				df = append(df, 0)
-				classes = append(classes, uint8(k>>62))
 			}
 			ts[j] = id
 		}
@@ -468,27 +453,6 @@ func weigh(sents []Sentence) []uint8 {
 		}
 		sents[i].vec = v
 	})
-	return classes
-}
-
-// dotClasses returns the dot products of a and b over the terms of each
-// class.
-func dotClasses(a, b vector, classes []uint8) [3]float64 {
-	var s [3]float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id == b[j].id:
-			s[classes[a[i].id]] += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		case a[i].id < b[j].id:
-			i++
-		default:
-			j++
-		}
-	}
-	return s
 }
 
 func dot(a, b vector) float64 {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -195,7 +196,7 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 		sents = resplit(sents, c.sources, inferred)
 		limitMentions(sents, c.sources)
 	}
-	classes := weigh(sents)
+	weigh(sents)
 	// Each sentence's gold event, -1 for none.
 	goldOf := make([]int, len(sents))
 	for i := range goldOf {
@@ -213,7 +214,7 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 		for to < len(sents) && sents[to].Source == sents[from].Source {
 			to++
 		}
-		sourcePassages(sents, from, to, prm, func(prev, i int, x *[nTie]float64) {
+		sourcePassages(sents, from, to, prm, func(prev, i int, x [nTie]float64) {
 			if goldOf[prev] >= 0 && goldOf[i] >= 0 {
 				ties = append(ties, sample{x: slices.Clone(x[:]), y: same(goldOf[prev], goldOf[i]), corpus: k})
 			}
@@ -222,7 +223,29 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 	}
 	passages := groupPassagesWith(sents, prm)
 	us, unitOf := units(sents, passages, c.sources)
-	edges := candidates(sents, us, unitOf, classes, opt, prm)
+	var mu sync.Mutex
+	type observed struct {
+		a, b int
+		x    [nPair]float64
+	}
+	var seen []observed
+	edges := candidates(sents, us, unitOf, opt, prm, func(a, b int, x [nPair]float64) {
+		mu.Lock()
+		seen = append(seen, observed{a, b, x})
+		mu.Unlock()
+	})
+	kept := map[[2]int]bool{}
+	for _, e := range edges {
+		kept[[2]int{e.a, e.b}] = true
+	}
+	// In the order of the units, so that the fit does not depend on the
+	// order the cores found them in.
+	slices.SortFunc(seen, func(x, y observed) int {
+		if x.a != y.a {
+			return x.a - y.a
+		}
+		return x.b - y.b
+	})
 	// Each unit's gold event: the one most of its sentences name.
 	label := make([]int, len(us))
 	for u := range us {
@@ -240,12 +263,11 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 			}
 		}
 	}
-	for _, e := range edges {
-		if label[e.a] < 0 || label[e.b] < 0 {
+	for _, o := range seen {
+		if label[o.a] < 0 || label[o.b] < 0 || !kept[[2]int{o.a, o.b}] {
 			continue
 		}
-		x := pairFeatures(&us[e.a], &us[e.b], sents, float64(e.best), [3]float64{float64(e.by[0]), float64(e.by[1]), float64(e.by[2])})
-		pairs = append(pairs, sample{x: slices.Clone(x[:]), y: same(label[e.a], label[e.b]), corpus: k})
+		pairs = append(pairs, sample{x: slices.Clone(o.x[:]), y: same(label[o.a], label[o.b]), corpus: k})
 	}
 	return ties, pairs
 }
@@ -362,7 +384,7 @@ var handSet = Params{
 	Tie:     [nTie]float64{-2.5, 3, 2.5, 2, 1.5, 1, 1.5, -1, 1, 1, 1, 10, -20, 0, 0},
 	TieLink: 0.5,
 	Pair: [nPair]float64{-3, 4, 2, 2, 1, -2, -1, 0, 0.5, -0.5, -0.5, 0, -1, 0.5, 2, -2, 0,
-		0, 0, 0, 0, 0, 0, 0, 0},
+		0, 0, 0, 0, 0, 0},
 	Link: 0.3, Strong: 0.8, StrongShare: 0.5, Floor: fitFloor, Missing: 1,
 }
 
@@ -372,7 +394,7 @@ var handSet = Params{
 const tieMargin = 0.005
 
 // fitFloor is the Floor of the fitted parameters.
-const fitFloor = 0.05
+const fitFloor = 0.15
 
 // The grids the thresholds are chosen on.
 var (

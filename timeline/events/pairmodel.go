@@ -32,8 +32,6 @@ const (
 	fSharedDay   // they name dates that overlap
 	fSourceGap   // log(1 + sentences between them) when of one source
 	fSameBlock   // of one paragraph
-	fPhrases     // the part of fWhole that two-word phrases make
-	fNumbers     // the part of fWhole that numbers make
 	nPair
 )
 
@@ -43,7 +41,7 @@ var pairFeatureNames = [nPair]string{"bias", "best sentence cosine", "passage co
 	"weeks apart", "log publication gap", "undated", "same source", "both leads",
 	"best cosine x same own day", "best cosine x other day", "log sentences",
 	"next passage", "no shared term", "names the other's day", "dates in common",
-	"log sentences between", "same paragraph", "shared phrases", "shared numbers"}
+	"log sentences between", "same paragraph"}
 
 // Params are the fitted weights and thresholds of clustering.
 type Params struct {
@@ -76,15 +74,13 @@ type Params struct {
 const DefaultLink = 0.10
 
 // pairFeatures returns the features of the units a and b, whose closest
-// sentences have cosine best and whose summed vectors have the dot
-// products by over words, phrases and numbers; a comes before b in sents.
-func pairFeatures(a, b *unit, sents []Sentence, best float64, by [3]float64) [nPair]float64 {
+// sentences have cosine best and summed vectors whole; a comes before b
+// in sents.
+func pairFeatures(a, b *unit, sents []Sentence, best, whole float64) [nPair]float64 {
 	var x [nPair]float64
 	x[fBias] = 1
 	x[fBest] = best
-	x[fWhole] = by[wordTerm] + by[phraseTerm] + by[numberTerm]
-	x[fPhrases] = by[phraseTerm]
-	x[fNumbers] = by[numberTerm]
+	x[fWhole] = whole
 	level := min(a.level, b.level)
 	switch {
 	case level == noTime:
@@ -147,14 +143,14 @@ func pairFeatures(a, b *unit, sents []Sentence, best float64, by [3]float64) [nP
 	return x
 }
 
-// pairChance is the model's chance that a pair with features x tells
-// one happening.
-func (p *Params) pairChance(x *[nPair]float64) float64 {
+// pairLogit is the log odds, by the model, that a pair with features x
+// tells one happening.
+func (p *Params) pairLogit(x *[nPair]float64) float64 {
 	z := 0.0
 	for i, w := range p.Pair {
 		z += w * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 // tieChance is the chance that a continuation with features x tells the

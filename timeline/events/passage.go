@@ -84,7 +84,7 @@ func groupPassagesWith(sents []Sentence, prm *Params) [][]int {
 // sourcePassages returns the passages of the sentences [from, to) of one
 // source, in order. observe, when not nil, is given every continuation
 // weighed, for fitting.
-func sourcePassages(sents []Sentence, from, to int, prm *Params, observe func(prev, i int, x *[nTie]float64)) [][]int {
+func sourcePassages(sents []Sentence, from, to int, prm *Params, observe func(prev, i int, x [nTie]float64)) [][]int {
 	var out [][]int
 	last := -1 // the passage of the last event mention
 	for i := from; i < to; i++ {
@@ -97,7 +97,7 @@ func sourcePassages(sents []Sentence, from, to int, prm *Params, observe func(pr
 			p := out[last]
 			if x, ok := tieFeatures(sents, p, i); ok {
 				if observe != nil {
-					observe(p[len(p)-1], i, &x)
+					observe(p[len(p)-1], i, x)
 				}
 				if prm.tieChance(&x) >= prm.TieLink {
 					out[last] = append(p, i)
