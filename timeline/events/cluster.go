@@ -22,27 +22,28 @@ const (
 	// candidate pairs: they are too common to tell events apart, and
 	// following them would cost quadratic time.
 	maxPosting = 200
-	// edgeFloor is the least similarity kept in the graph; weaker pairs
-	// count as 0 in cluster averages.
+	// sourceWindow is how many of the passages after a passage of its
+	// source are candidates without a shared term.
+	sourceWindow = 3
+	// edgeFloor is the least similarity worth comparing passages as
+	// wholes for.
 	edgeFloor = 0.05
-	// dayLink is the similarity at which two units of different sources
-	// that give the same day in their own words are close enough to join
-	// their groups.
-	dayLink = 0.15
 	// maxTimeFactor is the most timeFactor raises a similarity: for two
 	// passages that give the same day in their own words. Reports of one
 	// event seldom share many words, and a day is what they most surely
 	// share.
 	maxTimeFactor = 2.25
-	// strongLink is the similarity at which two sentences of different
-	// sources are near paraphrases of each other.
-	strongLink = 0.45
 )
 
 // edge is a candidate pair of units (passages) and their similarity.
 type edge struct {
 	a, b int
-	sim  float64
+	// sim is what clustering links by: the chance, by the fitted pair
+	// model (see pairModel), that the two passages tell one happening.
+	sim float64
+	// raw is the cosine similarity weighed by time and source (see
+	// timeFactor), which says how well sources corroborate a group.
+	raw float64
 }
 
 // unit is a passage as clustering sees it: its sentences, its source, the
@@ -57,7 +58,18 @@ type unit struct {
 	// day is true when when is a single day: timeFactor compares them.
 	lo, hi int32
 	day    bool
+	// lead is true for a passage that opens its source: the report's
+	// lead, which tells its main event.
+	lead bool
+	// spans are the dates of a month or more precise its sentences
+	// name, their own or anchored to another event ("since the rig
+	// exploded on 20 April", "in April"), as first and last days, at
+	// most maxSpans of them.
+	spans [][2]int32
 }
+
+// maxSpans is the most dates a unit keeps in unit.spans.
+const maxSpans = 4
 
 // timeLevel says how much a unit's date is worth as evidence.
 type timeLevel int
@@ -103,9 +115,17 @@ func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, 
 
 // unitOf makes the unit of the passage p.
 func unitOf(sents []Sentence, p []int, sources []dedup.Source) unit {
-	u := unit{sents: p, source: sents[p[0]].Source}
+	u := unit{sents: p, source: sents[p[0]].Source, lead: sents[p[0]].Ordinal <= 1}
 	for _, m := range p {
 		s := &sents[m]
+		for _, e := range s.Dates {
+			if e.Date.Precision < temporal.Month || len(u.spans) == maxSpans {
+				continue
+			}
+			if sp := [2]int32{dayNumber(e.Date.Start), dayNumber(e.Date.End)}; !slices.Contains(u.spans, sp) {
+				u.spans = append(u.spans, sp)
+			}
+		}
 		switch {
 		case s.When.IsZero():
 		case s.OwnDate() && s.When.Precision == temporal.Day:
@@ -169,7 +189,10 @@ func sumVectors(sents []Sentence, idx []int) vector {
 // squared posting lengths, each at most maxPosting. Units are runs of
 // sentences in order, so a unit's sentences all come before a later
 // unit's.
-func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
+//
+// observe, when not nil, is given the features of every pair weighed,
+// for fitting; it may be called from several goroutines at once.
+func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params, observe func(a, b int, x [nPair]float64)) []edge {
 	type posting struct {
 		sent int32
 		w    float32
@@ -189,6 +212,7 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 			postings[t.id] = append(postings[t.id], posting{int32(i), t.w})
 		}
 	}
+	floor := math.Log(prm.Floor / (1 - prm.Floor)) // the logit of the floor
 	// Units are shared out in chunks among the cores; each chunk keeps
 	// its edges in the order it finds them, and the chunks are joined in
 	// order. (What is made of the edges does not depend on their order.)
@@ -205,6 +229,7 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 			best := make([]float64, len(us)) // best sentence similarity to the current unit
 			var touched []int32
 			var near []int // units with a best above 0
+			var seen []int32
 			for {
 				c := int(next.Add(1)) - 1
 				if c >= len(chunks) {
@@ -242,26 +267,51 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options) []edge {
 						touched = touched[:0]
 					}
 					a := &us[ua]
+					// Pairs no shared term proposes: the next passages of
+					// the source.
+					seen = seen[:0]
 					for _, ub := range near {
+						seen = append(seen, int32(ub))
+					}
+					indexed := len(near) // near[indexed:] share no indexed term
+					slices.Sort(seen)
+					isNear := func(ub int) bool {
+						_, ok := slices.BinarySearch(seen, int32(ub))
+						return ok
+					}
+					for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
+						if !isNear(ub) {
+							near = append(near, ub)
+						}
+					}
+					for k, ub := range near {
 						b := &us[ub]
 						sim := best[ub]
 						best[ub] = 0
-						if maxTimeFactor*3*sim < edgeFloor {
-							continue // out of reach of the floor, however the rest goes
+						if k < indexed && maxTimeFactor*3*sim < edgeFloor {
+							continue // sentences that barely touch
 						}
 						f := timeFactor(a, b)
 						if a.source == b.source {
 							f *= opt.SameSource
 						}
+						whole := sim
 						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
 							// Summed vectors weigh what the passages share as
 							// wholes; they seldom do much better than their
 							// closest sentences, so pairs whose sentences
 							// barely touch are not worth it.
-							sim = max(sim, dot(a.vec, b.vec))
+							whole = dot(a.vec, b.vec)
 						}
-						if sim *= f; sim >= edgeFloor {
-							edges = append(edges, edge{ua, ub, sim})
+						if k < indexed && max(sim, whole)*f < edgeFloor {
+							continue // too far apart, however the rest goes
+						}
+						x := pairFeatures(a, b, sents, sim, whole)
+						if observe != nil {
+							observe(ua, ub, x)
+						}
+						if z := prm.pairLogit(&x); z >= floor {
+							edges = append(edges, edge{a: ua, b: ub, sim: 1 / (1 + math.Exp(-z)), raw: max(sim, whole) * f})
 						}
 					}
 					near = near[:0]
@@ -335,9 +385,14 @@ type group struct {
 	best    float64
 }
 
-func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options) []group {
+func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) []group {
 	us, unitOf := units(sents, passages, sources)
-	edges := candidates(sents, us, unitOf, opt)
+	edges := candidates(sents, us, unitOf, opt, prm, nil)
+	return linkUnits(us, edges, opt, prm)
+}
+
+// linkUnits groups the units over the candidate edges (see cluster).
+func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 	days := make([][]int64, len(us))
 	for i, u := range us {
 		if u.level == own {
@@ -345,7 +400,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 		}
 	}
 	cross := func(a, b int) bool { return us[a].source != us[b].source }
-	groups := averageLinkage(len(us), edges, opt.Link, days, cross)
+	groups := averageLinkage(len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, prm.StrongShare, prm.Missing, days, cross)
 	groupOf := make([]int, len(us))
 	out := make([]group, len(groups))
 	for gi, g := range groups {
@@ -359,7 +414,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 	}
 	for _, e := range edges {
 		if g := groupOf[e.a]; g == groupOf[e.b] && cross(e.a, e.b) {
-			out[g].best = max(out[g].best, e.sim)
+			out[g].best = max(out[g].best, e.raw)
 		}
 	}
 	return out
@@ -373,7 +428,7 @@ func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Opt
 // Groups never span two connected components of the edges, and what
 // happens in one component does not depend on another, so each is
 // clustered on its own, in parallel, its nodes renumbered in order.
-func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) [][]int {
+func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) [][]int {
 	comps := components(n, edges)
 	found := make([][]linked, len(comps))
 	parallel.For(context.Background(), len(comps), func(k int) {
@@ -388,13 +443,13 @@ func averageLinkage(n int, edges []edge, link float64, days [][]int64, cross fun
 		}
 		es := make([]edge, len(c.edges))
 		for i, e := range c.edges {
-			es[i] = edge{local[e.a], local[e.b], e.sim}
+			es[i] = edge{a: local[e.a], b: local[e.b], sim: e.sim}
 		}
 		ds := make([][]int64, len(c.nodes))
 		for i, v := range c.nodes {
 			ds[i] = days[v]
 		}
-		cs := linkComponent(len(c.nodes), es, link, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		cs := linkComponent(len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
 		for i := range cs {
 			cs[i].id = c.nodes[cs[i].id]
 			for j, m := range cs[i].members {
@@ -469,9 +524,15 @@ func components(n int, edges []edge) []component {
 
 // linkComponent is averageLinkage over one connected component: it
 // returns the groups, in the order of the node whose index each took.
-func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func(a, b int) bool) []linked {
+func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) []linked {
 	members := make([][]int, n)
-	links := make([]map[int]float64, n) // cluster -> neighbour -> sum of similarities
+	links := make([]map[int]linkSum, n) // cluster -> neighbour -> similarities between them
+	// mean is the average similarity of the clusters a and c, linked by l:
+	// pairs without an edge count as missing times the average.
+	mean := func(l linkSum, a, c int) float64 {
+		pairs := float64(len(members[a]) * len(members[c]))
+		return l.sum / (float64(l.n) + missing*(pairs-float64(l.n)))
+	}
 	version := make([]int, n)
 	for i := range members {
 		members[i] = []int{i}
@@ -484,12 +545,12 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 	}
 	for i, d := range degree {
 		if d > 0 {
-			links[i] = make(map[int]float64, d)
+			links[i] = make(map[int]linkSum, d)
 		}
 	}
 	for _, e := range edges {
-		links[e.a][e.b] += e.sim
-		links[e.b][e.a] += e.sim
+		links[e.a][e.b] = links[e.a][e.b].add(linkSum{e.sim, 1})
+		links[e.b][e.a] = links[e.b][e.a].add(linkSum{e.sim, 1})
 		if e.sim >= link {
 			heap.Push(h, pair{e.sim, e.a, e.b, 0, 0})
 		}
@@ -499,7 +560,6 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 	for i := range root {
 		root[i] = i
 	}
-	days0 := append([][]int64(nil), days...) // each node's own days, kept as merges move them
 	compatible := func(a, b int) bool {
 		if len(days[a]) == 0 || len(days[b]) == 0 {
 			return true
@@ -529,14 +589,14 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 		}
 		days[b] = nil
 		if links[a] == nil {
-			links[a] = map[int]float64{}
+			links[a] = map[int]linkSum{}
 		}
 		for c, s := range links[b] {
 			if c == a {
 				continue
 			}
-			links[a][c] += s
-			links[c][a] += s
+			links[a][c] = links[a][c].add(s)
+			links[c][a] = links[c][a].add(s)
 			delete(links[c], b)
 		}
 		delete(links[a], b)
@@ -557,7 +617,7 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 		}
 		sort.Ints(nbrs)
 		for _, c := range nbrs {
-			avg := links[a][c] / float64(len(members[a])*len(members[c]))
+			avg := mean(links[a][c], a, c)
 			if avg >= link {
 				x, y := a, c
 				if y < x {
@@ -567,16 +627,12 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 			}
 		}
 	}
-	// Strong links: two reports that say nearly the same thing in other
-	// sources, or that are close and date themselves to the same day,
-	// join their groups even when the groups' average similarity is
-	// diluted by the other details each group has.
+	// Strong links: two passages of other sources that the pair model
+	// is nearly sure tell one happening join their groups even when the
+	// groups' average is diluted by the other details each group has.
 	strong := make([]edge, 0)
 	for _, e := range edges {
-		if !cross(e.a, e.b) {
-			continue
-		}
-		if e.sim >= strongLink || e.sim >= dayLink && len(days0[e.a]) > 0 && len(days0[e.b]) > 0 && days0[e.a][0] == days0[e.b][0] {
+		if cross(e.a, e.b) && e.sim >= strongLink {
 			strong = append(strong, e)
 		}
 	}
@@ -596,7 +652,7 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 		if a == b {
 			continue
 		}
-		if links[a][b]/float64(len(members[a])*len(members[b])) >= link/2 && compatible(a, b) {
+		if mean(links[a][b], a, b) >= link*strongShare && compatible(a, b) {
 			merge(a, b)
 		}
 	}
@@ -609,6 +665,15 @@ func linkComponent(n int, edges []edge, link float64, days [][]int64, cross func
 	}
 	return out
 }
+
+// linkSum is the sum of the similarities of the n edges between two
+// clusters.
+type linkSum struct {
+	sum float64
+	n   int
+}
+
+func (l linkSum) add(m linkSum) linkSum { return linkSum{l.sum + m.sum, l.n + m.n} }
 
 // pair is a candidate merge of clusters a < b at the given versions.
 type pair struct {

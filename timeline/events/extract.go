@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,12 +32,17 @@ func Extract(sources []dedup.Source, opt Options) Result {
 // ctx's error, between sources while splitting them, between phases, and
 // between events while titling them.
 func ExtractContext(ctx context.Context, sources []dedup.Source, opt Options) (Result, error) {
+	return extract(ctx, sources, opt, &fitted)
+}
+
+// extract is ExtractContext with the clustering parameters prm.
+func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Params) (Result, error) {
 	sents, err := splitSources(ctx, sources, opt.Memo)
 	if err != nil {
 		return Result{}, err
 	}
 	warnings := limitMentions(sents, sources)
-	clusters := analyse(sents, sources, opt)
+	clusters := analyse(sents, sources, opt, prm)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -46,7 +52,7 @@ func ExtractContext(ctx context.Context, sources []dedup.Source, opt Options) (R
 	if len(inferred) > 0 {
 		sents = resplit(sents, sources, inferred)
 		warnings = limitMentions(sents, sources)
-		clusters = analyse(sents, sources, opt)
+		clusters = analyse(sents, sources, opt, prm)
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
@@ -121,10 +127,10 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 
 // analyse weighs the sentences' words, groups them into passages and
 // clusters them.
-func analyse(sents []Sentence, sources []dedup.Source, opt Options) []group {
+func analyse(sents []Sentence, sources []dedup.Source, opt Options, prm *Params) []group {
 	weigh(sents)
-	passages := groupPassages(sents)
-	return cluster(sents, passages, sources, opt)
+	passages := groupPassagesWith(sents, prm)
+	return cluster(sents, passages, sources, opt, prm)
 }
 
 // splitSources returns every sentence of every source, in source order,
@@ -283,6 +289,8 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 		keys = append(keys, kt)
 		if n := numberKey(leadingNumber(lw)); n != "" {
 			keys = append(keys, termOf(n)) // "23-year-old", "300GB" count as 23 and 300
+		} else if n := numberWord(lw); n != "" {
+			keys = append(keys, termOf(n)) // "Eleven workers" counts as 11
 		}
 		if prev != "" && !strings.Contains(s[toks[i-1].End:t.Start], ",") {
 			keys = append(keys, phrase(prev, k))
@@ -352,6 +360,33 @@ func numberKey(w string) string {
 	}
 	return "#" + w
 }
+
+// numberWord returns the key of a number from 11 to 99 written in words
+// ("eleven", "twenty-five"), as numberKey gives it for its digits, or "".
+func numberWord(w string) string {
+	tens, units, _ := strings.Cut(w, "-")
+	n, ok := numberWords[tens]
+	if !ok {
+		return ""
+	}
+	if units != "" {
+		u, ok := numberWords[units]
+		if !ok || n < 20 || n%10 != 0 || u > 9 {
+			return ""
+		}
+		n += u
+	}
+	if n < 10 {
+		return ""
+	}
+	return "#" + strconv.Itoa(n)
+}
+
+// numberWords are the words numberWord reads.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 // leadingNumber returns the digits a word opens with ("300gb" → "300"),
 // or "".

@@ -10,28 +10,35 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
-const (
-	// passageLink is the least continuation score for an event mention to
-	// continue the passage before it. The score adds the cosine similarity
-	// of the two sentences (or of the mention and the sentence before the
-	// last) to the weights below.
-	passageLink = 0.35
-	// passageGap is how many sentences that are not event mentions may
-	// stand between two mentions of one passage; each costs gapCost.
-	passageGap = 2
-	gapCost    = 0.1
+// passageGap is how many sentences that are not event mentions may
+// stand between two mentions of one passage.
+const passageGap = 2
 
-	sameParagraph = 0.2  // the mention is in the paragraph of the one before
-	nextParagraph = 0.1  // it opens the next paragraph
-	afterLead     = 0.15 // it opens the paragraph after the report's lead
-	sameDay       = 0.1  // both are dated to one day, own or inherited…
-	sameOwnDay    = 0.1  // …each in its own words
-	clockTimeTie  = 0.1  // …and it names a time of that day ("shortly after 1pm")
-	pronounTie    = 0.3  // it opens with a pronoun subject ("He toured …")
-	additiveTie   = 0.25 // an "also", "then", "additionally" in its first words
-	anaphoraTie   = 0.2  // "the tour" after "a tour"
-	subjectTie    = 0.15 // its subject was named just before
+// The features of a continuation, an event mention b after the last
+// mention a of a passage of its source, in the order of Params.Tie.
+const (
+	tBias          = iota
+	tPronoun       // b opens with a pronoun subject ("He toured …")
+	tAdditive      // an "also", "then", "additionally" in its first words
+	tAnaphora      // "the tour" after "a tour"
+	tSubject       // its subject was named in the last two mentions
+	tSameParagraph // b is in a's paragraph (else it opens the next)
+	tAfterLead     // a is the report's lead and b opens the next paragraph
+	tGap           // sentences between them
+	tSameDay       // both are dated to one day, own or inherited…
+	tSameOwnDay    // …each in its own words
+	tClockTime     // …and b names a time of that day ("shortly after 1pm")
+	tCosine        // cosine of b and a (or the mention before a), the greater
+	tMovesOn       // b opens by moving the story on ("After …", "Meanwhile")
+	tOwnDate       // b gives a date of its own
+	tReported      // b only reports speech
+	nTie
 )
+
+// tieFeatureNames name the features, for the fitting report and params.go.
+var tieFeatureNames = [nTie]string{"bias", "pronoun subject", "additive adverb", "anaphora", "subject named before",
+	"same paragraph", "after the lead", "sentences between", "same day", "same own day", "clock time", "cosine",
+	"moves on", "own date", "reported speech"}
 
 // groupPassages sets Passage on every sentence and returns the passages,
 // each a list of sentence indexes in order. A passage is a run of event
@@ -42,7 +49,10 @@ const (
 //
 // Each source's passages are found on their own, in parallel; the
 // sentences of a source must be consecutive, as Extract makes them.
-func groupPassages(sents []Sentence) [][]int {
+func groupPassages(sents []Sentence) [][]int { return groupPassagesWith(sents, &fitted) }
+
+// groupPassagesWith is groupPassages with the parameters prm.
+func groupPassagesWith(sents []Sentence, prm *Params) [][]int {
 	// The runs of sentences of one source.
 	var starts []int
 	for i := range sents {
@@ -53,7 +63,7 @@ func groupPassages(sents []Sentence) [][]int {
 	starts = append(starts, len(sents))
 	per := make([][][]int, len(starts)-1)
 	parallel.For(context.Background(), len(per), func(k int) {
-		per[k] = sourcePassages(sents, starts[k], starts[k+1])
+		per[k] = sourcePassages(sents, starts[k], starts[k+1], prm, nil)
 	})
 	n := 0
 	for _, ps := range per {
@@ -72,8 +82,9 @@ func groupPassages(sents []Sentence) [][]int {
 }
 
 // sourcePassages returns the passages of the sentences [from, to) of one
-// source, in order.
-func sourcePassages(sents []Sentence, from, to int) [][]int {
+// source, in order. observe, when not nil, is given every continuation
+// weighed, for fitting.
+func sourcePassages(sents []Sentence, from, to int, prm *Params, observe func(prev, i int, x [nTie]float64)) [][]int {
 	var out [][]int
 	last := -1 // the passage of the last event mention
 	for i := from; i < to; i++ {
@@ -84,9 +95,14 @@ func sourcePassages(sents []Sentence, from, to int) [][]int {
 		}
 		if last >= 0 {
 			p := out[last]
-			if continues(sents, p, i) {
-				out[last] = append(p, i)
-				continue
+			if x, ok := tieFeatures(sents, p, i); ok {
+				if observe != nil {
+					observe(p[len(p)-1], i, x)
+				}
+				if prm.tieChance(&x) >= prm.TieLink {
+					out[last] = append(p, i)
+					continue
+				}
 			}
 		}
 		last = len(out)
@@ -95,63 +111,70 @@ func sourcePassages(sents []Sentence, from, to int) [][]int {
 	return out
 }
 
-// continues reports whether event mention i continues passage p of the
-// same source. It does when few sentences stand between them, no heading
-// or second paragraph break, no date that disagrees and no opening that
-// moves the story on ("After …", "Meanwhile", "On Estuary Road, "), and
-// the words they share, a pronoun subject or an "also" tie it to the last
-// mentions of the passage.
-func continues(sents []Sentence, p []int, i int) bool {
+// tieFeatures returns the features of event mention i continuing passage
+// p of the same source, or false when it cannot: when more than
+// passageGap sentences, a heading or a second paragraph break stand
+// between them, or a date that disagrees.
+func tieFeatures(sents []Sentence, p []int, i int) ([nTie]float64, bool) {
+	var x [nTie]float64
 	prev := p[len(p)-1]
 	a, b := &sents[prev], &sents[i]
 	if b.Ordinal-a.Ordinal-1 > passageGap || b.Block-a.Block > 1 {
-		return false
+		return x, false
 	}
 	if a.When.Precision == temporal.Day && b.When.Precision == temporal.Day && !a.When.Overlaps(b.When) {
-		return false
+		return x, false
 	}
-	if movesOn(b.Text) {
-		return false
+	toks := b.tokens()
+	x[tBias] = 1
+	x[tPronoun], x[tAdditive] = openerTies(toks)
+	if anaphora(a, b) {
+		x[tAnaphora] = 1
 	}
-	score := continuationTokens(b.tokens()) + anaphora(a, b) + sameSubject(sents, p, b)
+	if sameSubject(sents, p, b) {
+		x[tSubject] = 1
+	}
 	if a.Block == b.Block {
-		score += sameParagraph
-	} else {
-		score += nextParagraph
+		x[tSameParagraph] = 1
 	}
 	if p[0] == prev && a.Ordinal == 0 && a.Block != b.Block {
-		score += afterLead // the paragraph after a report's lead tells its event
+		x[tAfterLead] = 1
 	}
-	score -= gapCost * float64(b.Ordinal-a.Ordinal-1)
+	x[tGap] = float64(b.Ordinal - a.Ordinal - 1)
 	if a.When.Precision == temporal.Day && b.When.Precision == temporal.Day && a.When.Start.Equal(b.When.Start) {
-		score += sameDay
+		x[tSameDay] = 1
 		if a.OwnDate() && b.OwnDate() {
-			score += sameOwnDay
+			x[tSameOwnDay] = 1
 		}
-		if clockTimeTokens(b.tokens()) {
-			score += clockTimeTie
+		if clockTimeTokens(toks) {
+			x[tClockTime] = 1
 		}
 	}
 	sim := dot(a.vec, b.vec)
 	if len(p) > 1 {
 		sim = max(sim, dot(sents[p[len(p)-2]].vec, b.vec))
 	}
-	score += sim
-	return score >= passageLink
+	x[tCosine] = sim
+	if movesOn(b.Text) {
+		x[tMovesOn] = 1
+	}
+	if b.OwnDate() {
+		x[tOwnDate] = 1
+	}
+	if b.Mention.Cues&CueReported != 0 {
+		x[tReported] = 1
+	}
+	return x, true
 }
 
-// continuation scores how a sentence's opening ties it to the sentence
-// before: a pronoun subject ("He toured …") or an additive adverb ("also",
-// "additionally") in its first words.
-func continuation(s string) float64 { return continuationTokens(words.Split(s)) }
-
-// continuationTokens is continuation over a sentence's words.
-func continuationTokens(toks []words.Token) float64 {
-	var score float64
+// openerTies reports, as 0 or 1, how a sentence's opening ties it to the
+// sentence before: a pronoun subject ("He toured …"), and an additive
+// adverb ("also", "additionally") in its first words.
+func openerTies(toks []words.Token) (pronoun, additive float64) {
 	if len(toks) > 0 {
 		switch strings.ToLower(toks[0].Text) {
 		case "he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there":
-			score += pronounTie
+			pronoun = 1
 		}
 	}
 	for i, t := range toks {
@@ -160,15 +183,15 @@ func continuationTokens(toks []words.Token) float64 {
 		}
 		switch strings.ToLower(t.Text) {
 		case "also", "additionally", "then", "too", "further", "later":
-			return score + additiveTie
+			return pronoun, 1
 		}
 	}
-	return score
+	return pronoun, 0
 }
 
-// anaphora scores a definite noun phrase in b whose noun a has just
+// anaphora reports a definite noun phrase in b whose noun a has just
 // named ("… included a tour … accompanied Kim during the tour").
-func anaphora(a, b *Sentence) float64 {
+func anaphora(a, b *Sentence) bool {
 	toks := b.tokens()
 	for i := 0; i+1 < len(toks); i++ {
 		switch strings.ToLower(toks[i].Text) {
@@ -182,30 +205,30 @@ func anaphora(a, b *Sentence) float64 {
 		k := termOf(words.Key(toks[i+1].Text))
 		for _, ak := range a.keys {
 			if ak == k {
-				return anaphoraTie
+				return true
 			}
 		}
 	}
-	return 0
+	return false
 }
 
-// sameSubject scores a sentence whose subject, the name it opens with,
+// sameSubject reports a sentence whose subject, the name it opens with,
 // was named in the last two sentences of the passage ("… greeted by
 // Defence Minister Sergei Shoigu. Shoigu then showed him …").
-func sameSubject(sents []Sentence, p []int, b *Sentence) float64 {
+func sameSubject(sents []Sentence, p []int, b *Sentence) bool {
 	toks := b.tokens()
 	if len(toks) == 0 || !isUpperWord(toks[0].Text) || words.IsStop(strings.ToLower(toks[0].Text)) {
-		return 0
+		return false
 	}
 	k := termOf(words.Key(toks[0].Text))
 	for _, m := range p[max(0, len(p)-2):] {
 		for _, ak := range sents[m].keys {
 			if ak == k {
-				return subjectTie
+				return true
 			}
 		}
 	}
-	return 0
+	return false
 }
 
 // clockTime reports a time of day: "1pm", "3.40am", "10:30 a.m.", "seven
