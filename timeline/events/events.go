@@ -36,8 +36,10 @@ import (
 // Options are the clustering thresholds, cosine similarities from 0 to 1.
 // A site sets them in site.toml; config.Default holds the defaults.
 type Options struct {
-	// Link is the least average similarity, after weighing by time, at
-	// which two groups of passages are taken to report the same event.
+	// Link moves the fitted least average chance (Params, params.go) at
+	// which two groups of passages are taken to report the same event,
+	// by its difference from config.Default's 0.10: a site that sets it
+	// higher gets more, smaller events.
 	Link float64
 	// SameSource scales the similarity of two passages of one source
 	// before it counts: one article repeats its own vocabulary, so its
