@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -25,26 +24,6 @@ import (
 
 // pageTimeout is how long a page may take to load in the browser tests.
 const pageTimeout = 15 * time.Second
-
-// chromium returns the browser to test with, or skips the test saying
-// why (fails it when TIMELINE_BROWSER is "required").
-func chromium(t *testing.T) string {
-	t.Helper()
-	exe := os.Getenv("TIMELINE_CHROMIUM")
-	if exe == "" {
-		var err error
-		if exe, err = exec.LookPath("chromium"); err != nil {
-			exe = "/usr/bin/chromium"
-		}
-	}
-	if _, err := os.Stat(exe); err != nil {
-		if os.Getenv("TIMELINE_BROWSER") == "required" {
-			t.Fatalf("browser test required: no Chromium: %v", err)
-		}
-		t.Skipf("skipping the browser test: no Chromium (%v); install it with apt-get install chromium or set TIMELINE_CHROMIUM", err)
-	}
-	return exe
-}
 
 // demoSite copies the repository's demo site into a temporary directory.
 func demoSite(t *testing.T) string {
@@ -80,7 +59,7 @@ func demoSite(t *testing.T) string {
 // secure context) each page has its own event stream: ten pages in one
 // tab still load, as each page closes its stream when it is left.
 func TestBrowserLiveReloadLetsGo(t *testing.T) {
-	exe := chromium(t)
+	exe := cdp.Chromium(t)
 	dir := demoSite(t)
 	s := start(t, Options{Site: siteOptions(dir), Watch: true})
 	urls := demoPages(t, s, 10)

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -66,10 +65,7 @@ type axeViolation struct {
 func TestBrowser(t *testing.T) {
 	chromium, axe, err := browserTools()
 	if err != nil {
-		if os.Getenv("TIMELINE_BROWSER") == "required" {
-			t.Fatalf("browser test required: %v", err)
-		}
-		t.Skipf("skipping the browser test: %v (see browser_test.go)", err)
+		cdp.Unavailable(t, err)
 	}
 	axeJS, err := os.ReadFile(axe)
 	if err != nil {
@@ -343,28 +339,12 @@ func TestBrowser(t *testing.T) {
 
 // browserTools finds Chromium and axe-core, or says what is missing.
 func browserTools() (chromium, axe string, err error) {
-	if chromium, err = findChromium(); err != nil {
+	if chromium, err = cdp.Find(); err != nil {
 		return "", "", err
 	}
 	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"),
 		"npm install axe-core and set TIMELINE_AXE to its axe.min.js")
 	return chromium, axe, err
-}
-
-// findChromium returns the browser of TIMELINE_CHROMIUM, or chromium on
-// the PATH, or /usr/bin/chromium, or says it is missing.
-func findChromium() (string, error) {
-	chromium := os.Getenv("TIMELINE_CHROMIUM")
-	if chromium == "" {
-		var err error
-		if chromium, err = exec.LookPath("chromium"); err != nil {
-			chromium = "/usr/bin/chromium"
-		}
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		return "", fmt.Errorf("no Chromium (%v); install it with apt-get install chromium or set TIMELINE_CHROMIUM", err)
-	}
-	return chromium, nil
 }
 
 // cached returns the path of the environment variable env, or else of
@@ -421,17 +401,14 @@ fetch(location.search.slice(1) + "/timelinejs.json").then(r => r.json()).then(da
 // the export, and in the hostile site no script, style sheet, frame or
 // event handler from the input in the timeline.
 func TestTimelineJS(t *testing.T) {
-	chromium, err := findChromium()
+	chromium, err := cdp.Find()
 	var dist string
 	if err == nil {
 		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"),
 			"npm install @knight-lab/timelinejs and set TIMELINE_TIMELINEJS to its dist directory")
 	}
 	if err != nil {
-		if os.Getenv("TIMELINE_BROWSER") == "required" {
-			t.Fatalf("browser test required: %v", err)
-		}
-		t.Skipf("skipping the TimelineJS test: %v (see browser_test.go)", err)
+		cdp.Unavailable(t, err)
 	}
 	if _, err := os.Stat(filepath.Join(dist, "js", "timeline.js")); err != nil {
 		t.Fatalf("TimelineJS: %v", err)

@@ -87,15 +87,8 @@ func (s *scanner) verbAt(k int) bool {
 // ingAt reports whether token k is a lowercase "-ing" word outside the
 // vocabulary, a present participle ("arriving", not "morning" or "during").
 func (s *scanner) ingAt(k int) bool {
-	if k < 0 || k >= len(s.toks) {
-		return false
-	}
-	t := &s.toks[k]
-	if t.kind != tWord || t.w != wNone || t.flags&fUpper != 0 {
-		return false
-	}
-	w := s.text[t.start:t.end]
-	if len(w) < 6 || w[len(w)-3:] != "ing" {
+	w, ok := s.plainWord(k)
+	if !ok || len(w) < 6 || w[len(w)-3:] != "ing" {
 		return false
 	}
 	switch w {
@@ -224,15 +217,21 @@ func (s *scanner) passive(k int) bool {
 // adverbAt reports whether token k is a lowercase word in "-ly" outside
 // the vocabulary ("officially", "quickly").
 func (s *scanner) adverbAt(k int) bool {
+	w, ok := s.plainWord(k)
+	return ok && len(w) > 4 && w[len(w)-2:] == "ly"
+}
+
+// plainWord returns the text of token k when it is a lowercase word
+// outside the vocabulary, whose ending may then tell its part of speech.
+func (s *scanner) plainWord(k int) (string, bool) {
 	if k < 0 || k >= len(s.toks) {
-		return false
+		return "", false
 	}
 	t := &s.toks[k]
 	if t.kind != tWord || t.w != wNone || t.flags&fUpper != 0 {
-		return false
+		return "", false
 	}
-	w := s.text[t.start:t.end]
-	return len(w) > 4 && w[len(w)-2:] == "ly"
+	return s.text[t.start:t.end], true
 }
 
 // pastParticiple reports whether word token t ends in "-ed" but not "-eed"

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"sync"
@@ -16,27 +14,8 @@ import (
 	"time"
 )
 
-// chromium returns the browser to test with, or skips.
-func chromium(t *testing.T) string {
-	t.Helper()
-	exe := os.Getenv("TIMELINE_CHROMIUM")
-	if exe == "" {
-		var err error
-		if exe, err = exec.LookPath("chromium"); err != nil {
-			exe = "/usr/bin/chromium"
-		}
-	}
-	if _, err := os.Stat(exe); err != nil {
-		if os.Getenv("TIMELINE_BROWSER") == "required" {
-			t.Fatalf("no Chromium: %v", err)
-		}
-		t.Skipf("no Chromium (%v); install it with apt-get install chromium", err)
-	}
-	return exe
-}
-
 func TestBrowser(t *testing.T) {
-	exe := chromium(t)
+	exe := Chromium(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><meta name="viewport" content="width=device-width"><title>t</title><style>@media (prefers-color-scheme: dark) { body { color: rgb(1, 2, 3) } }</style>
