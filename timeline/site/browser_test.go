@@ -206,7 +206,26 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Every headline of the timeline fits on at most two lines at
+	// 1280 px (measured against its own line height).
 	load(base)
+	var lines []struct {
+		Title string
+		Lines float64
+	}
+	headlines := `[...document.querySelectorAll(".entry-title")].map(h => {
+		const lh = parseFloat(getComputedStyle(h).lineHeight) || parseFloat(getComputedStyle(h).fontSize) * 1.2;
+		return {title: h.textContent.trim(), lines: h.getBoundingClientRect().height / lh};
+	})`
+	eval(headlines, &lines)
+	if len(lines) == 0 {
+		t.Error("no headline found on the timeline at 1280px")
+	}
+	for _, l := range lines {
+		if l.Lines > 2.2 {
+			t.Errorf("timeline at 1280px: headline %q takes %.1f lines, want at most 2", l.Title, l.Lines)
+		}
+	}
 	png, err := p.ScreenshotPage(ctx)
 	if err != nil {
 		t.Fatal(err)
