@@ -172,17 +172,15 @@ func setAsideOutliers(ds []Dated, res events.Result, sources []dedup.Source) {
 		}
 		why := fmt.Sprintf("%s lies more than a year from the story's other events (median %s) and only %s gives it",
 			d.Date.Display(), dateOfDay(median).Display(), plural(len(srcs), "one source", "no source"))
-		explicit := false
-		for _, e := range d.Evidence {
-			explicit = explicit || e.Expression.Kind == temporal.Absolute && !e.Inherited && !e.FromDateline
-		}
+		// However it is written, a far date one source gives is set
+		// aside: on a story of days, "in February 2022" in a sentence of
+		// today's report tells what happened before the story (the rule
+		// that an explicit date is never left out holds within its span).
 		switch {
 		case len(rest) > 0:
 			d.SetAside = d.Evidence
 			d.Date, d.Evidence, d.Conflicts = settle(rest, res.Sentences)
 			d.SetAsideWhy = why + "; set aside"
-		case explicit:
-			d.SetAsideWhy = why + "; kept, as the only date its sources write out"
 		default:
 			d.SetAside = d.Evidence
 			d.Date, d.Evidence, d.Conflicts = temporal.Date{}, nil, nil

@@ -59,9 +59,9 @@ func TestSetAsideOutliers(t *testing.T) {
 			date: "2024-03-05", aside: 2, why: "set aside",
 		},
 		{
-			name: "an explicit date that is all the event has is kept",
+			name: "an explicit far date, one source: set aside too, undated",
 			evs:  story(map[string][]mention{"x": {m(2, 8, abs("March 4, 2019", day(2019, time.March, 4)))}}),
-			date: "2019-03-04", why: "kept",
+			date: "", aside: 1, why: "leaving the event undated", undated: true,
 		},
 		{
 			name: "a date within a year of the story is kept",
