@@ -71,10 +71,7 @@ type titleKey struct {
 }
 
 // titled is what titleOf returned.
-type titled struct {
-	title   string
-	quality int
-}
+type titled = composition
 
 // titles gives the titles of sentences (see titleOf) to the events of
 // one build, working each out once, and with a Memo, once while the
@@ -106,21 +103,29 @@ func (m *Memo) keepTitles(t *titles) {
 // of returns titleOf(s.Text, s.Dateline). A nil *titles works it out
 // every time.
 func (t *titles) of(s *Sentence) (string, int) {
+	c := t.composed(s)
+	return c.title, c.quality
+}
+
+// composed returns the composition of s's title, with what it dropped
+// (see compose), working it out once per build, or once while the
+// sentence is unchanged with a Memo.
+func (t *titles) composed(s *Sentence) composition {
 	if t == nil {
-		return titleOf(s.Text, s.Dateline)
+		return compose(s.Text, s.Dateline)
 	}
 	k := titleKey{s.Text, s.Dateline}
 	t.mu.Lock()
 	v, ok := t.next[k]
 	t.mu.Unlock()
 	if ok {
-		return v.title, v.quality
+		return v
 	}
 	if v, ok = t.old[k]; !ok {
-		v.title, v.quality = titleOf(s.Text, s.Dateline)
+		v = compose(s.Text, s.Dateline)
 	}
 	t.mu.Lock()
 	t.next[k] = v
 	t.mu.Unlock()
-	return v.title, v.quality
+	return v
 }

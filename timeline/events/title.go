@@ -136,7 +136,7 @@ func headline(order []int, sents []Sentence, titles *titles) (string, TitleBasis
 	}
 	b := TitleBasis{Sentence: bestM, Subject: -1}
 	if bestM >= 0 {
-		b.Dropped = compose(sents[bestM].Text, sents[bestM].Dateline).dropped
+		b.Dropped = slices.Clone(titles.composed(&sents[bestM]).dropped)
 		if bestRes.title != "" {
 			b.Subject, b.Replaced = bestRes.from, bestRes.replaced
 			b.Dropped = append(b.Dropped, bestRes.dropped...)
