@@ -7,13 +7,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/timeline-ssg/timeline/timeline/chronology"
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/config"
 	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 	"github.com/timeline-ssg/timeline/timeline/diag"
-	"github.com/timeline-ssg/timeline/timeline/editorial"
 	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/parallel"
 )
@@ -194,20 +192,11 @@ func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) 
 	if err != nil {
 		return nil, diags, err
 	}
-	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	res, dated, _, warns, err := findEvents(ctx, cfg, opt, sources, func(string) {})
+	diags = append(diags, warns...)
 	if err != nil {
 		return nil, diags, err
 	}
-	res, err := events.ExtractContext(ctx, sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
-	if err != nil {
-		return nil, diags, err
-	}
-	diags = append(diags, res.Warnings...)
-	res, warns := edits.Regroup(res, sourceIDs(sources))
-	diags = append(diags, warns...)
-	dated := chronology.Order(res, sources)
-	dated, _, warns = edits.Pin(dated)
-	diags = append(diags, warns...)
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}

@@ -115,26 +115,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	res, dated, summaries, warns, err := findEvents(ctx, cfg, opt, sources, stage)
+	sum.Warnings = append(sum.Warnings, warns...)
 	if err != nil {
 		return nil, err
 	}
-	evOpt := events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
-	if opt.Cache != nil {
-		evOpt.Memo = &opt.Cache.events
-	}
-	res, err := events.ExtractContext(ctx, sources, evOpt)
-	if err != nil {
-		return nil, err
-	}
-	sum.Warnings = append(sum.Warnings, res.Warnings...)
-	res, warns := edits.Regroup(res, sourceIDs(sources))
-	sum.Warnings = append(sum.Warnings, warns...)
-	stage("events")
-	dated := chronology.Order(res, sources)
-	dated, summaries, warns := edits.Pin(dated)
-	sum.Warnings = append(sum.Warnings, warns...)
-	stage("time")
 
 	view := makeView(cfg, sources, res, dated)
 	setEditorSummaries(&view, summaries)
@@ -150,6 +135,34 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	sum.Duration = time.Since(start)
 	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme,
 		rules: siteRules(opt.SiteDir, cfg.ContentDir, opt.CleanDestinationDir)}, nil
+}
+
+// findEvents runs the stages that turn sources into a chronology:
+// events, with the site's editorial changes (events.toml), and time. It
+// returns the events, their chronology, the editors' summaries by event
+// ID, and the warnings; stage is called after each stage with its name.
+func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []dedup.Source, stage func(string)) (events.Result, []chronology.Dated, map[string]string, diag.List, error) {
+	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	evOpt := events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
+	if opt.Cache != nil {
+		evOpt.Memo = &opt.Cache.events
+	}
+	res, err := events.ExtractContext(ctx, sources, evOpt)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	warnings := res.Warnings
+	res, warns := edits.Regroup(res, sourceIDs(sources))
+	warnings = append(warnings, warns...)
+	stage("events")
+	dated := chronology.Order(res, sources)
+	dated, summaries, warns := edits.Pin(dated)
+	warnings = append(warnings, warns...)
+	stage("time")
+	return res, dated, summaries, warnings, nil
 }
 
 // ingest runs the stages that turn files into sources: read, clean and
