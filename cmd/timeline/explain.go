@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -155,6 +156,20 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// explainFlags adds the flags the commands that explain a build share
+// (--source, --json, --buildDrafts) to fs and parses args: it returns
+// the site to explain, whether to print JSON, and the exit code to use
+// (-1 to go on).
+func explainFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (site.Options, bool, int) {
+	source := fs.String("source", ".", "site directory, holding site.toml and content/")
+	asJSON := fs.Bool("json", false, "print as one JSON document")
+	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	if code := parse(fs, args, stdout); code >= 0 {
+		return site.Options{}, false, code
+	}
+	return site.Options{SiteDir: *source, Drafts: *drafts}, *asJSON, -1
+}
+
 // sources runs `timeline sources`: per source, its files, the evidence
 // for merging its copies, its metadata and where each field was found,
 // and what cleaning removed.
@@ -163,19 +178,17 @@ func sources(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"Explains the sources a build would make: each source's files and duplicate group\n"+
 			"with similarity scores, its metadata and where each field was found, and the\n"+
 			"lines cleaning removed, with the reason.", stderr)
-	source := fs.String("source", ".", "site directory, holding site.toml and content/")
-	asJSON := fs.Bool("json", false, "print as JSON")
-	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
-	if code := parse(fs, args, stdout); code >= 0 {
+	opt, asJSON, code := explainFlags(fs, args, stdout)
+	if code >= 0 {
 		return code
 	}
-	srcs, diags, err := site.Sources(ctx, site.Options{SiteDir: *source, Drafts: *drafts})
+	srcs, diags, err := site.Sources(ctx, opt)
 	printWarnings(stderr, diags)
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild
 	}
-	if *asJSON {
+	if asJSON {
 		recs := make([]sourceJSON, len(srcs))
 		for i, s := range srcs {
 			recs[i] = newSourceJSON(s)
@@ -306,19 +319,17 @@ func eventsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		"Explains the events a build would make: each event's kind, date and how it was\n"+
 			"found, its sentences by source, how similar they are and what they share, and the\n"+
 			"sentences close to it that were left out, with the reason.", stderr)
-	source := fs.String("source", ".", "site directory, holding site.toml and content/")
-	asJSON := fs.Bool("json", false, "print as one JSON document")
-	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
-	if code := parse(fs, args, stdout); code >= 0 {
+	opt, asJSON, code := explainFlags(fs, args, stdout)
+	if code >= 0 {
 		return code
 	}
-	evs, diags, err := site.Events(ctx, site.Options{SiteDir: *source, Drafts: *drafts})
+	evs, diags, err := site.Events(ctx, opt)
 	printWarnings(stderr, diags)
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild
 	}
-	if *asJSON {
+	if asJSON {
 		recs := make([]eventJSON, len(evs))
 		for i, e := range evs {
 			recs[i] = newEventJSON(e)
