@@ -1,31 +1,18 @@
 package events
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
-	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/config"
-	"github.com/timeline-ssg/timeline/timeline/content"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
 )
 
 // readSite reads, cleans and merges a site's articles as a build does.
 func readSite(t testing.TB, dir string) []dedup.Source {
 	t.Helper()
-	arts, diags, err := content.Read(context.Background(), content.Options{SiteDir: dir, ContentDir: "content", Location: time.UTC})
-	if err != nil || diags.Err() != nil {
-		t.Fatalf("%s: %v %v", dir, err, diags.Err())
-	}
-	corpus := clean.NewCorpus(arts)
-	cleaned := make([]clean.Article, len(arts))
-	for i, a := range arts {
-		cleaned[i] = clean.Clean(a, corpus)
-	}
-	return dedup.Group(cleaned)
+	return readSample(t, dir, 0)
 }
 
 // TestCorpusTitles checks every title of the demo site and of the second
