@@ -1231,9 +1231,10 @@ func lastBoundary(s string, seps []string, min int) int {
 // when nothing else fits.
 func lastPhrase(s string) int {
 	best, ofCut := 0, 0
-	for _, t := range words.Split(s) {
+	toks := words.Split(s)
+	for k, t := range toks {
 		lw := strings.ToLower(t.Text)
-		ing := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !isUpperWord(t.Text)
+		ing := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !isUpperWord(t.Text) && !nounPhraseHead(toks, k)
 		if !lexicon.Preposition(lw) && !ing {
 			continue
 		}
@@ -1255,6 +1256,34 @@ func lastPhrase(s string) int {
 	}
 	return best
 }
+
+// nounPhraseHead reports whether the word toks[k] closes a noun phrase
+// that a determiner opens, right after it or after one word shaped as an
+// adjective ("-al", "-ic", "-ous", "-ive", "-ful", "-less", "-able",
+// "-ible", "-ary"): the "-ing" of "the timing" or "the critical timing" is
+// a noun, not a participle opening a phrase, while the one of "their
+// concerns regarding" is.
+func nounPhraseHead(toks []words.Token, k int) bool {
+	if k < 1 {
+		return false
+	}
+	if lexicon.Determiner(strings.ToLower(toks[k-1].Text)) {
+		return true
+	}
+	w := toks[k-1].Text
+	if k < 2 || !isLowerWord(w) || !lexicon.Determiner(strings.ToLower(toks[k-2].Text)) {
+		return false
+	}
+	for _, suffix := range adjectiveSuffixes {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveSuffixes are endings that mostly make adjectives.
+var adjectiveSuffixes = []string{"al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ary"}
 
 // infinitiveAfter reports whether the word that ends p takes an
 // infinitive: a verb, "not" or an adjective such as "able".
