@@ -729,7 +729,13 @@ func (c *composer) attribution(s string) string {
 		return s
 	}
 	c.drop(PartAttribution, attr)
-	if lf := strings.ToLower(firstWordOf(sp)); isUpperWord(sp) && !lexicon.Pronoun(lf) && lf != "the" && lf != "a" && lf != "an" {
+	// A speaker is named when it is capitalised as written: "one of
+	// them said" names no one.
+	written := sp
+	if k := strings.Index(strings.ToLower(attr), strings.ToLower(sp)); k >= 0 {
+		written = attr[k : k+len(sp)]
+	}
+	if lf := strings.ToLower(firstWordOf(sp)); isUpperWord(written) && !lexicon.Pronoun(lf) && lf != "the" && lf != "a" && lf != "an" {
 		return sp + " says " + lowerStatement(main)
 	}
 	return main
@@ -1257,23 +1263,26 @@ func lastPhrase(s string) int {
 	return best
 }
 
-// nounPhraseHead reports whether the word toks[k] closes a noun phrase
-// that a determiner opens, right after it or after one word shaped as an
-// adjective ("-al", "-ic", "-ous", "-ive", "-ful", "-less", "-able",
-// "-ible", "-ary"): the "-ing" of "the timing" or "the critical timing" is
-// a noun, not a participle opening a phrase, while the one of "their
-// concerns regarding" is.
+// nounPhraseHead reports whether the "-ing" word toks[k] is a noun or
+// the object of a preposition rather than a participle opening a phrase:
+// right after a determiner ("the timing"), a word shaped as an adjective
+// ("the critical timing", "either political manoeuvring") or a
+// preposition ("the cost of living").
 func nounPhraseHead(toks []words.Token, k int) bool {
 	if k < 1 {
 		return false
 	}
-	if lexicon.Determiner(strings.ToLower(toks[k-1].Text)) {
+	w := toks[k-1].Text
+	lw := strings.ToLower(w)
+	if lexicon.Determiner(lw) || lexicon.Preposition(lw) {
 		return true
 	}
-	w := toks[k-1].Text
-	if k < 2 || !isLowerWord(w) || !lexicon.Determiner(strings.ToLower(toks[k-2].Text)) {
-		return false
-	}
+	return isLowerWord(w) && adjectiveShaped(lw)
+}
+
+// adjectiveShaped reports a lower-case word with an ending that mostly
+// makes adjectives ("political", "hostile" is not one).
+func adjectiveShaped(w string) bool {
 	for _, suffix := range adjectiveSuffixes {
 		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
 			return true
