@@ -365,12 +365,12 @@ func parse(relPath string, data []byte, sum [sha256.Size]byte, loc *time.Locatio
 	if !ok {
 		return a, diags
 	}
-	front, body, bodyLine, err := SplitFrontMatter(relPath, text)
+	fm, body, bodyLine, err := SplitFrontMatter(relPath, text)
 	if err != nil {
 		return a, append(diags, asDiag(relPath, err))
 	}
-	if front != "" || bodyLine > 1 {
-		meta, err := parseFrontMatter(relPath, front, 2, loc)
+	if fm.Format != NoFrontMatter {
+		meta, err := parseFrontMatter(relPath, fm, loc)
 		if err != nil {
 			return a, append(diags, asDiag(relPath, err))
 		}
