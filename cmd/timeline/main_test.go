@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -329,4 +330,34 @@ func firstArticle(t *testing.T, dir string) string {
 		t.Fatalf("no article in %s: %v", dir, err)
 	}
 	return entries[0].Name()
+}
+
+// TestBinaryStrict runs the real binary on the demo with an article of
+// one sentence: a plain build succeeds and counts its warning in the
+// summary; with --strict the build exits 1, says it is strict, lists the
+// warning, and leaves the previous public/ as it was.
+func TestBinaryStrict(t *testing.T) {
+	dir := demo(t)
+	if code, _, stderr := exe(t, dir, "build"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	before := files(t, filepath.Join(dir, "public"))
+	os.WriteFile(filepath.Join(dir, "content", "short.md"), []byte("Kim Jong Un arrived in Vladivostok on Tuesday, officials said.\n"), 0o644)
+	code, stdout, stderr := exe(t, dir, "build", "--strict")
+	if code != exitBuild {
+		t.Errorf("--strict with a warning: exit %d, want %d", code, exitBuild)
+	}
+	for _, want := range []string{"strict build (--strict): 1 warning", "content/short.md:1: no article text left after cleaning"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not contain %q", stderr, want)
+		}
+	}
+	if stdout != "" {
+		t.Errorf("a failed build printed a summary: %q", stdout)
+	}
+	sameFiles(t, "public/ after the strict failure", files(t, filepath.Join(dir, "public")), before)
+	code, stdout, stderr = exe(t, dir, "build")
+	if code != 0 || !strings.Contains(stderr, "WARN  content/short.md:1:") || !regexp.MustCompile(`Warnings\s+\|\s+1\n`).MatchString(stdout) {
+		t.Errorf("lenient build: exit %d, stderr %q, summary %q: want the warning listed and counted", code, stderr, stdout)
+	}
 }

@@ -45,6 +45,10 @@ type Config struct {
 	// Order is the order of the timeline page: "oldest" puts the earliest
 	// event first, "newest" the latest. Default "oldest".
 	Order string `toml:"order"`
+	// Strict makes timeline build fail, publishing nothing, when the build
+	// has any warning (an article skipped, or left with no text), as the
+	// --strict flag does: for CI. Default false.
+	Strict bool `toml:"strict"`
 	// Events tunes how sentences are grouped into events.
 	Events Events `toml:"events"`
 }
