@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "timeline: unknown command %q%s\n\n%s", cmd, didYouMean(cmd, "", commands), usage)
 	return exitUsage
 }
 
@@ -106,7 +106,7 @@ func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: timeline %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: timeline %s\n\n%s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -114,7 +114,7 @@ func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
 
 // parse parses args and returns the exit code to use, or -1 to go on.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return parseError(err)
 	}
 	if fs.NArg() > 0 {
@@ -139,7 +139,7 @@ func parseError(err error) int {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, int) {
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, parseError(err)
 		}
 		if fs.NArg() == 0 {

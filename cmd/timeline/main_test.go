@@ -111,8 +111,16 @@ func TestBinaryExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"unknown command", nil, []string{"bulid"}, 2, `unknown command "bulid"`},
-		{"unknown flag", nil, []string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{"unknown command", nil, []string{"bulid"}, 2, `unknown command "bulid"; did you mean build?`},
+		{"unknown flag", nil, []string{"build", "--nope"}, 2, "timeline build: unknown flag --nope\n"},
+		{"mistyped flag", nil, []string{"build", "--sorce", "."}, 2, "timeline build: unknown flag --sorce; did you mean --source?"},
+		{"mistyped flag with one dash", nil, []string{"events", "-jsn"}, 2, "timeline events: unknown flag -jsn; did you mean --json?"},
+		{"bad --baseURL", nil, []string{"build", "--baseURL", "not a url"}, 1, `ERROR --baseURL: "not a url" is neither an absolute URL nor a path that starts with /: give an absolute http(s) URL`},
+		{"bad --baseURL scheme", nil, []string{"serve", "--baseURL", "ftp://example.org/"}, 1, `ERROR --baseURL: "ftp://example.org/" has the scheme "ftp"`},
+		{"missing --source", nil, []string{"build", "--source", "no-such-site"}, 1, "ERROR content directory not found: "},
+		{"type error in site.toml", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"x\"\n[events]\nlink = \"high\"\n"), 0o644)
+		}, []string{"build"}, 1, `ERROR site.toml:3: events.link must be a number, got the string "high"`},
 		{"stray argument", nil, []string{"build", "extra"}, 2, `unexpected argument "extra"`},
 		{"no command", nil, nil, 2, "Usage"},
 		{"bad config", func(dir string) {
@@ -130,6 +138,10 @@ func TestBinaryExitCodes(t *testing.T) {
 				tt.setup(dir)
 			}
 			code, _, stderr := exe(t, dir, tt.args...)
+			if tt.name == "missing --source" {
+				// The message names the directory looked for, in full.
+				tt.stderr += filepath.Join(dir, "no-such-site", "content") + ": "
+			}
 			if code != tt.code {
 				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
 			}

@@ -6,6 +6,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -360,6 +361,12 @@ func loadTheme(siteDir, name string) (fs.FS, error) {
 func checkOverride(cfg config.Config) (config.Config, error) {
 	data := fmt.Appendf(nil, "baseURL = %q\n", cfg.BaseURL)
 	c, err := config.Parse("--baseURL", data)
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		// The error is about the flag's value, not a line of a file.
+		d.Line, d.Message = 0, strings.TrimPrefix(d.Message, "baseURL: ")
+		return cfg, d
+	}
 	if err != nil {
 		return cfg, err
 	}
