@@ -129,6 +129,9 @@ func TestBinaryExitCodes(t *testing.T) {
 		{"bad front matter", func(dir string) {
 			os.WriteFile(filepath.Join(dir, "content", "new.md"), []byte("+++\ntitle = \"x\"\ndraft = \"no\"\n+++\nText.\n"), 0o644)
 		}, []string{"build"}, 1, "content/new.md:3:"},
+		{"YAML typo in front matter", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "content", "new.md"), []byte("---\ntitle: x\nauthor A. Writer\n---\nText.\n"), 0o644)
+		}, []string{"build"}, 1, "ERROR content/new.md:3: YAML front matter: could not find expected ':'"},
 		{"no content", func(dir string) { os.RemoveAll(filepath.Join(dir, "content")) }, []string{"build"}, 1, "content directory not found"},
 	}
 	for _, tt := range tests {
