@@ -1,7 +1,7 @@
 // Command timeline builds a static event timeline from a folder of news
 // articles.
 //
-//	timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL]
+//	timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL] [--strict]
 //	timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--write [--cleanDestinationDir]]
 //	timeline extract [--json] [--out DIR] FILE...
 //	timeline sources [--source DIR] [--json]
@@ -43,7 +43,7 @@ const (
 const usage = `timeline turns a folder of news articles into a static event timeline.
 
 Usage:
-  timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL] [--buildDrafts]
+  timeline build [--source DIR] [--destination DIR] [--cleanDestinationDir] [--baseURL URL] [--buildDrafts] [--strict]
   timeline serve [--source DIR] [--watch] [--poll] [--port 1313] [--bind 127.0.0.1] [--baseURL URL] [--write [--cleanDestinationDir]]
   timeline extract [--json] [--out DIR] FILE...   print the cleaned text of articles
   timeline sources [--source DIR] [--json]        explain sources: copies, metadata, cleaning
@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "timeline: unknown command %q%s\n\n%s", cmd, didYouMean(cmd, "", commands), usage)
 	return exitUsage
 }
 
@@ -106,7 +106,7 @@ func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: timeline %s\n\n%s\n\nFlags:\n", name, synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: timeline %s\n\n%s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -114,7 +114,7 @@ func flags(name, synopsis string, w io.Writer) *flag.FlagSet {
 
 // parse parses args and returns the exit code to use, or -1 to go on.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return parseError(err)
 	}
 	if fs.NArg() > 0 {
@@ -139,7 +139,7 @@ func parseError(err error) int {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, int) {
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, parseError(err)
 		}
 		if fs.NArg() == 0 {
@@ -157,6 +157,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	clean := fs.Bool("cleanDestinationDir", false, cleanUsage)
 	baseURL := fs.String("baseURL", "", "URL the site is published at, overriding site.toml")
 	drafts := fs.Bool("buildDrafts", false, "include articles marked draft = true")
+	strict := fs.Bool("strict", false, "fail the build, publishing nothing, if it has any warning (as strict = true in site.toml)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a profile of the build's memory allocations to this file")
 	if code := parse(fs, args, stdout); code >= 0 {
@@ -168,7 +169,13 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer stop()
-	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts})
+	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts, Strict: *strict})
+	var strictErr *site.StrictError
+	if errors.As(err, &strictErr) {
+		// The error lists the warnings.
+		fmt.Fprintf(stderr, "ERROR %s\n", err)
+		return exitBuild
+	}
 	printWarnings(stderr, sum.Warnings)
 	if errors.Is(err, context.Canceled) {
 		// A build cancelled (Ctrl-C, SIGTERM) stops before it moves

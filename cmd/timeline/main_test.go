@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -110,8 +111,16 @@ func TestBinaryExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"unknown command", nil, []string{"bulid"}, 2, `unknown command "bulid"`},
-		{"unknown flag", nil, []string{"build", "--nope"}, 2, "flag provided but not defined"},
+		{"unknown command", nil, []string{"bulid"}, 2, `unknown command "bulid"; did you mean build?`},
+		{"unknown flag", nil, []string{"build", "--nope"}, 2, "timeline build: unknown flag --nope\n"},
+		{"mistyped flag", nil, []string{"build", "--sorce", "."}, 2, "timeline build: unknown flag --sorce; did you mean --source?"},
+		{"mistyped flag with one dash", nil, []string{"events", "-jsn"}, 2, "timeline events: unknown flag -jsn; did you mean --json?"},
+		{"bad --baseURL", nil, []string{"build", "--baseURL", "not a url"}, 1, `ERROR --baseURL: "not a url" is neither an absolute URL nor a path that starts with /: give an absolute http(s) URL`},
+		{"bad --baseURL scheme", nil, []string{"serve", "--baseURL", "ftp://example.org/"}, 1, `ERROR --baseURL: "ftp://example.org/" has the scheme "ftp"`},
+		{"missing --source", nil, []string{"build", "--source", "no-such-site"}, 1, "ERROR content directory not found: "},
+		{"type error in site.toml", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"x\"\n[events]\nlink = \"high\"\n"), 0o644)
+		}, []string{"build"}, 1, `ERROR site.toml:3: events.link must be a number, got the string "high"`},
 		{"stray argument", nil, []string{"build", "extra"}, 2, `unexpected argument "extra"`},
 		{"no command", nil, nil, 2, "Usage"},
 		{"bad config", func(dir string) {
@@ -120,6 +129,9 @@ func TestBinaryExitCodes(t *testing.T) {
 		{"bad front matter", func(dir string) {
 			os.WriteFile(filepath.Join(dir, "content", "new.md"), []byte("+++\ntitle = \"x\"\ndraft = \"no\"\n+++\nText.\n"), 0o644)
 		}, []string{"build"}, 1, "content/new.md:3:"},
+		{"YAML typo in front matter", func(dir string) {
+			os.WriteFile(filepath.Join(dir, "content", "new.md"), []byte("---\ntitle: x\nauthor A. Writer\n---\nText.\n"), 0o644)
+		}, []string{"build"}, 1, "ERROR content/new.md:3: YAML front matter: could not find expected ':'"},
 		{"no content", func(dir string) { os.RemoveAll(filepath.Join(dir, "content")) }, []string{"build"}, 1, "content directory not found"},
 	}
 	for _, tt := range tests {
@@ -129,6 +141,10 @@ func TestBinaryExitCodes(t *testing.T) {
 				tt.setup(dir)
 			}
 			code, _, stderr := exe(t, dir, tt.args...)
+			if tt.name == "missing --source" {
+				// The message names the directory looked for, in full.
+				tt.stderr += filepath.Join(dir, "no-such-site", "content") + ": "
+			}
 			if code != tt.code {
 				t.Errorf("exit %d, want %d (stderr %q)", code, tt.code, stderr)
 			}
@@ -329,4 +345,34 @@ func firstArticle(t *testing.T, dir string) string {
 		t.Fatalf("no article in %s: %v", dir, err)
 	}
 	return entries[0].Name()
+}
+
+// TestBinaryStrict runs the real binary on the demo with an article of
+// one sentence: a plain build succeeds and counts its warning in the
+// summary; with --strict the build exits 1, says it is strict, lists the
+// warning, and leaves the previous public/ as it was.
+func TestBinaryStrict(t *testing.T) {
+	dir := demo(t)
+	if code, _, stderr := exe(t, dir, "build"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	before := files(t, filepath.Join(dir, "public"))
+	os.WriteFile(filepath.Join(dir, "content", "short.md"), []byte("Kim Jong Un arrived in Vladivostok on Tuesday, officials said.\n"), 0o644)
+	code, stdout, stderr := exe(t, dir, "build", "--strict")
+	if code != exitBuild {
+		t.Errorf("--strict with a warning: exit %d, want %d", code, exitBuild)
+	}
+	for _, want := range []string{"strict build (--strict): 1 warning", "content/short.md:1: no article text left after cleaning"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not contain %q", stderr, want)
+		}
+	}
+	if stdout != "" {
+		t.Errorf("a failed build printed a summary: %q", stdout)
+	}
+	sameFiles(t, "public/ after the strict failure", files(t, filepath.Join(dir, "public")), before)
+	code, stdout, stderr = exe(t, dir, "build")
+	if code != 0 || !strings.Contains(stderr, "WARN  content/short.md:1:") || !regexp.MustCompile(`Warnings\s+\|\s+1\n`).MatchString(stdout) {
+		t.Errorf("lenient build: exit %d, stderr %q, summary %q: want the warning listed and counted", code, stderr, stdout)
+	}
 }

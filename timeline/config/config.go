@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/timeline-ssg/timeline/timeline/diag"
 )
@@ -45,6 +46,10 @@ type Config struct {
 	// Order is the order of the timeline page: "oldest" puts the earliest
 	// event first, "newest" the latest. Default "oldest".
 	Order string `toml:"order"`
+	// Strict makes timeline build fail, publishing nothing, when the build
+	// has any warning (an article skipped, or left with no text), as the
+	// --strict flag does: for CI. Default false.
+	Strict bool `toml:"strict"`
 	// Events tunes how sentences are grouped into events.
 	Events Events `toml:"events"`
 }
@@ -115,12 +120,8 @@ func (c *Config) check(file string, data []byte) error {
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil {
-		return bad("baseURL", "not a URL: %v", err)
-	}
-	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
-		return bad("baseURL", "scheme %q: want http or https", u.Scheme)
+	if err := checkBaseURL(c.BaseURL); err != "" {
+		return bad("baseURL", "%q %s: give an absolute http(s) URL, such as \"https://user.github.io/repo/\", a path that starts with /, such as \"/repo/\", or nothing", c.BaseURL, err)
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
@@ -152,6 +153,28 @@ func (c *Config) check(file string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// checkBaseURL says what is wrong with a base URL, or "" if nothing is:
+// it must be an absolute http or https URL with a host, or a path that
+// starts with "/", without a query, a fragment or white space.
+func checkBaseURL(base string) string {
+	u, err := url.Parse(base)
+	switch {
+	case err != nil:
+		return "is not a URL"
+	case u.Scheme == "" && !strings.HasPrefix(base, "/"):
+		return "is neither an absolute URL nor a path that starts with /"
+	case strings.ContainsFunc(base, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }):
+		return "has white space in it (write a space as %20)"
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Sprintf("has the scheme %q, not http or https", u.Scheme)
+	case u.Scheme != "" && u.Host == "":
+		return "has no host after " + u.Scheme + "://"
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(base, "#"):
+		return "has a ?query or #fragment"
+	}
+	return ""
 }
 
 // Location returns the configured time zone.

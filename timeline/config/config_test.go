@@ -41,11 +41,21 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 	}{
 		{"unknown key", "title = \"x\"\n\ntitel = \"y\"\n", 3, `unknown key "titel"`},
 		{"unknown key in table", "title = \"x\"\n[events]\nlink = 0.3\nlinks = 0.2\n", 4, `unknown key "events.links"`},
-		{"wrong type", "title = \"x\"\nbaseURL = 3\n", 2, "baseURL"},
+		{"wrong type", "title = \"x\"\nbaseURL = 3\n", 2, "baseURL must be a string, got the number 3"},
+		{"string for a number", "title = \"x\"\n[events]\nlink = \"high\"\n", 3, `events.link must be a number, got the string "high"`},
+		{"string for a number, dotted key", "events.link = \"high\"\n", 1, `events.link must be a number, got the string "high"`},
+		{"float for a whole number", "maxArticleSize = 1.5\n", 1, "maxArticleSize must be a whole number, got the number 1.5"},
+		{"string for a boolean", "strict = \"yes\"\n", 1, `strict must be true or false, got the string "yes"`},
+		{"list for a string", "title = [\"a\"]\n", 1, "title must be a string, got a list"},
+		{"number for a table", "events = 3\n", 1, "events must be a table, got the number 3"},
 		{"syntax", "title = \"x\"\ndescription = \"unterminated\n", 2, ""},
 		{"bad value", "title = \"x\"\ntimezone = \"Mars/Olympus\"\n", 2, "unknown time zone"},
 		{"bad threshold", "[events]\nlink = 3\n", 2, "events.link"},
 		{"bad scheme", "baseURL = \"ftp://x/\"\n", 1, "scheme"},
+		{"baseURL not a URL", "title = \"x\"\nbaseURL = \"not a url\"\n", 2, `baseURL: "not a url" is neither an absolute URL nor a path that starts with /: give an absolute http(s) URL`},
+		{"baseURL without a host", "baseURL = \"https://\"\n", 1, "no host"},
+		{"baseURL with a space", "baseURL = \"/my site/\"\n", 1, "white space"},
+		{"baseURL with a query", "baseURL = \"https://example.org/?a=1\"\n", 1, "?query"},
 		{"bad order", "title = \"x\"\norder = \"latest\"\n", 2, `"latest": want "oldest" or "newest"`},
 	}
 	for _, tt := range tests {
@@ -62,6 +72,25 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 				t.Errorf("message %q does not mention %q", d.Message, tt.msg)
 			}
 		})
+	}
+}
+
+// TestBaseURLForms keeps every form of baseURL that works accepted, each
+// given its trailing slash.
+func TestBaseURLForms(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                             "/",
+		"/":                            "/",
+		"/repo":                        "/repo/",
+		"https://user.github.io/repo/": "https://user.github.io/repo/",
+		"http://localhost:1313":        "http://localhost:1313/",
+		"//example.org/":               "//example.org/",
+		"/caf%C3%A9/":                  "/caf%C3%A9/",
+	} {
+		cfg, err := Parse("site.toml", []byte("baseURL = \""+in+"\"\n"))
+		if err != nil || cfg.BaseURL != want {
+			t.Errorf("baseURL %q: got %q, %v; want %q", in, cfg.BaseURL, err, want)
+		}
 	}
 }
 

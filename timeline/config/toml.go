@@ -51,7 +51,9 @@ func tomlError(file string, data []byte, firstLine int, err error) error {
 	if m := tomlLineRE.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		msg := m[3]
-		if m[2] != "" {
+		if plain, ok := typeMessage(data, m[2], msg); ok {
+			msg = plain
+		} else if m[2] != "" {
 			msg = "key " + strconv.Quote(m[2]) + ": " + msg
 		}
 		return diag.Errorf(file, lineIn(firstLine, line), "%s", msg)
@@ -64,4 +66,82 @@ func lineIn(firstLine, line int) int {
 		return 0
 	}
 	return firstLine + line - 1
+}
+
+var (
+	incompatibleRE = regexp.MustCompile(`^incompatible types: TOML value has type (.+); destination has type (.+)$`)
+	notTableRE     = regexp.MustCompile(`^type mismatch for .*: expected table but found (.+)$`)
+)
+
+// typeMessage rewrites the toml package's message for a value of the
+// wrong type, such as "incompatible types: TOML value has type string;
+// destination has type float", in plain words: `events.link must be a
+// number, got the string "high"`. key is the value's full key; data the
+// TOML text, from which the value is read back to be shown. ok is false
+// for other messages.
+func typeMessage(data []byte, key, msg string) (string, bool) {
+	var want, have string
+	if m := incompatibleRE.FindStringSubmatch(msg); m != nil {
+		want, have = m[2], m[1]
+	} else if m := notTableRE.FindStringSubmatch(msg); m != nil {
+		want, have = "map", m[1]
+	} else {
+		return "", false
+	}
+	if key == "" {
+		return "", false
+	}
+	wants := map[string]string{
+		"float": "a number", "integer": "a whole number", "string": "a string",
+		"primitive (string-like)": "a string", "boolean": "true or false",
+		"slice": "a list, [ … ]", "map": "a table",
+	}
+	w, ok := wants[want]
+	if !ok {
+		return "", false
+	}
+	return key + " must be " + w + ", got " + describeValue(data, key, have), true
+}
+
+// describeValue names the value that data gives key, for a message: "the
+// string \"high\"", "the number 3", "a list". When the value cannot be
+// found again, it names the type the toml package gave, goType.
+func describeValue(data []byte, key, goType string) string {
+	var all map[string]any
+	if _, err := toml.Decode(string(data), &all); err == nil {
+		var v any = all
+		for _, part := range strings.Split(key, ".") {
+			m, ok := v.(map[string]any)
+			if !ok {
+				v = nil
+				break
+			}
+			v = m[strings.Trim(part, `"'`)]
+		}
+		switch x := v.(type) {
+		case string:
+			return "the string " + strconv.Quote(x)
+		case int64:
+			return "the number " + strconv.FormatInt(x, 10)
+		case float64:
+			return "the number " + strconv.FormatFloat(x, 'g', -1, 64)
+		case bool:
+			return strconv.FormatBool(x)
+		}
+	}
+	switch {
+	case goType == "string":
+		return "a string"
+	case goType == "int64" || goType == "float64":
+		return "a number"
+	case goType == "bool":
+		return "true or false"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map["):
+		return "a table"
+	case strings.HasPrefix(goType, "time."):
+		return "a date"
+	}
+	return "a TOML " + goType
 }

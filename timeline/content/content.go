@@ -1,8 +1,9 @@
 // Package content reads the articles of a site's content directory: it
-// finds the files, decodes their text, parses TOML front matter, extracts
-// the main text and metadata of saved web pages, and splits the body into
-// blocks (paragraphs, headings, list items). It is the first stage of the
-// pipeline and the only one that touches the file system.
+// finds the files, decodes their text, parses TOML, YAML or JSON front
+// matter, extracts the main text and metadata of saved web pages, and
+// splits the body into blocks (paragraphs, headings, list items). It is
+// the first stage of the pipeline and the only one that touches the file
+// system.
 package content
 
 import (

@@ -187,10 +187,12 @@ func TestReadSkipsHiddenTempAndDrafts(t *testing.T) {
 }
 
 func TestReadMissingContentDir(t *testing.T) {
-	_, _, err := Read(context.Background(), Options{SiteDir: t.TempDir(), ContentDir: "content"})
+	site := filepath.Join(t.TempDir(), "x")
+	_, _, err := Read(context.Background(), Options{SiteDir: site, ContentDir: "content"})
 	var d diag.Diagnostic
-	if !errors.As(err, &d) || !strings.Contains(d.Message, "not found") {
-		t.Errorf("err = %v, want a content-not-found diagnostic", err)
+	want := "content directory not found: " + filepath.Join(site, "content") + ": "
+	if !errors.As(err, &d) || !strings.HasPrefix(d.Error(), want) {
+		t.Errorf("err = %v, want a diagnostic starting %q", err, want)
 	}
 }
 

@@ -9,7 +9,8 @@ import (
 	"github.com/timeline-ssg/timeline/timeline/diag"
 )
 
-// frontMatter is the TOML an article may start with, between +++ lines.
+// frontMatter is the metadata an article may start with: TOML between +++
+// lines, YAML between --- lines, or a JSON object.
 type frontMatter struct {
 	Title     string   `toml:"title"`
 	Publisher string   `toml:"publisher"`
@@ -20,61 +21,133 @@ type frontMatter struct {
 	Draft     bool     `toml:"draft"`
 }
 
-const fence = "+++"
+// FrontMatterFormat is the language a front matter block is written in.
+type FrontMatterFormat int
 
-// SplitFrontMatter separates a +++ front matter block from the body of text.
-// It returns the TOML between the fences, the body, and the 1-based line on
-// which the body starts. Text without a front matter block is all body.
-// An opening fence with no closing one is an error naming the line.
-func SplitFrontMatter(file, text string) (front, body string, bodyLine int, err error) {
-	first, _, _ := strings.Cut(text, "\n")
-	if strings.TrimRight(first, " \t") != fence {
-		return "", text, 1, nil
+const (
+	// NoFrontMatter is the format of text that has no front matter block.
+	NoFrontMatter FrontMatterFormat = iota
+	// TOML front matter sits between two +++ lines.
+	TOML
+	// YAML front matter sits between a --- line and a --- (or ...) line.
+	YAML
+	// JSON front matter is a JSON object that opens on the file's first
+	// line, with "{" and then a key or nothing.
+	JSON
+)
+
+// String returns "TOML", "YAML", "JSON", or "none".
+func (f FrontMatterFormat) String() string {
+	switch f {
+	case TOML:
+		return "TOML"
+	case YAML:
+		return "YAML"
+	case JSON:
+		return "JSON"
 	}
+	return "none"
+}
+
+// FrontMatter is the front matter block a text starts with, as
+// SplitFrontMatter finds it.
+type FrontMatter struct {
+	Format FrontMatterFormat
+	// Text is the block's text: what lies between the fences (TOML,
+	// YAML), or the whole object, braces included (JSON).
+	Text string
+	// Line is the 1-based line of the file on which Text starts.
+	Line int
+}
+
+// SplitFrontMatter separates a front matter block from the body of text:
+// TOML between +++ lines, YAML between --- lines (closed by --- or ...),
+// or a JSON object whose first line is "{" alone or "{" and a key. It
+// returns the block, the body, and the 1-based line on which the body
+// starts. Text without a front matter block is all body, with Format
+// NoFrontMatter. A block that is opened and never closed is an error
+// naming the line.
+func SplitFrontMatter(file, text string) (fm FrontMatter, body string, bodyLine int, err error) {
+	first, _, _ := strings.Cut(text, "\n")
+	switch strings.TrimRight(first, " \t") {
+	case "+++":
+		return splitFenced(file, text, TOML, "+++")
+	case "---":
+		return splitFenced(file, text, YAML, "---", "...")
+	}
+	if opensJSON(first) {
+		return splitJSON(file, text)
+	}
+	return FrontMatter{}, text, 1, nil
+}
+
+// splitFenced splits a block that opens with the text's first line and
+// closes with a line that is one of closers.
+func splitFenced(file, text string, format FrontMatterFormat, closers ...string) (FrontMatter, string, int, error) {
+	first, _, _ := strings.Cut(text, "\n")
 	off, line := len(first)+1, 2 // start and number of the line being looked at
 	for off <= len(text) {
 		l, next := text[off:], len(text)+1
 		if i := strings.IndexByte(l, '\n'); i >= 0 {
 			l, next = l[:i], off+i+1
 		}
-		if strings.TrimRight(l, " \t") == fence {
-			front = text[len(first)+1 : off]
-			if next > len(text) {
-				return front, "", line + 1, nil
+		for _, c := range closers {
+			if strings.TrimRight(l, " \t") == c {
+				fm := FrontMatter{Format: format, Text: text[len(first)+1 : off], Line: 2}
+				if next > len(text) {
+					return fm, "", line + 1, nil
+				}
+				return fm, text[next:], line + 1, nil
 			}
-			return front, text[next:], line + 1, nil
 		}
 		off = next
 		line++
 	}
-	return "", "", 0, diag.Errorf(file, 1, "front matter opened with %q is never closed: add a %q line after it", fence, fence)
+	return FrontMatter{}, "", 0, diag.Errorf(file, 1, "%s front matter opened with %q is never closed: add a %q line after it", format, closers[0], closers[0])
 }
 
-// parseFrontMatter decodes front into Meta; lines in errors count from
-// firstLine of file. loc is the zone for datetimes without an offset.
-func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Meta, error) {
-	var fm frontMatter
-	if err := config.DecodeStrict(file, []byte(front), firstLine, &fm); err != nil {
-		return Meta{}, err
+// parseFrontMatter decodes fm into Meta; lines in errors are lines of
+// file. loc is the zone for datetimes without an offset.
+func parseFrontMatter(file string, fm FrontMatter, loc *time.Location) (Meta, error) {
+	var v frontMatter
+	dateLine := 0
+	switch fm.Format {
+	case YAML:
+		var err error
+		if dateLine, err = decodeYAML(file, fm.Text, fm.Line, &v); err != nil {
+			return Meta{}, err
+		}
+	case JSON:
+		var err error
+		if dateLine, err = decodeJSON(file, fm.Text, fm.Line, &v); err != nil {
+			return Meta{}, err
+		}
+	default:
+		if err := config.DecodeStrict(file, []byte(fm.Text), fm.Line, &v); err != nil {
+			return Meta{}, err
+		}
+		if v.Date != nil {
+			dateLine = fm.Line + max(config.KeyLine([]byte(fm.Text), []string{"date"}), 1) - 1
+		}
 	}
 	// Values are folded to one line and stripped of invisible and bidi
 	// control characters, as body text is.
 	m := Meta{
-		Title:     cleanSpace(fm.Title),
-		Publisher: cleanSpace(fm.Publisher),
-		URL:       cleanSpace(fm.URL),
-		Author:    cleanSpace(fm.Author),
-		Draft:     fm.Draft,
+		Title:     cleanSpace(v.Title),
+		Publisher: cleanSpace(v.Publisher),
+		URL:       cleanSpace(v.URL),
+		Author:    cleanSpace(v.Author),
+		Draft:     v.Draft,
 	}
-	for _, tag := range fm.Tags {
+	for _, tag := range v.Tags {
 		if tag = cleanSpace(tag); tag != "" {
 			m.Tags = append(m.Tags, tag)
 		}
 	}
-	if fm.Date != nil {
-		d, dateOnly, err := frontMatterDate(fm.Date, loc)
+	if v.Date != nil {
+		d, dateOnly, err := frontMatterDate(v.Date, loc, fm.Format)
 		if err != nil {
-			return Meta{}, diag.Errorf(file, firstLine+max(config.KeyLine([]byte(front), []string{"date"}), 1)-1, "date: %v", err)
+			return Meta{}, diag.Errorf(file, dateLine, "date: %v", err)
 		}
 		m.Date, m.HasDate, m.DateOnly = d, true, dateOnly
 	}
@@ -89,8 +162,10 @@ func parseFrontMatter(file, front string, firstLine int, loc *time.Location) (Me
 }
 
 // frontMatterDate converts the value of the date key: a TOML date, local
-// datetime or offset datetime, or a string in one of the ISO forms.
-func frontMatterDate(v any, loc *time.Location) (time.Time, bool, error) {
+// datetime or offset datetime, or a string in one of the ISO forms (as
+// YAML and JSON give every date). format says how to write a date in the
+// error.
+func frontMatterDate(v any, loc *time.Location, format FrontMatterFormat) (time.Time, bool, error) {
 	switch d := v.(type) {
 	case time.Time:
 		// The toml package marks dates and datetimes without an offset
@@ -113,7 +188,18 @@ func frontMatterDate(v any, loc *time.Location) (time.Time, bool, error) {
 				return t, false, nil
 			}
 		}
-		return time.Time{}, false, fmt.Errorf("%q is not a date: write it as a TOML date, 2023-09-11, or datetime, 2023-09-11T08:00:00Z", s)
+		return time.Time{}, false, fmt.Errorf("%q is not a date: %s", s, dateHint(format))
 	}
-	return time.Time{}, false, fmt.Errorf("a %T is not a date: write it as a TOML date, 2023-09-11, or datetime, 2023-09-11T08:00:00Z", v)
+	return time.Time{}, false, fmt.Errorf("a %T is not a date: %s", v, dateHint(format))
+}
+
+// dateHint says how to write a date in front matter of format.
+func dateHint(format FrontMatterFormat) string {
+	switch format {
+	case YAML:
+		return "write it as 2023-09-11, or 2023-09-11T08:00:00Z with the time"
+	case JSON:
+		return `write it as a string, "2023-09-11", or "2023-09-11T08:00:00Z" with the time`
+	}
+	return "write it as a TOML date, 2023-09-11, or datetime, 2023-09-11T08:00:00Z"
 }

@@ -158,7 +158,13 @@ func list(ctx context.Context, root, rel string) ([]string, diag.List, error) {
 		return nil, nil, ctxErr
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, diag.Errorf(rel, 0, "content directory not found: create it and put articles (.md or .txt) in it")
+		// The message names the directory looked for in full: the site
+		// directory (--source) may be the mistake.
+		where := root
+		if abs, err := filepath.Abs(root); err == nil {
+			where = abs
+		}
+		return nil, nil, diag.Errorf("", 0, "content directory not found: %s: create it and put articles (.md or .txt) in it, or give the site's directory with --source", where)
 	}
 	if err != nil {
 		return nil, nil, diag.Errorf(rel, 0, "cannot read content directory: %v", err)
@@ -365,12 +371,12 @@ func parse(relPath string, data []byte, sum [sha256.Size]byte, loc *time.Locatio
 	if !ok {
 		return a, diags
 	}
-	front, body, bodyLine, err := SplitFrontMatter(relPath, text)
+	fm, body, bodyLine, err := SplitFrontMatter(relPath, text)
 	if err != nil {
 		return a, append(diags, asDiag(relPath, err))
 	}
-	if front != "" || bodyLine > 1 {
-		meta, err := parseFrontMatter(relPath, front, 2, loc)
+	if fm.Format != NoFrontMatter {
+		meta, err := parseFrontMatter(relPath, fm, loc)
 		if err != nil {
 			return a, append(diags, asDiag(relPath, err))
 		}

@@ -64,6 +64,8 @@ func Extract(ctx context.Context, files []string, loc *time.Location) ([]clean.A
 		}
 	}
 	cleaned, err := cleanAll(ctx, articles, nil)
+	diags = append(diags, thinText(articles, cleaned)...)
+	diags.Sort()
 	return cleaned, diags, err
 }
 

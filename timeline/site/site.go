@@ -6,10 +6,12 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/timeline-ssg/timeline/themes"
@@ -46,6 +48,10 @@ type Options struct {
 	// earlier build left there, and fails, naming them, when other files
 	// are where the new site has files.
 	CleanDestinationDir bool
+	// Strict makes Build fail with a *StrictError, before anything is
+	// published, when the build has warnings; strict = true in site.toml
+	// does the same.
+	Strict bool
 	// Cache, when set, keeps per-file work between builds of the site:
 	// the dev server sets it so a rebuild re-reads only changed files.
 	Cache *Cache
@@ -191,6 +197,8 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	if err != nil {
 		return 0, nil, diags, err
 	}
+	diags = append(diags, thinText(articles, cleaned)...)
+	diags.Sort()
 	stage("clean")
 	var sources []dedup.Source
 	if opt.Cache != nil {
@@ -213,6 +221,9 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if dst == "" {
 		dst = filepath.Join(opt.SiteDir, r.Config.PublishDir)
 	}
+	if ws := warningsOf(r.Summary.Warnings); (opt.Strict || r.Config.Strict) && len(ws) > 0 {
+		return r.Summary, &StrictError{Warnings: ws, Flag: opt.Strict, Destination: dst}
+	}
 	lap := time.Now()
 	stats, err := Publish(ctx, r, dst)
 	if err != nil {
@@ -224,6 +235,49 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	sum.Destination = dst
 	sum.Duration = time.Since(start)
 	return sum, nil
+}
+
+// StrictError is the error of a strict build (Options.Strict, or strict =
+// true in site.toml) that had warnings. It is returned before anything is
+// published, so the destination keeps the previous site.
+type StrictError struct {
+	// Warnings are the build's warnings, sorted.
+	Warnings diag.List
+	// Flag is true when --strict asked for strictness, false when
+	// site.toml did.
+	Flag bool
+	// Destination is the directory that was not written.
+	Destination string
+}
+
+// Error says that the build is strict and lists the warnings, one a line.
+func (e *StrictError) Error() string {
+	var b strings.Builder
+	why := "strict = true in " + config.FileName
+	if e.Flag {
+		why = "--strict"
+	}
+	n := "1 warning"
+	if len(e.Warnings) != 1 {
+		n = fmt.Sprintf("%d warnings", len(e.Warnings))
+	}
+	fmt.Fprintf(&b, "strict build (%s): %s, so the build failed and %s was left as it was:", why, n, e.Destination)
+	for _, w := range e.Warnings {
+		b.WriteString("\n  ")
+		b.WriteString(w.Error())
+	}
+	return b.String()
+}
+
+// warningsOf returns the warnings of ds.
+func warningsOf(ds diag.List) diag.List {
+	var ws diag.List
+	for _, d := range ds {
+		if d.Severity == diag.Warning {
+			ws = append(ws, d)
+		}
+	}
+	return ws
 }
 
 // Publish writes a pipeline result to dst, replacing the site an earlier
@@ -307,6 +361,12 @@ func loadTheme(siteDir, name string) (fs.FS, error) {
 func checkOverride(cfg config.Config) (config.Config, error) {
 	data := fmt.Appendf(nil, "baseURL = %q\n", cfg.BaseURL)
 	c, err := config.Parse("--baseURL", data)
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		// The error is about the flag's value, not a line of a file.
+		d.Line, d.Message = 0, strings.TrimPrefix(d.Message, "baseURL: ")
+		return cfg, d
+	}
 	if err != nil {
 		return cfg, err
 	}
