@@ -41,6 +41,9 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 	if err != nil {
 		return Result{}, err
 	}
+	if prm != &fitted {
+		judgeMentions(sents, prm) // splitting judged them by the fitted model
+	}
 	warnings := limitMentions(sents, sources)
 	clusters := analyse(sents, sources, opt, prm)
 	if err := ctx.Err(); err != nil {
@@ -51,6 +54,9 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 	inferred := inferReferences(sents, clusters, sources)
 	if len(inferred) > 0 {
 		sents = resplit(sents, sources, inferred)
+		if prm != &fitted {
+			judgeMentions(sents, prm)
+		}
 		warnings = limitMentions(sents, sources)
 		clusters = analyse(sents, sources, opt, prm)
 		if err := ctx.Err(); err != nil {

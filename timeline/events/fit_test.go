@@ -191,10 +191,12 @@ func bcubed(res *Result, cues []fitCue) float64 {
 // (the second pass, after publication dates are inferred, included).
 func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []sample) {
 	sents, _ := splitSources(context.Background(), c.sources, c.memo)
+	judgeMentions(sents, prm)
 	limitMentions(sents, c.sources)
 	clusters := analyse(sents, c.sources, opt, prm)
 	if inferred := inferReferences(sents, clusters, c.sources); len(inferred) > 0 {
 		sents = resplit(sents, c.sources, inferred)
+		judgeMentions(sents, prm)
 		limitMentions(sents, c.sources)
 	}
 	weigh(sents)
@@ -382,6 +384,7 @@ func (c *fitCorpus) score(opt Options, prm *Params) float64 {
 // old scale, as odds), and a pair model set by hand to weigh cosines and
 // days as the old time factors did.
 var handSet = Params{
+	Mention: [nCue]float64{1, -0.4, 0.7, 0.8, 0.6, 0.7, 0.3, 0.1, -2, -0.8, -1.5, -0.6, -2, -0.6, -0.7, -0.5, -0.4, -1, 0.5},
 	Tie:     [nTie]float64{-2.5, 3, 2.5, 2, 1.5, 1, 1.5, -1, 1, 1, 1, 10, -20, 0, 0},
 	TieLink: 0.5,
 	Pair: [nPair]float64{-3, 4, 2, 2, 1, -2, -1, 0, 0.5, -0.5, -0.5, 0, -1, 0.5, 2, -2, 0,
@@ -424,7 +427,7 @@ func meanScore(corpora []*fitCorpus, use []int, opt Options, prm *Params) float6
 func fitOn(corpora []*fitCorpus, use []int, opt Options, start Params) (Params, float64) {
 	prm := start
 	prm.Floor = fitFloor
-	prm, _ = fitPairs(corpora, use, opt, prm)
+	prm = fitMentions(corpora, use, opt, prm)
 	var ties []sample
 	for _, k := range use {
 		t, _ := corpora[k].samples(k, opt, &prm)
@@ -465,6 +468,87 @@ func fitOn(corpora []*fitCorpus, use []int, opt Options, start Params) (Params, 
 	}
 	return fitPairs(corpora, use, opt, tie)
 }
+
+// fitMentions chooses the mention model: start's, or a logistic
+// regression over the cues of every sentence (does it hold a gold cue?)
+// fitted on the corpora use, at each chance on fitMentionChances, each
+// with the pair model and linkage thresholds fitted for it (fitPairs).
+// A fitted model replaces start's only when it does better on the mean
+// B-cubed F1 by tieMargin and no corpus loses more than 0.01 by it. It
+// returns the parameters with the chosen model and their pair model.
+func fitMentions(corpora []*fitCorpus, use []int, opt Options, start Params) Params {
+	var samples []sample
+	for _, k := range use {
+		c := corpora[k]
+		sents, _ := splitSources(context.Background(), c.sources, c.memo)
+		holds := make([]bool, len(sents))
+		for _, cue := range c.cues(sents) {
+			for _, i := range cue.sents {
+				holds[i] = true
+			}
+		}
+		for i := range sents {
+			x := make([]float64, nCue+1)
+			x[0] = 1
+			for b := range nCue {
+				if sents[i].Mention.Cues&(1<<b) != 0 {
+					x[b+1] = 1
+				}
+			}
+			y := 0.0
+			if holds[i] {
+				y = 1
+			}
+			samples = append(samples, sample{x: x, y: y, corpus: k})
+		}
+	}
+	beta := fitLogistic(samples, len(corpora), nCue+1)
+	each := func(p *Params) []float64 {
+		out := make([]float64, len(use))
+		for i, k := range use {
+			out[i] = corpora[k].score(opt, p)
+		}
+		return out
+	}
+	best, _ := fitPairs(corpora, use, opt, start)
+	bestEach := each(&best)
+	mean := func(xs []float64) float64 {
+		m := 0.0
+		for _, x := range xs {
+			m += x / float64(len(xs))
+		}
+		return m
+	}
+	for _, chance := range fitMentionChances {
+		// Event when beta·x ≥ logit(chance): in score units, each cue
+		// weighs beta[i] / (logit(chance) − bias).
+		unit := math.Log(chance/(1-chance)) - beta[0]
+		if unit <= 0 {
+			continue // sentences without cues would read as events
+		}
+		p := start
+		for i := range nCue {
+			p.Mention[i] = math.Round(beta[i+1]/unit*1e4) / 1e4
+		}
+		p, _ = fitPairs(corpora, use, opt, p)
+		scores := each(&p)
+		if mean(scores) <= mean(bestEach)+tieMargin {
+			continue
+		}
+		worse := false
+		for i := range scores {
+			worse = worse || scores[i] < bestEach[i]-0.01
+		}
+		if !worse {
+			best, bestEach = p, scores
+		}
+	}
+	return best
+}
+
+// fitMentionChances are the chances of holding a gold cue at which a
+// fitted mention model may call a sentence an event mention.
+var fitMentionChances = []float64{0.2, 0.25, 0.3}
 
 // fitPairs fits the pair model of prm on the candidate pairs of the
 // corpora use, and the linkage thresholds on their grids.
@@ -513,6 +597,7 @@ func TestFit(t *testing.T) {
 	}
 	prm, mean := fitOn(corpora, all, opt, handSet)
 	var table strings.Builder
+	var heldHand []string
 	fmt.Fprintf(&table, "%-12s %9s %9s\n", "corpus", "in sample", "held out")
 	for k, c := range corpora {
 		var rest []int
@@ -522,12 +607,17 @@ func TestFit(t *testing.T) {
 			}
 		}
 		held, _ := fitOn(corpora, rest, opt, handSet)
+		heldHand = append(heldHand, fmt.Sprintf("%s %v", c.name, held.Mention == handSet.Mention))
 		t.Logf("without %s: passage tie %.2f (hand-set %v); link %.2f, strong %.2f (share %.2f), missing %.2f",
 			c.name, held.TieLink, held.Tie == handSet.Tie, held.Link, held.Strong, held.StrongShare, held.Missing)
 		fmt.Fprintf(&table, "%-12s %9.3f %9.3f\n", c.name, c.score(opt, &prm), c.score(opt, &held))
 	}
 	fmt.Printf("fitted on all corpora: mean B-cubed F1 %.3f; passage tie %.2f; link %.2f, strong %.2f (share %.2f), missing %.2f\n%s",
 		mean, prm.TieLink, prm.Link, prm.Strong, prm.StrongShare, prm.Missing, table.String())
+	fmt.Printf("  mention model hand-set: %v (without a corpus: %s)\n", prm.Mention == handSet.Mention, strings.Join(heldHand, ", "))
+	for i, w := range prm.Mention {
+		fmt.Printf("  mention %-25s %8.3f\n", cueNames[i], w)
+	}
 	for i, w := range prm.Tie {
 		fmt.Printf("  tie  %-28s %8.3f\n", tieFeatureNames[i], w)
 	}
@@ -551,7 +641,11 @@ func writeParams(t *testing.T, prm Params, names []string, table string) {
 	for _, l := range strings.Split(strings.TrimRight(table, "\n"), "\n") {
 		fmt.Fprintf(&b, "//\t%s\n", l)
 	}
-	fmt.Fprintf(&b, "var fitted = Params{\n\tTie: [nTie]float64{\n")
+	fmt.Fprintf(&b, "var fitted = Params{\n\tMention: [nCue]float64{\n")
+	for i, w := range prm.Mention {
+		fmt.Fprintf(&b, "\t\t%.4f, // %s\n", w, cueNames[i])
+	}
+	fmt.Fprintf(&b, "\t},\n\tTie: [nTie]float64{\n")
 	for i, w := range prm.Tie {
 		fmt.Fprintf(&b, "\t\t%.4f, // %s\n", w, tieFeatureNames[i])
 	}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,8 @@ import (
 type Mention struct {
 	// Event is true when the sentence reads as the report of an event.
 	Event bool
-	// Score is the sum of the weights of the cues; Event is Score ≥ 1.
+	// Score is the sum of the weights of the cues (see Params.Mention);
+	// Event is Score ≥ 1.
 	Score float64
 	// Cues are the cues found, for explanations.
 	Cues Cues
@@ -26,7 +28,7 @@ type Mention struct {
 // Cues is a set of the cues mention detection looks for.
 type Cues uint32
 
-// The cues, each with its weight in mentionWeight.
+// The cues, each with its weight in Params.Mention.
 const (
 	CuePast     Cues = 1 << iota // a finite verb in the past tense outside quotes ("arrested", "was sent")
 	CueReported                  // the only past verbs report speech ("said", "told")
@@ -65,13 +67,31 @@ func (c Cues) String() string {
 	return strings.Join(out, ", ")
 }
 
-// mentionWeight is the weight of each cue in tenths; Event needs a total
-// of ten.
-var mentionWeight = map[Cues]int{
-	CuePast: 10, CueReported: -4, CuePerfect: 7, CueFuture: 8, CueOngoing: 6,
-	CueDate: 7, CueActor: 3, CueNumber: 1,
-	CueQuestion: -20, CueExclaim: -8, CuePerson: -15, CueSpeaker: -6, CueShort: -20,
-	CueHedge: -6, CueOpinion: -7, CueGeneric: -5, CueQuote: -4, CueMeta: -10, CueState: 5,
+// nCue is the number of cues that weigh in the mention model: all but
+// CueCapped, which limitMentions sets.
+const nCue = 19
+
+// judge weighs the cues c by the mention model of p: the score is the
+// sum of the weights of the cues found, and the sentence reads as the
+// report of an event when it is 1 or more. Sums are rounded to six
+// decimals, so that weights in tenths add up as tenths do.
+func (p *Params) judge(c Cues) Mention {
+	score := 0.0
+	for i := range nCue {
+		if c&(1<<i) != 0 {
+			score += p.Mention[i]
+		}
+	}
+	score = math.Round(score*1e6) / 1e6
+	return Mention{Event: score >= 1, Score: score, Cues: c}
+}
+
+// judgeMentions weighs the cues of every sentence by the mention model
+// of p (see judge), as a first pass of limitMentions had not capped any.
+func judgeMentions(sents []Sentence, p *Params) {
+	for i := range sents {
+		sents[i].Mention = p.judge(sents[i].Mention.Cues &^ CueCapped)
+	}
 }
 
 // detectMention judges one sentence. dates are its temporal expressions
@@ -231,13 +251,7 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 	if (firstVerb == "is" || firstVerb == "are") && !past && !future && !perfect && !ongoing && c&CueDate == 0 {
 		c |= CueGeneric
 	}
-	score := 0
-	for i := range cueNames {
-		if c&(1<<i) != 0 {
-			score += mentionWeight[1<<i]
-		}
-	}
-	return Mention{Event: score >= 10, Score: float64(score) / 10, Cues: c}
+	return fitted.judge(c)
 }
 
 // auxOfVerb reports whether the "was" or "were" at token i is the

@@ -43,8 +43,13 @@ var pairFeatureNames = [nPair]string{"bias", "best sentence cosine", "passage co
 	"next passage", "no shared term", "names the other's day", "dates in common",
 	"log sentences between", "same paragraph"}
 
-// Params are the fitted weights and thresholds of clustering.
+// Params are the fitted weights and thresholds of mention detection,
+// passages and clustering.
 type Params struct {
+	// Mention are the weights of the mention cues, in the order of the
+	// Cue constants, in units of the score a sentence needs to read as
+	// the report of an event (see judge).
+	Mention [nCue]float64
 	// Pair are the logistic weights of the pair features.
 	Pair [nPair]float64
 	// Link is the least average chance (pairs the index did not propose
