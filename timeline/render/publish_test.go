@@ -3,7 +3,10 @@ package render
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -458,6 +461,91 @@ func TestOverviewTicks(t *testing.T) {
 		}
 		if strings.Count(string(ov.SVG), "<line class=\"ov-bar") != len(tt.dates) {
 			t.Errorf("%s: not one bar per event:\n%s", tt.name, ov.SVG)
+		}
+	}
+}
+
+// TestOverviewOutlier checks that the overview's axis spans the dense
+// part of the timeline: one event decades before (or after) a story of a
+// week is drawn past a break with its date, and the week's events spread
+// across the strip instead of crowding at one end; a timeline spread
+// evenly over decades is drawn without a break.
+func TestOverviewOutlier(t *testing.T) {
+	day := func(s string) Date { return Date{ISO: s, Precision: "day", Display: s} }
+	week := []Date{day("2023-09-10"), day("2023-09-11"), day("2023-09-12"), day("2023-09-13"), day("2023-09-16")}
+	bar := regexp.MustCompile(`<a href="#(e\d+)" tabindex="-1"><title>[^<]*</title><line class="ov-bar[^"]*" x1="([0-9.]+)%" x2="([0-9.]+)%"`)
+	draw := func(dates []Date) (*Overview, map[string][2]float64) {
+		t.Helper()
+		site := Site{BaseURL: "https://example.org/"}
+		for i, d := range dates {
+			site.Events = append(site.Events, Event{ID: fmt.Sprintf("e%d", i), Title: "E", Date: d})
+		}
+		ix, err := newIndex(&site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ov := ix.overview()
+		xs := map[string][2]float64{}
+		for _, m := range bar.FindAllStringSubmatch(string(ov.SVG), -1) {
+			x1, _ := strconv.ParseFloat(m[2], 64)
+			x2, _ := strconv.ParseFloat(m[3], 64)
+			xs[m[1]] = [2]float64{x1, x2}
+		}
+		if len(xs) != len(dates) {
+			t.Fatalf("%d bars for %d events:\n%s", len(xs), len(dates), ov.SVG)
+		}
+		return ov, xs
+	}
+	for _, tt := range []struct {
+		name    string
+		dates   []Date
+		far     string // the far event's ID
+		label   string
+		left    bool
+		caption string
+	}{
+		{"decades before", append([]Date{day("1975-02-12")}, week...), "e0", "Feb 1975", true,
+			"6 dated events from Feb 1975 to Sep 2023, most of them between Sep 10 and 16, 2023; 1 long before (Feb 1975) is drawn past a break"},
+		{"decades after", append(slices.Clone(week), Date{ISO: "2061", Precision: "year", Display: "2061"}), "e5", "2061", false,
+			"6 dated events from Sep 2023 to Dec 2061, most of them between Sep 10 and 16, 2023; 1 long after (2061) is drawn past a break"},
+	} {
+		ov, xs := draw(tt.dates)
+		svg := string(ov.SVG)
+		if strings.Count(svg, `class="ov-break"`) != 2 || !strings.Contains(svg, `text-anchor="middle">`+tt.label+`</text>`) {
+			t.Errorf("%s: no break, or no label %q, on the strip:\n%s", tt.name, tt.label, svg)
+		}
+		if x := xs[tt.far][0]; tt.left && x > ovLeft+ovFarW || !tt.left && x < ovRight-ovFarW {
+			t.Errorf("%s: the far event at %.2f%%, not in its zone", tt.name, x)
+		}
+		// The week spans most of the strip: its first day near the left
+		// of the axis, its last near the right.
+		lo, hi := 100.0, 0.0
+		for id, x := range xs {
+			if id != tt.far {
+				lo, hi = min(lo, x[0]), max(hi, x[1])
+			}
+		}
+		if hi-lo < 60 {
+			t.Errorf("%s: the week's events span %.1f%% to %.1f%% of the strip, want most of it", tt.name, lo, hi)
+		}
+		if !strings.Contains(svg, ">Sep 10</text>") {
+			t.Errorf("%s: the axis is not marked in days:\n%s", tt.name, svg)
+		}
+		if ov.Caption != tt.caption {
+			t.Errorf("%s: caption %q,\nwant %q", tt.name, ov.Caption, tt.caption)
+		}
+	}
+
+	// Spread evenly, or two stories of equal weight: no break.
+	var years []Date
+	for y := 1990; y <= 2020; y += 3 {
+		years = append(years, day(fmt.Sprintf("%d-06-01", y)))
+	}
+	two := []Date{day("1990-01-01"), day("1990-01-03"), day("1990-01-05"), day("2023-09-10"), day("2023-09-11"), day("2023-09-12")}
+	near := append(slices.Clone(week), day("2023-09-24")) // a week later: stretching costs little
+	for name, dates := range map[string][]Date{"evenly": years, "two stories": two, "a week later": near} {
+		if ov, _ := draw(dates); strings.Contains(string(ov.SVG), "ov-break") || strings.Contains(ov.Caption, "break") {
+			t.Errorf("%s: a break on the strip: %s", name, ov.Caption)
 		}
 	}
 }
