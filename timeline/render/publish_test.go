@@ -156,14 +156,14 @@ func TestTimelineJSExport(t *testing.T) {
 	}
 	// TimelineJS shows headlines as HTML, so a title's "<" is escaped.
 	if doc.Title.Text.Headline != "Summit &lt;Watch&gt;" || !strings.Contains(doc.Title.Text.Text, "Who met whom, &amp; when.") ||
-		!strings.Contains(doc.Title.Text.Text, `1 undated event is not shown here: see <a href="https://example.github.io/summit/">`) {
+		!strings.Contains(doc.Title.Text.Text, `1 event has no known date: it is shown where the sources tell it, marked “Date unknown”.`) {
 		t.Errorf("title slide = %+v", doc.Title)
 	}
-	// The undated event is left out; dates are as precise as known.
-	if len(doc.Events) != 2 {
-		t.Fatalf("%d events, want the 2 dated ones", len(doc.Events))
+	// Every event, in timeline order; dates are as precise as known.
+	if len(doc.Events) != 3 {
+		t.Fatalf("%d events, want all 3", len(doc.Events))
 	}
-	a, b := doc.Events[0], doc.Events[1]
+	a, b, c := doc.Events[0], doc.Events[1], doc.Events[2]
 	if a.UniqueID != "kremlin-announces-visit" || a.StartDate["year"] != 2023 || a.StartDate["month"] != 9 || a.StartDate["day"] != 11 ||
 		a.EndDate != nil || a.Text.Headline != "Kremlin announces the visit" ||
 		!strings.Contains(a.Text.Text, `<a href="https://example.github.io/summit/events/kremlin-announces-visit/">2 sources, quoted</a>`) {
@@ -172,6 +172,12 @@ func TestTimelineJSExport(t *testing.T) {
 	if b.UniqueID != "analysts-divided" || len(b.StartDate) != 2 || b.StartDate["year"] != 2024 || b.StartDate["month"] != 3 ||
 		b.Display != "March 2024" || !strings.Contains(b.Text.Text, "day unknown; 2 quotes give other dates") {
 		t.Errorf("event 1 = %+v", b)
+	}
+	// The undated event, last on the timeline, is placed at the date of
+	// the event before it, and says its own date is unknown.
+	if c.UniqueID != "feed-scare" || len(c.StartDate) != 2 || c.StartDate["year"] != 2024 || c.StartDate["month"] != 3 || c.EndDate != nil ||
+		c.Display != "Date unknown" || !strings.Contains(c.Text.Text, "<em>Date unknown: no source dates it") || strings.Contains(c.Text.Text, "March") {
+		t.Errorf("undated event = %+v", c)
 	}
 	if strings.Contains(files["timelinejs.json"], "<") {
 		t.Errorf("timelinejs.json is not HTML-escaped")
@@ -582,14 +588,26 @@ func TestPlacedUndated(t *testing.T) {
 	if page := again["events/feed-scare/index.html"]; strings.Count(page, "placed after “Kremlin announces the visit”") != 1 {
 		t.Errorf("the event page repeats a placement that is also the basis")
 	}
-	if !strings.Contains(files["timelinejs.json"], "1 undated event is not shown here") {
-		t.Errorf("timelinejs.json does not count the placed undated event")
+	if !strings.Contains(files["timelinejs.json"], "1 event has no known date") ||
+		!strings.Contains(files["timelinejs.json"], "Date unknown: no source dates it; placed after “Kremlin announces the visit”") {
+		t.Errorf("timelinejs.json does not count the placed undated event, or say where it is placed:\n%s", files["timelinejs.json"])
+	}
+	var order []string
+	for _, m := range regexp.MustCompile(`"unique_id": "([^"]+)"`).FindAllStringSubmatch(files["timelinejs.json"], -1) {
+		order = append(order, m[1])
+	}
+	if got := strings.Join(order, " "); got != "kremlin-announces-visit feed-scare analysts-divided" {
+		t.Errorf("timelinejs.json slides %s, want the timeline's order", got)
 	}
 
 	// Placed before the first dated event: in its year group, first.
 	site.Events = []Event{placed, e[0], e[1]}
 	_, _, files = build(t, site, themes.Default)
 	inOrder(t, "index, leading undated", files["index.html"], `id="year-2023"`, `id="feed-scare"`, `id="kremlin-announces-visit"`, `id="year-2024"`)
+	// In TimelineJS, at the date of the event after it.
+	inOrder(t, "timelinejs.json, leading undated", files["timelinejs.json"],
+		`"year": 2023,`, `"month": 9,`, `"day": 11`, `"display_date": "Date unknown"`, `"unique_id": "feed-scare"`,
+		`"year": 2023,`, `"month": 9,`, `"day": 11`, `"display_date": "Sep 11, 2023"`, `"unique_id": "kremlin-announces-visit"`)
 
 	// Newest first: each group reversed, the placed event still after its
 	// anchor in time, so before it on the page.

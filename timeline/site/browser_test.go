@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -418,7 +419,9 @@ fetch(location.search.slice(1) + "/timelinejs.json").then(r => r.json()).then(da
 // slide for every event of the export (and the title slide), no request
 // to anywhere but the test server's embed page, TimelineJS's files and
 // the export, and in the hostile site no script, style sheet, frame or
-// event handler from the input in the timeline.
+// event handler from the input in the timeline. The slides are every
+// event of timeline.json, in its order, the undated ones included and
+// dated "Date unknown".
 func TestTimelineJS(t *testing.T) {
 	chromium, err := cdp.Find()
 	var dist string
@@ -435,9 +438,26 @@ func TestTimelineJS(t *testing.T) {
 	sites := map[string]string{"demo": demoSite(t), "hostile": hostileSite(t)}
 	mux := http.NewServeMux()
 	mux.Handle("/tl/", http.StripPrefix("/tl", http.FileServer(http.Dir(dist))))
+	// Every event of each site, in timeline order, and the undated ones.
+	events, undated := map[string][]string{}, map[string][]string{}
 	for name, dir := range sites {
 		if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
 			t.Fatalf("%s site: %v", name, err)
+		}
+		var tl struct {
+			Events []struct {
+				ID      string
+				Undated bool
+			}
+		}
+		if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "public", "timeline.json"))), &tl); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range tl.Events {
+			events[name] = append(events[name], e.ID)
+			if e.Undated {
+				undated[name] = append(undated[name], e.ID)
+			}
 		}
 		mux.Handle("/"+name+"/", http.StripPrefix("/"+name, http.FileServer(http.Dir(filepath.Join(dir, "public")))))
 	}
@@ -523,6 +543,7 @@ func TestTimelineJS(t *testing.T) {
 				Loaded bool
 				Events []string
 				Slides []string
+				Dates  []string
 				Title  int
 				Inside []string
 			}
@@ -532,6 +553,7 @@ func TestTimelineJS(t *testing.T) {
 			// when it reads "javascript:…".
 			state := `({loaded: !!window.tjsLoaded, events: window.tjsEvents || [],
 				slides: [...document.querySelectorAll("#embed .tl-slide:not(.tl-slide-titleslide)")].map(s => s.id),
+				dates: [...document.querySelectorAll("#embed .tl-slide:not(.tl-slide-titleslide)")].map(s => s.id + " " + (s.querySelector(".tl-headline-date") || {textContent: ""}).textContent),
 				title: document.querySelectorAll("#embed .tl-slide-titleslide").length,
 				inside: [...document.querySelectorAll("#embed *")].flatMap(e =>
 					["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED"].includes(e.tagName) ? [e.tagName] :
@@ -556,7 +578,16 @@ func TestTimelineJS(t *testing.T) {
 			if strings.Join(got.Slides, " ") != strings.Join(got.Events, " ") || got.Title != 1 {
 				t.Errorf("slides %q and %d title slides, want one slide per event of the export %q and a title slide", got.Slides, got.Title, got.Events)
 			}
-			t.Logf("%s: %d events, %d slides and a title slide", name, len(got.Events), len(got.Slides))
+			// Every event of the timeline, the undated ones included.
+			if strings.Join(got.Slides, " ") != strings.Join(events[name], " ") {
+				t.Errorf("slides %q, want one per event of the timeline, in its order, %q", got.Slides, events[name])
+			}
+			for _, id := range undated[name] {
+				if !slices.Contains(got.Dates, id+" Date unknown") {
+					t.Errorf("the slide of undated event %s does not say its date is unknown: %q", id, got.Dates)
+				}
+			}
+			t.Logf("%s: %d events (%d undated), %d slides and a title slide", name, len(events[name]), len(undated[name]), len(got.Slides))
 			for _, x := range got.Inside {
 				t.Errorf("in the timeline: %s", x)
 			}
