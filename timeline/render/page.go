@@ -661,8 +661,11 @@ func (ix *siteIndex) sourceText(p *Page) []TextBlock {
 					continue
 				}
 				title := html.EscapeString(e.Title)
-				fmt.Fprintf(&b, `<a class="evref" href="%sevents/%s/%s" title="%s" aria-label="Cited in: %s">%d</a>`,
-					html.EscapeString(p.Root), html.EscapeString(e.ID), p.Index, title, title, number[e.ID])
+				// The accessible name starts with the number shown, as
+				// WCAG 2.5.3 (label in name) asks, and says what it leads to.
+				n := number[e.ID]
+				fmt.Fprintf(&b, `<a class="evref" href="%sevents/%s/%s" title="Cited in: %s" aria-label="%d, cited in: %s">%d</a>`,
+					html.EscapeString(p.Root), html.EscapeString(e.ID), p.Index, title, n, title, n)
 			}
 			b.WriteString("</span>")
 		}

@@ -628,3 +628,56 @@ func TestPlacedUndated(t *testing.T) {
 	inOrder(t, "index, placed after the last", files["index.html"],
 		`id="year-2024"`, `id="analysts-divided"`, `id="feed-scare"`, `</section>`, `id="undated"`, `id="unplaced"`)
 }
+
+// TestLabelInName checks WCAG 2.5.3 (label in name, axe-core's
+// label-content-name-mismatch) on every page: an element named with
+// aria-label that shows text has a name that starts with that text, so a
+// user who says what they see ("click 1") reaches it. The citation
+// numbers of a source page are the case in point.
+func TestLabelInName(t *testing.T) {
+	_, _, files := build(t, testSite(), themes.Default)
+	checked := 0
+	for name, page := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text func(*html.Node) string
+		text = func(n *html.Node) string {
+			if n.Type == html.TextNode {
+				return n.Data
+			}
+			var b strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				b.WriteString(text(c))
+			}
+			return b.String()
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for _, a := range n.Attr {
+				if a.Key != "aria-label" || n.DataAtom == atom.Nav || n.DataAtom == atom.Section {
+					continue
+				}
+				visible := strings.Join(strings.Fields(text(n)), " ")
+				if visible == "" {
+					continue
+				}
+				checked++
+				if !strings.HasPrefix(strings.ToLower(a.Val), strings.ToLower(visible)) {
+					t.Errorf("%s: <%s> shows %q but is named %q", name, n.Data, visible, a.Val)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	if checked == 0 {
+		t.Errorf("no element named with aria-label that shows text: the test checks nothing")
+	}
+}
