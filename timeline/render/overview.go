@@ -164,6 +164,12 @@ func (ix *siteIndex) overview() *Overview {
 	if hi < len(bars) {
 		farZone(right-ovFarW, right, right-ovFarW-ovBreak/2, bars[hi:])
 	}
+	// Tick labels stop short of the axis's end, more so before a break,
+	// whose zone has a date of its own.
+	labelsTo := axisR - 7
+	if hi < len(bars) {
+		labelsTo = axisR - 11
+	}
 	for i, tk := range ticks(t0, t1) {
 		tx := x(tk.at)
 		class := "ov-tick"
@@ -171,7 +177,7 @@ func (ix *siteIndex) overview() *Overview {
 			class += " ov-minor" // labels a narrow screen leaves out
 		}
 		fmt.Fprintf(&w, `<g class="%s"><line x1="%s" x2="%s" y1="%d" y2="%d"/>`, class, pct(tx), pct(tx), axis, axis+5)
-		if tx <= axisR-7 {
+		if tx <= labelsTo {
 			fmt.Fprintf(&w, `<text x="%s" dx="3" y="%d">%s</text>`, pct(tx), axis+ovLabel-3, html.EscapeString(tk.label))
 		}
 		w.WriteString(`</g>`)
