@@ -61,7 +61,9 @@ type axeViolation struct {
 // finds no WCAG 2.1 A or AA violation on the timeline, an event page and a
 // source page, in light and dark mode, on a desktop and a phone; the
 // timeline page and what it loads stay under 60 KB; nothing is wider
-// than a phone's screen; the filters and deep links work. Screenshots of
+// than a phone's screen; the filters and deep links work. The demo as
+// built by default, opened from disk (file://), leads by clicks from the
+// timeline to an event, from it to a source and back. Screenshots of
 // each page at 1280×800 and 390×844 are saved as artifacts.
 func TestBrowser(t *testing.T) {
 	chromium, axe, err := browserTools()
@@ -88,7 +90,7 @@ func TestBrowser(t *testing.T) {
 	}
 	var tl struct {
 		Events []struct {
-			ID        string
+			ID, Title string
 			Citations []struct{ Source string }
 		}
 		Sources []struct{ ID, Title string }
@@ -205,6 +207,78 @@ func TestBrowser(t *testing.T) {
 	}
 	if err := p.SetViewport(ctx, 1280, 800, false); err != nil {
 		t.Fatal(err)
+	}
+
+	// From disk: the demo as built by default (its baseURL has no path,
+	// so relativeURLs is on), opened by file:// as the README says, and
+	// clicked through from the timeline to the event, from the event to
+	// a source it cites, and back to the timeline.
+	diskSite := demoSite(t)
+	if _, err := Build(context.Background(), Options{SiteDir: diskSite}); err != nil {
+		t.Fatal(err)
+	}
+	diskIndex := "file://" + filepath.ToSlash(filepath.Join(diskSite, "public", "index.html"))
+	load(diskIndex)
+	// click clicks the element sel selects, as a reader would, waits for
+	// the page it leads to and returns its address and its <h1>.
+	click := func(sel string) (href, h1 string) {
+		t.Helper()
+		var before string
+		eval(`location.href`, &before)
+		var found bool
+		eval(fmt.Sprintf(`(() => { const a = document.querySelector(%q); if (a) a.click(); return !!a; })()`, sel), &found)
+		if !found {
+			t.Fatalf("from disk: no %s on %s", sel, before)
+		}
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			var st struct{ Href, State, H1 string }
+			err := p.Evaluate(ctx, `({href: location.href, state: document.readyState, h1: (document.querySelector("h1") || {textContent: ""}).textContent})`, &st)
+			if err == nil && st.Href != before && st.State == "complete" {
+				return st.Href, strings.TrimSpace(st.H1)
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("from disk: clicking %s on %s led nowhere within 10s (at %s)", sel, before, st.Href)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	eventTitle, sourceTitle := "", ""
+	for _, e := range tl.Events {
+		if e.ID == event {
+			eventTitle = e.Title
+		}
+	}
+	eventSource := ""
+	for _, e := range tl.Events {
+		if e.ID == event && len(e.Citations) > 0 {
+			eventSource = e.Citations[0].Source
+		}
+	}
+	for _, s := range tl.Sources {
+		if s.ID == eventSource {
+			sourceTitle = s.Title
+		}
+	}
+	steps := []struct{ sel, want, h1 string }{
+		{"#" + event + " .entry-title a", "/events/" + event + "/index.html", eventTitle},
+		{`.source-name a[href*="/` + eventSource + `/"]`, "/sources/" + eventSource + "/index.html", sourceTitle},
+		{".site-name", "/public/index.html", ""},
+	}
+	var title string
+	eval(`document.querySelector("h1").textContent.trim()`, &title)
+	steps[2].h1 = title
+	for _, st := range steps {
+		href, h1 := click(st.sel)
+		if !strings.HasPrefix(href, "file://") || !strings.HasSuffix(href, st.want) || h1 != st.h1 {
+			t.Errorf("from disk: clicking %s led to %s with <h1> %q; want …%s, %q", st.sel, href, h1, st.want, st.h1)
+		} else {
+			t.Logf("from disk: %s led to %s (%q)", st.sel, href, h1)
+		}
+		var styled bool
+		eval(`getComputedStyle(document.documentElement).getPropertyValue("--accent") !== ""`, &styled)
+		if !styled {
+			t.Errorf("from disk: %s has no style sheet", href)
+		}
 	}
 
 	// Every headline of the timeline fits on at most two lines at
@@ -362,36 +436,39 @@ func browserTools() (chromium, axe string, err error) {
 	if chromium, err = cdp.Find(); err != nil {
 		return "", "", err
 	}
-	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"),
-		"npm install axe-core and set TIMELINE_AXE to its axe.min.js")
+	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"), "axe-core@^4")
 	return chromium, axe, err
 }
 
 // cached returns the path of the environment variable env, or else of
 // rel under node_modules in the cache where .ci/run installs npm
 // packages ($XDG_CACHE_HOME/timeline-ci or ~/.cache/timeline-ci), or says
-// it is missing and, with hint, how to install it.
-func cached(env, rel, hint string) (string, error) {
+// it is missing and the npm command that installs pkg where it is looked
+// for (the versions .ci/run installs).
+func cached(env, rel, pkg string) (string, error) {
 	p := os.Getenv(env)
-	if p == "" {
-		var dirs []string
-		if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
-			dirs = append(dirs, d)
+	if p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("%s=%s: %v", env, p, err)
 		}
-		if home, err := os.UserHomeDir(); err == nil {
-			dirs = append(dirs, filepath.Join(home, ".cache"))
-		}
-		for _, d := range dirs {
-			p = filepath.Join(d, "timeline-ci", "node_modules", rel)
-			if _, err := os.Stat(p); err == nil {
-				break
-			}
+		return p, nil
+	}
+	cache := "$HOME/.cache"
+	var dirs []string
+	if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
+		dirs = append(dirs, d)
+		cache = "$XDG_CACHE_HOME"
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".cache"))
+	}
+	for _, d := range dirs {
+		p = filepath.Join(d, "timeline-ci", "node_modules", rel)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
 		}
 	}
-	if _, err := os.Stat(p); p == "" || err != nil {
-		return "", fmt.Errorf("no %s (%s); run .ci/run, or %s", rel, p, hint)
-	}
-	return p, nil
+	return "", fmt.Errorf("no %s; install it with `npm install --prefix \"%s/timeline-ci\" %s` (or run .ci/run), or set %s", rel, cache, pkg, env)
 }
 
 // tjsEmbed is the page that embeds TimelineJS3, from /tl/, with the
@@ -426,8 +503,7 @@ func TestTimelineJS(t *testing.T) {
 	chromium, err := cdp.Find()
 	var dist string
 	if err == nil {
-		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"),
-			"npm install @knight-lab/timelinejs and set TIMELINE_TIMELINEJS to its dist directory")
+		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"), "@knight-lab/timelinejs@3.9.11")
 	}
 	if err != nil {
 		cdp.Unavailable(t, err)
