@@ -212,13 +212,35 @@ func TestBrowser(t *testing.T) {
 	// From disk: the demo as built by default (its baseURL has no path,
 	// so relativeURLs is on), opened by file:// as the README says, and
 	// clicked through from the timeline to the event, from the event to
-	// a source it cites, and back to the timeline.
+	// a source it cites, and back to the timeline; the filter works, and
+	// no page throws.
 	diskSite := demoSite(t)
 	if _, err := Build(context.Background(), Options{SiteDir: diskSite}); err != nil {
 		t.Fatal(err)
 	}
 	diskIndex := "file://" + filepath.ToSlash(filepath.Join(diskSite, "public", "index.html"))
+	var diskMu sync.Mutex
+	var diskErrors []string
+	stopExceptions := p.Listen("Runtime.exceptionThrown", func(params json.RawMessage) {
+		var ev struct {
+			ExceptionDetails struct {
+				Text      string
+				Exception struct{ Description string }
+			}
+		}
+		json.Unmarshal(params, &ev)
+		diskMu.Lock()
+		diskErrors = append(diskErrors, ev.ExceptionDetails.Text+" "+ev.ExceptionDetails.Exception.Description)
+		diskMu.Unlock()
+	})
 	load(diskIndex)
+	// The filter keeps its state in the address from disk too.
+	var search string
+	eval(fmt.Sprintf(`(() => { const s = document.getElementById("f-source"); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return location.search; })()`, source), &search)
+	if search != "?source="+source {
+		t.Errorf("from disk: filtering by %s leaves the address at %q", source, search)
+	}
+	load(diskIndex) // without the filter
 	// click clicks the element sel selects, as a reader would, waits for
 	// the page it leads to and returns its address and its <h1>.
 	click := func(sel string) (href, h1 string) {
@@ -279,6 +301,10 @@ func TestBrowser(t *testing.T) {
 		if !styled {
 			t.Errorf("from disk: %s has no style sheet", href)
 		}
+	}
+	stopExceptions()
+	for _, e := range diskErrors {
+		t.Errorf("from disk: exception: %s", e)
 	}
 
 	// Every headline of the timeline fits on at most two lines at
