@@ -20,7 +20,7 @@ func Find() (string, error) {
 		}
 	}
 	if _, err := os.Stat(exe); err != nil {
-		return "", fmt.Errorf("no Chromium (%v); install it with `sudo apt-get install chromium` (Debian, Ubuntu) or set TIMELINE_CHROMIUM to the browser", err)
+		return "", fmt.Errorf("no Chromium (%v); install it with `sudo apt-get install chromium` (Debian) or set TIMELINE_CHROMIUM to a Chromium or Chrome", err)
 	}
 	return exe, nil
 }
