@@ -30,6 +30,15 @@ type Config struct {
 	// BaseURL is the absolute URL the site is published at, for example
 	// "https://user.github.io/repo/". Default "/".
 	BaseURL string `toml:"baseURL"`
+	// RelativeURLs, Hugo's key, makes the links between pages name the
+	// file they lead to, "../../events/ID/index.html" rather than
+	// "../../events/ID/", so that the site works opened from disk
+	// (file://), where no server turns a directory into its index.html.
+	// Unset (nil), it is true for a site whose baseURL has no path ("/",
+	// "https://example.org/") and false for one under a path
+	// ("https://user.github.io/repo/"), which is published on a server
+	// and keeps its directory addresses: see Relative.
+	RelativeURLs *bool `toml:"relativeURLs"`
 	// Theme names a directory themes/NAME at the site root whose files
 	// override the built-in theme file by file. Default "" (built-in only).
 	Theme string `toml:"theme"`
@@ -175,6 +184,17 @@ func checkBaseURL(base string) string {
 		return "has a ?query or #fragment"
 	}
 	return ""
+}
+
+// Relative reports whether links between pages name index.html: what
+// RelativeURLs says, or when it is unset, whether BaseURL has no path
+// beyond "/".
+func (c Config) Relative() bool {
+	if c.RelativeURLs != nil {
+		return *c.RelativeURLs
+	}
+	u, err := url.Parse(c.BaseURL)
+	return err == nil && strings.Trim(u.Path, "/") == ""
 }
 
 // Location returns the configured time zone.

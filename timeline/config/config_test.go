@@ -207,3 +207,32 @@ func FuzzSettings(f *testing.F) {
 		}
 	})
 }
+
+// TestRelativeURLs checks relativeURLs: set, it is what it says; unset,
+// it is true for a baseURL without a path and false under one.
+func TestRelativeURLs(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{
+		{``, true},
+		{`baseURL = "https://example.org/"`, true},
+		{`baseURL = "https://example.org"`, true},
+		{`baseURL = "/"`, true},
+		{`baseURL = "https://user.github.io/repo/"`, false},
+		{`baseURL = "/repo"`, false},
+		{"baseURL = \"https://user.github.io/repo/\"\nrelativeURLs = true", true},
+		{"baseURL = \"https://example.org/\"\nrelativeURLs = false", false},
+	} {
+		cfg, err := Parse("site.toml", []byte(tt.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.src, err)
+		}
+		if got := cfg.Relative(); got != tt.want {
+			t.Errorf("%q: Relative() = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+	if _, err := Parse("site.toml", []byte(`relativeURLs = "yes"`)); err == nil {
+		t.Errorf(`relativeURLs = "yes" accepted`)
+	}
+}

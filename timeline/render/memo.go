@@ -244,7 +244,7 @@ func wholeSite(t *template.Template) bool {
 
 // siteScalarFields are the fields of Site a layout may read without
 // depending on the site's events and sources.
-var siteScalarFields = []string{"Title", "Description", "BaseURL", "Generator", "Order"}
+var siteScalarFields = []string{"Title", "Description", "BaseURL", "Generator", "Order", "RelativeURLs"}
 
 // lookupFuncs are the layout functions that look events or sources up by
 // ID or list them (see siteIndex.funcs).

@@ -22,8 +22,12 @@ import (
 // choice over absolute ones built from Site.BaseURL: the same files work at
 // a domain root, under a project subpath (https://user.github.io/repo/), on
 // a local preview server whatever BaseURL says, and a page opened from disk
-// finds its stylesheet. (Pages link to directories, events/ID/, so from disk
-// a browser shows those as listings; any static server serves index.html.)
+// finds its stylesheet. A link to a page ends with Index:
+// {{.Root}}events/{{.Event.ID}}/{{.Index}}. With Site.RelativeURLs it is
+// "index.html", which a browser opening the files from disk (file://)
+// needs, as it shows a directory as a listing; without, "", and pages
+// link to directories, events/ID/, which any static server serves as
+// their index.html.
 type Page struct {
 	Site *Site
 	// Kind is "index", "event", "source" or "404".
@@ -39,6 +43,10 @@ type Page struct {
 	// shows at any depth, gets the path of Site.BaseURL instead ("/repo/"),
 	// or "/".
 	Root string
+	// Index ends a link to a page, after its directory: "index.html" when
+	// Site.RelativeURLs is set, else "". The link to the timeline is
+	// {{.Root}}{{.Index}}.
+	Index string
 	// URL is the page's absolute address (Site.BaseURL + Path), or "" when
 	// Site.BaseURL is not an absolute http(s) URL, and on the 404 page.
 	URL string
@@ -653,8 +661,11 @@ func (ix *siteIndex) sourceText(p *Page) []TextBlock {
 					continue
 				}
 				title := html.EscapeString(e.Title)
-				fmt.Fprintf(&b, `<a class="evref" href="%sevents/%s/" title="%s" aria-label="Cited in: %s">%d</a>`,
-					html.EscapeString(p.Root), html.EscapeString(e.ID), title, title, number[e.ID])
+				// The accessible name starts with the number shown, as
+				// WCAG 2.5.3 (label in name) asks, and says what it leads to.
+				n := number[e.ID]
+				fmt.Fprintf(&b, `<a class="evref" href="%sevents/%s/%s" title="Cited in: %s" aria-label="%d, cited in: %s">%d</a>`,
+					html.EscapeString(p.Root), html.EscapeString(e.ID), p.Index, title, n, title, n)
 			}
 			b.WriteString("</span>")
 		}
@@ -685,6 +696,9 @@ func (ix *siteIndex) notFoundPage() *Page {
 
 func (ix *siteIndex) page(kind, title, path, root string) *Page {
 	p := &Page{Site: ix.site, Kind: kind, Title: title, Path: path, Root: root, URL: ix.absolute(path)}
+	if ix.site.RelativeURLs {
+		p.Index = "index.html"
+	}
 	if ix.abs {
 		p.Feed = feedFile
 	}

@@ -3,7 +3,10 @@ package render
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -153,14 +156,14 @@ func TestTimelineJSExport(t *testing.T) {
 	}
 	// TimelineJS shows headlines as HTML, so a title's "<" is escaped.
 	if doc.Title.Text.Headline != "Summit &lt;Watch&gt;" || !strings.Contains(doc.Title.Text.Text, "Who met whom, &amp; when.") ||
-		!strings.Contains(doc.Title.Text.Text, `1 undated event is not shown here: see <a href="https://example.github.io/summit/">`) {
+		!strings.Contains(doc.Title.Text.Text, `1 event has no known date: it is shown where the sources tell it, marked “Date unknown”.`) {
 		t.Errorf("title slide = %+v", doc.Title)
 	}
-	// The undated event is left out; dates are as precise as known.
-	if len(doc.Events) != 2 {
-		t.Fatalf("%d events, want the 2 dated ones", len(doc.Events))
+	// Every event, in timeline order; dates are as precise as known.
+	if len(doc.Events) != 3 {
+		t.Fatalf("%d events, want all 3", len(doc.Events))
 	}
-	a, b := doc.Events[0], doc.Events[1]
+	a, b, c := doc.Events[0], doc.Events[1], doc.Events[2]
 	if a.UniqueID != "kremlin-announces-visit" || a.StartDate["year"] != 2023 || a.StartDate["month"] != 9 || a.StartDate["day"] != 11 ||
 		a.EndDate != nil || a.Text.Headline != "Kremlin announces the visit" ||
 		!strings.Contains(a.Text.Text, `<a href="https://example.github.io/summit/events/kremlin-announces-visit/">2 sources, quoted</a>`) {
@@ -169,6 +172,12 @@ func TestTimelineJSExport(t *testing.T) {
 	if b.UniqueID != "analysts-divided" || len(b.StartDate) != 2 || b.StartDate["year"] != 2024 || b.StartDate["month"] != 3 ||
 		b.Display != "March 2024" || !strings.Contains(b.Text.Text, "day unknown; 2 quotes give other dates") {
 		t.Errorf("event 1 = %+v", b)
+	}
+	// The undated event, last on the timeline, is placed at the date of
+	// the event before it, and says its own date is unknown.
+	if c.UniqueID != "feed-scare" || len(c.StartDate) != 2 || c.StartDate["year"] != 2024 || c.StartDate["month"] != 3 || c.EndDate != nil ||
+		c.Display != "Date unknown" || !strings.Contains(c.Text.Text, "<em>Date unknown: no source dates it") || strings.Contains(c.Text.Text, "March") {
+		t.Errorf("undated event = %+v", c)
 	}
 	if strings.Contains(files["timelinejs.json"], "<") {
 		t.Errorf("timelinejs.json is not HTML-escaped")
@@ -462,6 +471,91 @@ func TestOverviewTicks(t *testing.T) {
 	}
 }
 
+// TestOverviewOutlier checks that the overview's axis spans the dense
+// part of the timeline: one event decades before (or after) a story of a
+// week is drawn past a break with its date, and the week's events spread
+// across the strip instead of crowding at one end; a timeline spread
+// evenly over decades is drawn without a break.
+func TestOverviewOutlier(t *testing.T) {
+	day := func(s string) Date { return Date{ISO: s, Precision: "day", Display: s} }
+	week := []Date{day("2023-09-10"), day("2023-09-11"), day("2023-09-12"), day("2023-09-13"), day("2023-09-16")}
+	bar := regexp.MustCompile(`<a href="#(e\d+)" tabindex="-1"><title>[^<]*</title><line class="ov-bar[^"]*" x1="([0-9.]+)%" x2="([0-9.]+)%"`)
+	draw := func(dates []Date) (*Overview, map[string][2]float64) {
+		t.Helper()
+		site := Site{BaseURL: "https://example.org/"}
+		for i, d := range dates {
+			site.Events = append(site.Events, Event{ID: fmt.Sprintf("e%d", i), Title: "E", Date: d})
+		}
+		ix, err := newIndex(&site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ov := ix.overview()
+		xs := map[string][2]float64{}
+		for _, m := range bar.FindAllStringSubmatch(string(ov.SVG), -1) {
+			x1, _ := strconv.ParseFloat(m[2], 64)
+			x2, _ := strconv.ParseFloat(m[3], 64)
+			xs[m[1]] = [2]float64{x1, x2}
+		}
+		if len(xs) != len(dates) {
+			t.Fatalf("%d bars for %d events:\n%s", len(xs), len(dates), ov.SVG)
+		}
+		return ov, xs
+	}
+	for _, tt := range []struct {
+		name    string
+		dates   []Date
+		far     string // the far event's ID
+		label   string
+		left    bool
+		caption string
+	}{
+		{"decades before", append([]Date{day("1975-02-12")}, week...), "e0", "Feb 1975", true,
+			"6 dated events from Feb 1975 to Sep 2023, most of them between Sep 10 and 16, 2023; 1 long before (Feb 1975) is drawn past a break"},
+		{"decades after", append(slices.Clone(week), Date{ISO: "2061", Precision: "year", Display: "2061"}), "e5", "2061", false,
+			"6 dated events from Sep 2023 to Dec 2061, most of them between Sep 10 and 16, 2023; 1 long after (2061) is drawn past a break"},
+	} {
+		ov, xs := draw(tt.dates)
+		svg := string(ov.SVG)
+		if strings.Count(svg, `class="ov-break"`) != 2 || !strings.Contains(svg, `text-anchor="middle">`+tt.label+`</text>`) {
+			t.Errorf("%s: no break, or no label %q, on the strip:\n%s", tt.name, tt.label, svg)
+		}
+		if x := xs[tt.far][0]; tt.left && x > ovLeft+ovFarW || !tt.left && x < ovRight-ovFarW {
+			t.Errorf("%s: the far event at %.2f%%, not in its zone", tt.name, x)
+		}
+		// The week spans most of the strip: its first day near the left
+		// of the axis, its last near the right.
+		lo, hi := 100.0, 0.0
+		for id, x := range xs {
+			if id != tt.far {
+				lo, hi = min(lo, x[0]), max(hi, x[1])
+			}
+		}
+		if hi-lo < 60 {
+			t.Errorf("%s: the week's events span %.1f%% to %.1f%% of the strip, want most of it", tt.name, lo, hi)
+		}
+		if !strings.Contains(svg, ">Sep 10</text>") {
+			t.Errorf("%s: the axis is not marked in days:\n%s", tt.name, svg)
+		}
+		if ov.Caption != tt.caption {
+			t.Errorf("%s: caption %q,\nwant %q", tt.name, ov.Caption, tt.caption)
+		}
+	}
+
+	// Spread evenly, or two stories of equal weight: no break.
+	var years []Date
+	for y := 1990; y <= 2020; y += 3 {
+		years = append(years, day(fmt.Sprintf("%d-06-01", y)))
+	}
+	two := []Date{day("1990-01-01"), day("1990-01-03"), day("1990-01-05"), day("2023-09-10"), day("2023-09-11"), day("2023-09-12")}
+	near := append(slices.Clone(week), day("2023-09-24")) // a week later: stretching costs little
+	for name, dates := range map[string][]Date{"evenly": years, "two stories": two, "a week later": near} {
+		if ov, _ := draw(dates); strings.Contains(string(ov.SVG), "ov-break") || strings.Contains(ov.Caption, "break") {
+			t.Errorf("%s: a break on the strip: %s", name, ov.Caption)
+		}
+	}
+}
+
 // TestPlacedUndated checks undated events the chronology placed among the
 // dated ones: shown at their place, marked, in the year group of the
 // event before them (or, leading, of the event after them); only the
@@ -494,14 +588,26 @@ func TestPlacedUndated(t *testing.T) {
 	if page := again["events/feed-scare/index.html"]; strings.Count(page, "placed after “Kremlin announces the visit”") != 1 {
 		t.Errorf("the event page repeats a placement that is also the basis")
 	}
-	if !strings.Contains(files["timelinejs.json"], "1 undated event is not shown here") {
-		t.Errorf("timelinejs.json does not count the placed undated event")
+	if !strings.Contains(files["timelinejs.json"], "1 event has no known date") ||
+		!strings.Contains(files["timelinejs.json"], "Date unknown: no source dates it; placed after “Kremlin announces the visit”") {
+		t.Errorf("timelinejs.json does not count the placed undated event, or say where it is placed:\n%s", files["timelinejs.json"])
+	}
+	var order []string
+	for _, m := range regexp.MustCompile(`"unique_id": "([^"]+)"`).FindAllStringSubmatch(files["timelinejs.json"], -1) {
+		order = append(order, m[1])
+	}
+	if got := strings.Join(order, " "); got != "kremlin-announces-visit feed-scare analysts-divided" {
+		t.Errorf("timelinejs.json slides %s, want the timeline's order", got)
 	}
 
 	// Placed before the first dated event: in its year group, first.
 	site.Events = []Event{placed, e[0], e[1]}
 	_, _, files = build(t, site, themes.Default)
 	inOrder(t, "index, leading undated", files["index.html"], `id="year-2023"`, `id="feed-scare"`, `id="kremlin-announces-visit"`, `id="year-2024"`)
+	// In TimelineJS, at the date of the event after it.
+	inOrder(t, "timelinejs.json, leading undated", files["timelinejs.json"],
+		`"year": 2023,`, `"month": 9,`, `"day": 11`, `"display_date": "Date unknown"`, `"unique_id": "feed-scare"`,
+		`"year": 2023,`, `"month": 9,`, `"day": 11`, `"display_date": "Sep 11, 2023"`, `"unique_id": "kremlin-announces-visit"`)
 
 	// Newest first: each group reversed, the placed event still after its
 	// anchor in time, so before it on the page.
@@ -521,4 +627,57 @@ func TestPlacedUndated(t *testing.T) {
 	_, _, files = build(t, site, themes.Default)
 	inOrder(t, "index, placed after the last", files["index.html"],
 		`id="year-2024"`, `id="analysts-divided"`, `id="feed-scare"`, `</section>`, `id="undated"`, `id="unplaced"`)
+}
+
+// TestLabelInName checks WCAG 2.5.3 (label in name, axe-core's
+// label-content-name-mismatch) on every page: an element named with
+// aria-label that shows text has a name that starts with that text, so a
+// user who says what they see ("click 1") reaches it. The citation
+// numbers of a source page are the case in point.
+func TestLabelInName(t *testing.T) {
+	_, _, files := build(t, testSite(), themes.Default)
+	checked := 0
+	for name, page := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text func(*html.Node) string
+		text = func(n *html.Node) string {
+			if n.Type == html.TextNode {
+				return n.Data
+			}
+			var b strings.Builder
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				b.WriteString(text(c))
+			}
+			return b.String()
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for _, a := range n.Attr {
+				if a.Key != "aria-label" || n.DataAtom == atom.Nav || n.DataAtom == atom.Section {
+					continue
+				}
+				visible := strings.Join(strings.Fields(text(n)), " ")
+				if visible == "" {
+					continue
+				}
+				checked++
+				if !strings.HasPrefix(strings.ToLower(a.Val), strings.ToLower(visible)) {
+					t.Errorf("%s: <%s> shows %q but is named %q", name, n.Data, visible, a.Val)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	if checked == 0 {
+		t.Errorf("no element named with aria-label that shows text: the test checks nothing")
+	}
 }

@@ -18,6 +18,9 @@ type Site struct {
 	// slash ("https://user.github.io/repo/"). Links in pages are relative to
 	// it so a project site under a subpath works.
 	BaseURL string
+	// RelativeURLs makes links between pages name the file they lead to
+	// (Page.Index), so that the site can be browsed from disk.
+	RelativeURLs bool
 	// Generator names the program and version, for the <meta name=generator>.
 	Generator string
 	// Order is the order of the timeline page: "newest" lists the latest

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -60,7 +61,9 @@ type axeViolation struct {
 // finds no WCAG 2.1 A or AA violation on the timeline, an event page and a
 // source page, in light and dark mode, on a desktop and a phone; the
 // timeline page and what it loads stay under 60 KB; nothing is wider
-// than a phone's screen; the filters and deep links work. Screenshots of
+// than a phone's screen; the filters and deep links work. The demo as
+// built by default, opened from disk (file://), leads by clicks from the
+// timeline to an event, from it to a source and back. Screenshots of
 // each page at 1280×800 and 390×844 are saved as artifacts.
 func TestBrowser(t *testing.T) {
 	chromium, axe, err := browserTools()
@@ -87,7 +90,7 @@ func TestBrowser(t *testing.T) {
 	}
 	var tl struct {
 		Events []struct {
-			ID        string
+			ID, Title string
 			Citations []struct{ Source string }
 		}
 		Sources []struct{ ID, Title string }
@@ -204,6 +207,104 @@ func TestBrowser(t *testing.T) {
 	}
 	if err := p.SetViewport(ctx, 1280, 800, false); err != nil {
 		t.Fatal(err)
+	}
+
+	// From disk: the demo as built by default (its baseURL has no path,
+	// so relativeURLs is on), opened by file:// as the README says, and
+	// clicked through from the timeline to the event, from the event to
+	// a source it cites, and back to the timeline; the filter works, and
+	// no page throws.
+	diskSite := demoSite(t)
+	if _, err := Build(context.Background(), Options{SiteDir: diskSite}); err != nil {
+		t.Fatal(err)
+	}
+	diskIndex := "file://" + filepath.ToSlash(filepath.Join(diskSite, "public", "index.html"))
+	var diskMu sync.Mutex
+	var diskErrors []string
+	stopExceptions := p.Listen("Runtime.exceptionThrown", func(params json.RawMessage) {
+		var ev struct {
+			ExceptionDetails struct {
+				Text      string
+				Exception struct{ Description string }
+			}
+		}
+		json.Unmarshal(params, &ev)
+		diskMu.Lock()
+		diskErrors = append(diskErrors, ev.ExceptionDetails.Text+" "+ev.ExceptionDetails.Exception.Description)
+		diskMu.Unlock()
+	})
+	load(diskIndex)
+	// The filter keeps its state in the address from disk too.
+	var search string
+	eval(fmt.Sprintf(`(() => { const s = document.getElementById("f-source"); s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return location.search; })()`, source), &search)
+	if search != "?source="+source {
+		t.Errorf("from disk: filtering by %s leaves the address at %q", source, search)
+	}
+	load(diskIndex) // without the filter
+	// click clicks the element sel selects, as a reader would, waits for
+	// the page it leads to and returns its address and its <h1>.
+	click := func(sel string) (href, h1 string) {
+		t.Helper()
+		var before string
+		eval(`location.href`, &before)
+		var found bool
+		eval(fmt.Sprintf(`(() => { const a = document.querySelector(%q); if (a) a.click(); return !!a; })()`, sel), &found)
+		if !found {
+			t.Fatalf("from disk: no %s on %s", sel, before)
+		}
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			var st struct{ Href, State, H1 string }
+			err := p.Evaluate(ctx, `({href: location.href, state: document.readyState, h1: (document.querySelector("h1") || {textContent: ""}).textContent})`, &st)
+			if err == nil && st.Href != before && st.State == "complete" {
+				return st.Href, strings.TrimSpace(st.H1)
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("from disk: clicking %s on %s led nowhere within 10s (at %s)", sel, before, st.Href)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	eventTitle, sourceTitle := "", ""
+	for _, e := range tl.Events {
+		if e.ID == event {
+			eventTitle = e.Title
+		}
+	}
+	eventSource := ""
+	for _, e := range tl.Events {
+		if e.ID == event && len(e.Citations) > 0 {
+			eventSource = e.Citations[0].Source
+		}
+	}
+	for _, s := range tl.Sources {
+		if s.ID == eventSource {
+			sourceTitle = s.Title
+		}
+	}
+	steps := []struct{ sel, want, h1 string }{
+		{"#" + event + " .entry-title a", "/events/" + event + "/index.html", eventTitle},
+		{`.source-name a[href*="/` + eventSource + `/"]`, "/sources/" + eventSource + "/index.html", sourceTitle},
+		{".site-name", "/public/index.html", ""},
+	}
+	var title string
+	eval(`document.querySelector("h1").textContent.trim()`, &title)
+	steps[2].h1 = title
+	for _, st := range steps {
+		href, h1 := click(st.sel)
+		if !strings.HasPrefix(href, "file://") || !strings.HasSuffix(href, st.want) || h1 != st.h1 {
+			t.Errorf("from disk: clicking %s led to %s with <h1> %q; want …%s, %q", st.sel, href, h1, st.want, st.h1)
+		} else {
+			t.Logf("from disk: %s led to %s (%q)", st.sel, href, h1)
+		}
+		var styled bool
+		eval(`getComputedStyle(document.documentElement).getPropertyValue("--accent") !== ""`, &styled)
+		if !styled {
+			t.Errorf("from disk: %s has no style sheet", href)
+		}
+	}
+	stopExceptions()
+	for _, e := range diskErrors {
+		t.Errorf("from disk: exception: %s", e)
 	}
 
 	// Every headline of the timeline fits on at most two lines at
@@ -361,36 +462,39 @@ func browserTools() (chromium, axe string, err error) {
 	if chromium, err = cdp.Find(); err != nil {
 		return "", "", err
 	}
-	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"),
-		"npm install axe-core and set TIMELINE_AXE to its axe.min.js")
+	axe, err = cached("TIMELINE_AXE", filepath.Join("axe-core", "axe.min.js"), "axe-core@^4")
 	return chromium, axe, err
 }
 
 // cached returns the path of the environment variable env, or else of
 // rel under node_modules in the cache where .ci/run installs npm
 // packages ($XDG_CACHE_HOME/timeline-ci or ~/.cache/timeline-ci), or says
-// it is missing and, with hint, how to install it.
-func cached(env, rel, hint string) (string, error) {
+// it is missing and the npm command that installs pkg where it is looked
+// for (the versions .ci/run installs).
+func cached(env, rel, pkg string) (string, error) {
 	p := os.Getenv(env)
-	if p == "" {
-		var dirs []string
-		if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
-			dirs = append(dirs, d)
+	if p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("%s=%s: %v", env, p, err)
 		}
-		if home, err := os.UserHomeDir(); err == nil {
-			dirs = append(dirs, filepath.Join(home, ".cache"))
-		}
-		for _, d := range dirs {
-			p = filepath.Join(d, "timeline-ci", "node_modules", rel)
-			if _, err := os.Stat(p); err == nil {
-				break
-			}
+		return p, nil
+	}
+	cache := "$HOME/.cache"
+	var dirs []string
+	if d := os.Getenv("XDG_CACHE_HOME"); d != "" {
+		dirs = append(dirs, d)
+		cache = "$XDG_CACHE_HOME"
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".cache"))
+	}
+	for _, d := range dirs {
+		p = filepath.Join(d, "timeline-ci", "node_modules", rel)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
 		}
 	}
-	if _, err := os.Stat(p); p == "" || err != nil {
-		return "", fmt.Errorf("no %s (%s); run .ci/run, or %s", rel, p, hint)
-	}
-	return p, nil
+	return "", fmt.Errorf("no %s; install it with `npm install --prefix \"%s/timeline-ci\" %s` (or run .ci/run), or set %s", rel, cache, pkg, env)
 }
 
 // tjsEmbed is the page that embeds TimelineJS3, from /tl/, with the
@@ -418,13 +522,14 @@ fetch(location.search.slice(1) + "/timelinejs.json").then(r => r.json()).then(da
 // slide for every event of the export (and the title slide), no request
 // to anywhere but the test server's embed page, TimelineJS's files and
 // the export, and in the hostile site no script, style sheet, frame or
-// event handler from the input in the timeline.
+// event handler from the input in the timeline. The slides are every
+// event of timeline.json, in its order, the undated ones included and
+// dated "Date unknown".
 func TestTimelineJS(t *testing.T) {
 	chromium, err := cdp.Find()
 	var dist string
 	if err == nil {
-		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"),
-			"npm install @knight-lab/timelinejs and set TIMELINE_TIMELINEJS to its dist directory")
+		dist, err = cached("TIMELINE_TIMELINEJS", filepath.Join("@knight-lab", "timelinejs", "dist"), "@knight-lab/timelinejs@3.9.11")
 	}
 	if err != nil {
 		cdp.Unavailable(t, err)
@@ -435,9 +540,26 @@ func TestTimelineJS(t *testing.T) {
 	sites := map[string]string{"demo": demoSite(t), "hostile": hostileSite(t)}
 	mux := http.NewServeMux()
 	mux.Handle("/tl/", http.StripPrefix("/tl", http.FileServer(http.Dir(dist))))
+	// Every event of each site, in timeline order, and the undated ones.
+	events, undated := map[string][]string{}, map[string][]string{}
 	for name, dir := range sites {
 		if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
 			t.Fatalf("%s site: %v", name, err)
+		}
+		var tl struct {
+			Events []struct {
+				ID      string
+				Undated bool
+			}
+		}
+		if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "public", "timeline.json"))), &tl); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range tl.Events {
+			events[name] = append(events[name], e.ID)
+			if e.Undated {
+				undated[name] = append(undated[name], e.ID)
+			}
 		}
 		mux.Handle("/"+name+"/", http.StripPrefix("/"+name, http.FileServer(http.Dir(filepath.Join(dir, "public")))))
 	}
@@ -523,6 +645,7 @@ func TestTimelineJS(t *testing.T) {
 				Loaded bool
 				Events []string
 				Slides []string
+				Dates  []string
 				Title  int
 				Inside []string
 			}
@@ -532,6 +655,7 @@ func TestTimelineJS(t *testing.T) {
 			// when it reads "javascript:…".
 			state := `({loaded: !!window.tjsLoaded, events: window.tjsEvents || [],
 				slides: [...document.querySelectorAll("#embed .tl-slide:not(.tl-slide-titleslide)")].map(s => s.id),
+				dates: [...document.querySelectorAll("#embed .tl-slide:not(.tl-slide-titleslide)")].map(s => s.id + " " + (s.querySelector(".tl-headline-date") || {textContent: ""}).textContent),
 				title: document.querySelectorAll("#embed .tl-slide-titleslide").length,
 				inside: [...document.querySelectorAll("#embed *")].flatMap(e =>
 					["SCRIPT", "STYLE", "IFRAME", "OBJECT", "EMBED"].includes(e.tagName) ? [e.tagName] :
@@ -556,7 +680,16 @@ func TestTimelineJS(t *testing.T) {
 			if strings.Join(got.Slides, " ") != strings.Join(got.Events, " ") || got.Title != 1 {
 				t.Errorf("slides %q and %d title slides, want one slide per event of the export %q and a title slide", got.Slides, got.Title, got.Events)
 			}
-			t.Logf("%s: %d events, %d slides and a title slide", name, len(got.Events), len(got.Slides))
+			// Every event of the timeline, the undated ones included.
+			if strings.Join(got.Slides, " ") != strings.Join(events[name], " ") {
+				t.Errorf("slides %q, want one per event of the timeline, in its order, %q", got.Slides, events[name])
+			}
+			for _, id := range undated[name] {
+				if !slices.Contains(got.Dates, id+" Date unknown") {
+					t.Errorf("the slide of undated event %s does not say its date is unknown: %q", id, got.Dates)
+				}
+			}
+			t.Logf("%s: %d events (%d undated), %d slides and a title slide", name, len(events[name]), len(undated[name]), len(got.Slides))
 			for _, x := range got.Inside {
 				t.Errorf("in the timeline: %s", x)
 			}

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,16 +21,40 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// bases are the addresses the demo site is checked at: a domain's root, a
-// GitHub Pages project site, and a path without a host (no canonical
-// addresses, no feed).
-var bases = []string{"https://example.org/", "https://user.github.io/repo/", "/repo/"}
+// linkCases are the addresses the demo site is checked at: a domain's
+// root, a GitHub Pages project site, a path without a host (no canonical
+// addresses, no feed) and the bare default "/", each with relativeURLs
+// as site.toml sets it ("" leaves it unset: true for the bases without a
+// path), and whether the site must work opened from disk.
+var linkCases = []struct {
+	base, relativeURLs string
+	fromDisk           bool
+}{
+	{"https://example.org/", "", true},
+	{"https://user.github.io/repo/", "", false},
+	{"/repo/", "", false},
+	{"/", "", true},
+	{"https://user.github.io/repo/", "true", true},
+	{"https://example.org/", "false", false},
+}
 
 // buildAt builds the demo site with baseURL base and returns the output
 // directory.
 func buildAt(t *testing.T, base string) string {
 	t.Helper()
+	return buildWith(t, base, "")
+}
+
+// buildWith builds the demo site with baseURL base and, unless it is "",
+// relativeURLs set to relative in its site.toml, and returns the output
+// directory.
+func buildWith(t *testing.T, base, relative string) string {
+	t.Helper()
 	dir := demoSite(t)
+	if relative != "" {
+		toml := filepath.Join(dir, "site.toml")
+		writeFile(t, toml, "relativeURLs = "+relative+"\n"+readFile(t, toml))
+	}
 	out := filepath.Join(dir, "out")
 	if _, err := Build(context.Background(), Options{SiteDir: dir, Destination: out, BaseURL: base}); err != nil {
 		t.Fatal(err)
@@ -117,11 +143,19 @@ func parsePage(t *testing.T, name string) htmlPage {
 // element of its page; that no root-relative link leaves the site's path;
 // and that the feed, the sitemap and the TimelineJS export point at pages
 // that exist. 404.html, which a server shows for any missing address, is
-// checked from an address three levels deep.
+// checked from an address three levels deep. The same links are then
+// followed as a browser does from disk (file://), where a directory is
+// not its index.html (checkFromDisk): with relativeURLs, by default on
+// the bases without a path, every one must lead to a file.
 func TestLinksResolve(t *testing.T) {
-	for _, base := range bases {
-		t.Run(strings.ReplaceAll(base, "/", "_"), func(t *testing.T) {
-			out := buildAt(t, base)
+	for _, c := range linkCases {
+		base := c.base
+		name := strings.ReplaceAll(base, "/", "_")
+		if c.relativeURLs != "" {
+			name += "_relativeURLs=" + c.relativeURLs
+		}
+		t.Run(name, func(t *testing.T) {
+			out := buildWith(t, base, c.relativeURLs)
 			root := served(t, base)
 			pages := map[string]htmlPage{}
 			err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -197,7 +231,19 @@ func TestLinksResolve(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%d internal links checked in %d pages", checked, len(pages))
+			t.Logf("served: %d internal links checked in %d pages", checked, len(pages))
+			ok, broken := checkFromDisk(out, pages)
+			t.Logf("from disk: %d internal links lead to a file, %d do not", ok, len(broken))
+			if c.fromDisk {
+				for _, b := range broken {
+					t.Errorf("from disk: %s", b)
+				}
+				if ok < checked/2 {
+					t.Errorf("from disk: only %d links followed, %d served", ok, checked)
+				}
+			} else if len(broken) == 0 {
+				t.Errorf("from disk: no broken link without relativeURLs; is the check checking?")
+			}
 
 			// Feed, sitemap and TimelineJS addresses.
 			var addrs []string
@@ -239,6 +285,51 @@ func TestLinksResolve(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkFromDisk follows the links of the pages (by slash path in the
+// output out) as a browser does that opened the files from disk: a
+// relative link is resolved against the page's file, and must name a
+// file, not a directory (a browser shows a directory as a listing), and
+// its #fragment an element of that page. A root-relative link leads to
+// the root of the disk, out of the site. Absolute http(s) addresses
+// (canonical links, og:url, other sites) are left alone, as is 404.html,
+// which only a server shows. It returns how many links lead to a file
+// and what is wrong with the others.
+func checkFromDisk(out string, pages map[string]htmlPage) (ok int, broken []string) {
+	for name, page := range pages {
+		if name == "404.html" {
+			continue
+		}
+		pageURL := &url.URL{Scheme: "file", Path: "/" + name}
+		for _, l := range page.links {
+			if l.attr == "og:url" || strings.HasPrefix(l.value, "#") {
+				continue
+			}
+			u, err := pageURL.Parse(l.value)
+			if err != nil || u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto" {
+				continue
+			}
+			if strings.HasPrefix(l.value, "/") {
+				broken = append(broken, fmt.Sprintf("%s: %s=%q leads out of the site on disk", name, l.attr, l.value))
+				continue
+			}
+			rel := strings.TrimPrefix(u.Path, "/")
+			info, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel)))
+			switch {
+			case err != nil:
+				broken = append(broken, fmt.Sprintf("%s: %s=%q: no file %s", name, l.attr, l.value, rel))
+			case info.IsDir():
+				broken = append(broken, fmt.Sprintf("%s: %s=%q is the directory %s", name, l.attr, l.value, rel))
+			case u.Fragment != "" && strings.HasSuffix(rel, ".html") && !pages[rel].ids[u.Fragment]:
+				broken = append(broken, fmt.Sprintf("%s: %s=%q: no element #%s in %s", name, l.attr, l.value, u.Fragment, rel))
+			default:
+				ok++
+			}
+		}
+	}
+	slices.Sort(broken)
+	return ok, broken
 }
 
 // hrefs are the link targets in an HTML fragment.
@@ -400,7 +491,8 @@ type timelineJS struct {
 			Headline *string `json:"headline"`
 			Text     string  `json:"text"`
 		} `json:"text"`
-		UniqueID string `json:"unique_id"`
+		DisplayDate string `json:"display_date"`
+		UniqueID    string `json:"unique_id"`
 	} `json:"events"`
 }
 
@@ -456,8 +548,9 @@ func readTimelineJS(t *testing.T, name string) timelineJS {
 
 // TestHostingFiles checks the demo site's files for hosts, crawlers and
 // feed readers against their formats and against timeline.json: an entry
-// per event in the feed, a URL per page in the sitemap, every dated event
-// and no undated one in timelinejs.json, robots.txt naming the sitemap,
+// per event in the feed, a URL per page in the sitemap, every event in
+// timeline order in timelinejs.json (the undated ones shown as "Date
+// unknown"), robots.txt naming the sitemap,
 // and valid schema.org JSON-LD on every page.
 func TestHostingFiles(t *testing.T) {
 	const base = "https://user.github.io/repo/"
@@ -497,18 +590,23 @@ func TestHostingFiles(t *testing.T) {
 	}
 
 	tjs := readTimelineJS(t, filepath.Join(out, "timelinejs.json"))
-	var dated []string
+	var all, got []string
 	for _, e := range tl.Events {
-		if !e.Undated {
-			dated = append(dated, e.ID)
+		all = append(all, e.ID)
+	}
+	undated := 0
+	for i, e := range tjs.Events {
+		got = append(got, e.UniqueID)
+		if i >= len(tl.Events) || !tl.Events[i].Undated {
+			continue
+		}
+		undated++
+		if e.DisplayDate != "Date unknown" || e.EndDate != nil {
+			t.Errorf("timelinejs.json: undated event %s shown as %q (end %v), want \"Date unknown\"", e.UniqueID, e.DisplayDate, e.EndDate)
 		}
 	}
-	var got []string
-	for _, e := range tjs.Events {
-		got = append(got, e.UniqueID)
-	}
-	if strings.Join(got, " ") != strings.Join(dated, " ") {
-		t.Errorf("timelinejs.json events %q, want the dated events %q", got, dated)
+	if strings.Join(got, " ") != strings.Join(all, " ") || undated == 0 {
+		t.Errorf("timelinejs.json events %q, want every event in timeline order %q (the demo has undated ones)", got, all)
 	}
 
 	wantType := map[string]string{"index": "WebSite", "events": "Event", "sources": "NewsArticle"}

@@ -28,11 +28,12 @@ const maxRelated = 5
 // makeView turns the pipeline's output into what the renderer shows.
 func makeView(cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) render.Site {
 	site := render.Site{
-		Title:       cfg.Title,
-		Description: cfg.Description,
-		BaseURL:     cfg.BaseURL,
-		Generator:   "timeline " + Version,
-		Order:       cfg.Order,
+		Title:        cfg.Title,
+		Description:  cfg.Description,
+		BaseURL:      cfg.BaseURL,
+		RelativeURLs: cfg.Relative(),
+		Generator:    "timeline " + Version,
+		Order:        cfg.Order,
 	}
 	// Which events cite each sentence and each source, in timeline order.
 	citedBy := make([][]string, len(res.Sentences))
