@@ -111,16 +111,7 @@ func decodeYAML(file, text string, firstLine int, v *frontMatter) (dateLine int,
 				return 0, fieldError(file, line, name, "a string", describeYAML(val))
 			}
 			s := val.Value
-			switch name {
-			case "title":
-				v.Title = s
-			case "publisher":
-				v.Publisher = s
-			case "url":
-				v.URL = s
-			case "author":
-				v.Author = s
-			}
+			v.setText(name, s)
 		case "tags":
 			if val.Kind != yaml.SequenceNode {
 				return 0, fieldError(file, line, name, "a list of strings, like [russia, north-korea]", describeYAML(val))
@@ -273,16 +264,7 @@ func decodeJSON(file, text string, firstLine int, v *frontMatter) (dateLine int,
 				want = "a string"
 				break
 			}
-			switch name {
-			case "title":
-				v.Title = s
-			case "publisher":
-				v.Publisher = s
-			case "url":
-				v.URL = s
-			case "author":
-				v.Author = s
-			}
+			v.setText(name, s)
 		case "tags":
 			if json.Unmarshal(raw, &v.Tags) != nil {
 				want = `a list of strings, like ["russia", "north-korea"]`
@@ -327,4 +309,19 @@ func describeJSON(raw json.RawMessage) string {
 		return string(raw)
 	}
 	return fmt.Sprintf("the number %s", raw)
+}
+
+// setText sets the text field of front matter the key name (title,
+// publisher, url or author) stands for to s.
+func (v *frontMatter) setText(name, s string) {
+	switch name {
+	case "title":
+		v.Title = s
+	case "publisher":
+		v.Publisher = s
+	case "url":
+		v.URL = s
+	case "author":
+		v.Author = s
+	}
 }
