@@ -16,7 +16,8 @@ import (
 
 // TestBinaryInterruptEndsPromptly sends SIGINT or SIGTERM to real builds
 // of a site large enough to be caught in every stage, at several points
-// of the build, and checks each ends within a second of the signal,
+// of the build, and checks each ends within a second of the signal (a
+// quarter of a build, on a machine loaded enough to make that longer),
 // says the previous site is unchanged, and leaves it byte-identical.
 func TestBinaryInterruptEndsPromptly(t *testing.T) {
 	if runtime.GOOS == "windows" {
@@ -58,6 +59,11 @@ func TestBinaryInterruptEndsPromptly(t *testing.T) {
 		t.Fatalf("timed build: exit %d: %s", code, stderr)
 	}
 	whole := time.Since(start)
+	// A second, or a quarter of the timed build on a machine so loaded
+	// that the build itself runs slow: the bound scales with the load,
+	// as the end of a build does, and still fails a build that finishes
+	// its stage before it looks at the signal.
+	limit := max(time.Second, whole/4)
 	// Back to the first build's site, whose files before holds.
 	os.WriteFile(edited, orig, 0o644)
 	if code, _, stderr := exe(t, dir, "build"); code != 0 {
@@ -95,8 +101,8 @@ func TestBinaryInterruptEndsPromptly(t *testing.T) {
 			continue // it finished before the signal arrived
 		}
 		interrupted++
-		if took > time.Second {
-			t.Errorf("%v at %.0f%% of a build: it took %v to end, want at most 1s", sig, frac*100, took.Round(time.Millisecond))
+		if took > limit {
+			t.Errorf("%v at %.0f%% of a build: it took %v to end, want at most %v (the build takes %v)", sig, frac*100, took.Round(time.Millisecond), limit.Round(time.Millisecond), whole.Round(time.Millisecond))
 		}
 		if !strings.Contains(stderr.String(), "interrupted: the previous site is unchanged") {
 			t.Errorf("%v at %.0f%%: stderr %q, want it to say the previous site is unchanged", sig, frac*100, stderr.String())
