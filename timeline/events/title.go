@@ -600,7 +600,17 @@ func (c *composer) runOn(s string) string {
 	for i := 2; i < len(toks); i++ {
 		t := toks[i]
 		lw := strings.ToLower(t.Text)
-		if !runOnStart[lw] || !isUpperWord(t.Text) || t.Text == strings.ToUpper(t.Text) && len(t.Text) > 1 {
+		if !isUpperWord(t.Text) || t.Text == strings.ToUpper(t.Text) && len(t.Text) > 1 {
+			continue
+		}
+		if !runOnStart[lw] {
+			// A heading run into a lead that restates it: "Port chief gets
+			// two years in jail Port chief Tomas Eld has been jailed …".
+			if head := strings.TrimSpace(s[:t.Start]); s[toks[i-1].End:t.Start] == " " && isLowerWord(toks[i-1].Text) &&
+				len(toks) > i+3 && len(words.Split(head)) >= 4 && hasVerb(head) && restates(head, s[t.Start:]) {
+				c.drop(PartRunOn, s[t.Start:])
+				return head
+			}
 			continue
 		}
 		gap := s[toks[i-1].End:t.Start]
@@ -617,6 +627,38 @@ func (c *composer) runOn(s string) string {
 		return c.runOn(s[t.Start:])
 	}
 	return s
+}
+
+// restates reports whether the start of tail, its first eight words,
+// holds two or more of the content words of head (by their first five
+// letters) and has a finite verb of its own: a lead that restates the
+// heading run into it.
+func restates(head, tail string) bool {
+	want := map[string]bool{}
+	for _, t := range words.Split(head) {
+		if lw := strings.ToLower(t.Text); !words.IsStop(lw) {
+			want[prefix5(lw)] = true
+		}
+	}
+	toks := words.Split(tail)
+	shared := 0
+	for _, t := range toks[:min(8, len(toks))] {
+		if lw := strings.ToLower(t.Text); want[prefix5(lw)] {
+			delete(want, prefix5(lw))
+			shared++
+		}
+	}
+	return shared >= 2 && hasFiniteVerb(tail)
+}
+
+// prefix5 is the first five letters of w: "jackson's" and "jackson"
+// compare alike.
+func prefix5(w string) string {
+	w = strings.TrimSuffix(strings.ReplaceAll(w, "’", "'"), "'s")
+	if len(w) > 5 {
+		return w[:5]
+	}
+	return w
 }
 
 var (
