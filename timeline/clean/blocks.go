@@ -82,11 +82,13 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 			bl.repeated = corpus.repeats(b.Text)
 		}
 		switch {
-		case bl.repeated >= repeatedMin && bl.words <= shortWords:
+		case bl.repeated >= repeatedMin && bl.words <= shortWords && !proseShaped(bl, minProseStop):
 			bl.class = chrome
 		case bl.heading && !extracted:
 			bl.class = chrome
-		case bl.stopRatio >= minProseStop && (bl.words >= 40 || bl.words >= 12 && bl.sentence):
+		case proseShaped(bl, minProseStop):
+			// A sentence the site repeats in other articles is prose too
+			// until the article's topic is known (see selectArticle).
 			bl.class = prose
 		case bl.sentence && (bl.words >= 3 || bl.words == 2 && opensQuote(b.Text)) && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop:
 			// A short sentence, such as a quote the scraper broke into
@@ -100,6 +102,12 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		out[i] = bl
 	}
 	return out
+}
+
+// proseShaped reports whether a block is running text by its shape: long,
+// or a sentence of twelve words or more, with stop words.
+func proseShaped(b block, minStop float64) bool {
+	return b.stopRatio >= minStop && (b.words >= 40 || b.words >= 12 && b.sentence)
 }
 
 // english reports whether blocks of some length, together, have at least
@@ -144,7 +152,11 @@ func opensQuote(s string) bool {
 	return strings.ContainsRune("\"“‘«", r)
 }
 
+// startsLikeSentence reports whether s opens as a sentence does: with a
+// capital or a digit, perhaps after quotation marks, brackets or a dash
+// and the space after it ("-- Police joined the march.").
 func startsLikeSentence(s string) bool {
+	dash := false
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return unicode.IsUpper(r)
@@ -152,9 +164,13 @@ func startsLikeSentence(s string) bool {
 		if unicode.IsDigit(r) {
 			return true
 		}
+		if r == ' ' && dash {
+			continue
+		}
 		if !strings.ContainsRune("\"'“‘(«[¿¡-—–", r) {
 			return false
 		}
+		dash = dash || strings.ContainsRune("-—–", r)
 	}
 	return false
 }

@@ -147,7 +147,11 @@ func clean(in content.Article, corpus corpusView, keys [][]string) Article {
 	// A web page's blocks are what package webpage kept of it by its
 	// markup; a text or Markdown file's are the whole page as scraped.
 	extracted := in.Format == content.HTML
-	blocks := describe(in.Blocks, extracted, corpus, keys)
+	inBlocks := in.Blocks
+	if !extracted {
+		inBlocks, keys = joinBroken(inBlocks, keys)
+	}
+	blocks := describe(inBlocks, extracted, corpus, keys)
 	keep, reasons := selectArticle(blocks, out.Title, corpus)
 
 	if out.Title == "" {

@@ -31,10 +31,23 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		return keep, reasons
 	}
 	main := mainSegment(blocks, segs, title)
-	mainVec := vectorOf(blocks[segs[main].start:segs[main].end], corpus)
 	kept := make([]bool, len(segs))
+	// The readers' comments, however they are laid out, end the article.
+	cut := commentsStart(blocks, segs[main].start)
+	for i := cut; i < len(blocks); i++ {
+		reasons[i] = "a comment or the comment form: after the article, where most lines speak as a reader does (I, we, you, questions, capitals, !!)"
+	}
+	for si := range segs {
+		if segs[si].start < cut && segs[si].end > cut {
+			segs[si].end = cut
+		}
+	}
+	mainVec := vectorOf(blocks[segs[main].start:segs[main].end], corpus)
 	comments := false // past the first post below a time stamp after the article
 	for si, s := range segs {
+		if s.start >= cut {
+			continue
+		}
 		if si == main {
 			kept[si] = true
 			continue
@@ -66,6 +79,18 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		}
 		art = vectorOf(in, corpus)
 	}
+	topic := topicOf(blocks, segs, kept)
+	// The first and last blocks of the article's text, where a site puts
+	// another story's headline.
+	edges := [2]int{-1, -1}
+	for si, s := range segs {
+		if kept[si] {
+			if edges[0] < 0 {
+				edges[0] = s.start
+			}
+			edges[1] = s.end - 1
+		}
+	}
 	first, last := -1, -1
 	for si, s := range segs {
 		if !kept[si] {
@@ -78,6 +103,10 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		for i := s.start; i < s.end; i++ {
 			b := &blocks[i]
 			switch {
+			case b.repeated >= repeatedMin && b.class == prose && !topic.onTopic(*b):
+				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles, and is not prose on the story's topic", b.repeated-1)
+			case b.repeated == repeatedMin-1 && b.words <= shortWords && (i == edges[0] || i == edges[1]) && topic.offTopic(*b):
+				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other article(s), and is off the story's topic", b.repeated-1)
 			case b.class != chrome:
 				keep[i] = true
 			case b.repeated >= repeatedMin:
@@ -93,6 +122,9 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		}
 	}
 	mendGaps(blocks, segs, kept, keep, reasons, art)
+	for i := cut; i < len(blocks); i++ {
+		keep[i] = false
+	}
 	for i := range blocks {
 		if reasons[i] != "" || keep[i] {
 			continue
@@ -421,3 +453,90 @@ func cosine(a, b vector) float64 {
 // logarithm of a term's frequency, times its idf) is below 2⁷, so a
 // product is below 2¹⁴, 2³⁸ units, and a sum of 2²⁵ of them fits.
 func fixed(x float64) int64 { return int64(math.Round(math.Ldexp(x, 24))) }
+
+// topic is the article's vocabulary, to judge a line the site repeats in
+// other articles by: in how many of the article's blocks each word is.
+type topic map[string]int
+
+// topicOf counts, for each word, the kept prose and short blocks that
+// use it.
+func topicOf(blocks []block, segs []segment, kept []bool) topic {
+	t := topic{}
+	for si, s := range segs {
+		if !kept[si] {
+			continue
+		}
+		for i := s.start; i < s.end; i++ {
+			if blocks[i].class == chrome {
+				continue
+			}
+			for _, k := range distinct(blocks[i].keys) {
+				t[k]++
+			}
+		}
+	}
+	return t
+}
+
+// elsewhere returns the share of a block's distinct words that other
+// blocks of the article use too.
+func (t topic) elsewhere(b block) float64 {
+	ks := distinct(b.keys)
+	if len(ks) == 0 {
+		return 0
+	}
+	own := 0
+	if b.class != chrome {
+		own = 1
+	}
+	n := 0
+	for _, k := range ks {
+		if t[k]-own >= 1 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ks))
+}
+
+const (
+	// minOnTopic is the least share of a repeated sentence's words that
+	// the rest of the article uses for it to be prose on the story's
+	// topic: a death toll a broadcaster repeats in each report on the
+	// story is made of the story's words; a promotion ("Follow the latest
+	// tweets from our correspondents") shares one or two.
+	minOnTopic = 0.5
+	// maxOffTopic is the most such share of a line found in only two
+	// articles for it to be another story's headline.
+	maxOffTopic = 0.25
+	// minOffTopicWords is the fewest distinct content words of a line
+	// found in only two articles to be judged off the topic.
+	minOffTopicWords = 6
+)
+
+// onTopic reports whether a repeated sentence is prose on the story's
+// topic: mostly the article's words, and not addressed to the reader.
+func (t topic) onTopic(b block) bool {
+	return t.elsewhere(b) >= minOnTopic && !readerVoice(b)
+}
+
+// offTopic reports whether a line shares next to no words with the rest
+// of the article, and has words enough to say so (another story's
+// headline, not a stock phrase such as "He denied the charges."). It is
+// asked only of the first and last lines of the article's text: inside
+// it, a line two articles share is more likely a copied paragraph.
+func (t topic) offTopic(b block) bool {
+	return len(distinct(b.keys)) >= minOffTopicWords && t.elsewhere(b) < maxOffTopic
+}
+
+// distinct returns keys without repeats, in their first order.
+func distinct(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/timeline-ssg/timeline/timeline/content"
+	"github.com/timeline-ssg/timeline/timeline/words"
+)
+
+// A scraper that writes each line of a page's layout as a paragraph breaks
+// long sentences in two: "Chants of "Egypt is free!"" over "and "God is
+// great!"" over "rose from the crowds.", or "The agency said 14 people
+// were still" over "missing on Tuesday night.". Judged alone, each piece
+// is a short line that is not a sentence. So the pieces are joined
+// before they are judged: a paragraph goes on in the next one when the
+// next opens in lower case and this one does not end a sentence, or ends
+// inside a quotation ("… free!""); or when this one stops on a word a
+// sentence cannot end on ("the", "of", "and") or a comma.
+
+// joinBroken joins the pieces of sentences broken across paragraphs in
+// the blocks of a scraped text file, and their content keys (keys, when
+// not nil, are those of each input block). The joined block starts on its
+// first piece's line and reads the pieces' text with one space between.
+func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
+	var out []content.Block
+	var outKeys [][]string
+	for i, b := range in {
+		if n := len(out); n > 0 && continues(out[n-1], b) {
+			out[n-1].Text += " " + b.Text
+			if keys != nil {
+				outKeys[n-1] = append(outKeys[n-1], keys[i]...)
+			}
+			continue
+		}
+		out = append(out, b)
+		if keys != nil {
+			outKeys = append(outKeys, append([]string(nil), keys[i]...))
+		}
+	}
+	if keys == nil {
+		outKeys = nil
+	}
+	return out, outKeys
+}
+
+// continues reports whether next goes on with the sentence prev broke
+// off.
+func continues(prev, next content.Block) bool {
+	if prev.Kind != content.Paragraph || next.Kind != content.Paragraph {
+		return false
+	}
+	if words.Count(prev.Text) < 3 || words.Count(next.Text) < 2 || separators(prev.Text) > 0 || separators(next.Text) > 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	lower := unicode.IsLower(r)
+	switch {
+	case lower && !endsLikeSentence(prev.Text):
+		return true
+	case lower && endsInsideQuote(prev.Text):
+		return true
+	case (unicode.IsLetter(r) || unicode.IsDigit(r)) && brokenOff(prev.Text):
+		return true
+	}
+	return false
+}
+
+// endsInsideQuote reports text that ends with sentence punctuation inside
+// a closing quotation mark, as a quoted exclamation inside a sentence
+// does ("Chants of "Egypt is free!"").
+func endsInsideQuote(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, q := range []string{"!\"", "?\"", "!”", "?”", "!'", "?'", "!’", "?’"} {
+		if strings.HasSuffix(s, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenOff reports text that stops where no sentence ends: on a comma,
+// or on a word such as "the", "of" or "and" (a stop word of three letters
+// or fewer, not a number or an initial).
+func brokenOff(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if strings.HasSuffix(s, ",") {
+		return true
+	}
+	toks := words.Split(s)
+	if len(toks) == 0 || toks[len(toks)-1].End != len(s) {
+		return false
+	}
+	w := toks[len(toks)-1].Text
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "its", "their", "his", "her", "as", "but", "was", "were", "is", "are":
+		return w == strings.ToLower(w) // not a capitalised title word
+	}
+	return false
+}
