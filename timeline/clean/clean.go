@@ -152,7 +152,7 @@ func clean(in content.Article, corpus corpusView, keys [][]string) Article {
 		inBlocks, keys = joinBroken(inBlocks, keys)
 	}
 	blocks := describe(inBlocks, extracted, corpus, keys)
-	keep, reasons := selectArticle(blocks, out.Title, corpus)
+	keep, reasons := selectArticle(blocks, out.Title, extracted, corpus)
 
 	if out.Title == "" {
 		if i := findTitle(blocks, keep); i >= 0 {

@@ -19,8 +19,10 @@ type segment struct {
 const minCoherence = 0.12
 
 // selectArticle decides which blocks are the article. It returns, per
-// block, whether to keep it and, if not, why.
-func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []string) {
+// block, whether to keep it and, if not, why. extracted is true for the
+// blocks of a web page that package webpage chose by its markup, which
+// has set the comments apart already.
+func selectArticle(blocks []block, title string, extracted bool, corpus corpusView) ([]bool, []string) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	segs := segments(blocks)
@@ -32,8 +34,13 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 	}
 	main := mainSegment(blocks, segs, title)
 	kept := make([]bool, len(segs))
-	// The readers' comments, however they are laid out, end the article.
-	cut := commentsStart(blocks, segs[main].start)
+	// The readers' comments, however a scrape laid them out, end the
+	// article. (A web page's are marked up as comments, and its article
+	// may speak to the reader throughout, as an explainer does.)
+	cut := len(blocks)
+	if !extracted {
+		cut = commentsStart(blocks, segs[main].start)
+	}
 	for i := cut; i < len(blocks); i++ {
 		reasons[i] = "a comment or the comment form: after the article, where most lines speak as a reader does (I, we, you, questions, capitals, !!)"
 	}
