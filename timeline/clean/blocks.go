@@ -37,7 +37,8 @@ type block struct {
 	nav       bool // items between separators: a menu, breadcrumb or byline
 	stamp     bool // a time stamp: a short line that is mostly a date or time
 	class     class
-	repeated  int // articles with other leads that carry this exact line
+	repeated  int  // articles with other leads that carry this exact line
+	cutOff    bool // the paragraph an excerpt was cut off in
 	keys      []string
 }
 
@@ -101,7 +102,38 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		}
 		out[i] = bl
 	}
+	if !extracted {
+		markCutOff(out, minProseStop)
+	}
 	return out
+}
+
+// markCutOff finds the paragraph an excerpt was cut off in: the block
+// right after the last prose, with nothing but chrome after it, that
+// reads as a sentence broken off (it opens as one and stops on a word no
+// sentence ends on, or runs on for twelve words with a prose's share of
+// stop words, or for twenty) rather than a headline. It is prose: the article's, not chrome after it.
+func markCutOff(blocks []block, minStop float64) {
+	last := -1
+	for i, b := range blocks {
+		if b.class == prose {
+			last = i
+		}
+	}
+	k := last + 1
+	if last < 0 || k >= len(blocks) {
+		return
+	}
+	b := &blocks[k]
+	if b.class != chrome || b.list || b.nav || b.stamp || b.marked || b.sentence || !startsLikeSentence(b.Text) || b.words < 8 || b.stopRatio < minStop {
+		return
+	}
+	// A headline has few stop words, and ends on a word of weight.
+	if !brokenOff(b.Text) && !(b.words >= 12 && b.stopRatio >= 0.35) && b.words < 20 {
+		return
+	}
+	b.class = prose
+	b.cutOff = true
 }
 
 // proseShaped reports whether a block is running text by its shape: long,

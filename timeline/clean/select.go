@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 	"math"
+	"regexp"
 
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -129,6 +130,9 @@ func selectArticle(blocks []block, title string, extracted bool, corpus corpusVi
 		}
 	}
 	mendGaps(blocks, segs, kept, keep, reasons, art)
+	if first >= 0 {
+		keepAbove(blocks, first, title, keep, reasons, art)
+	}
 	for i := cut; i < len(blocks); i++ {
 		keep[i] = false
 	}
@@ -311,7 +315,8 @@ func chromeWhy(b block) string {
 }
 
 // segments splits the blocks into runs of article-like text. Two or more
-// chrome blocks in a row end a run; a lone one (a subheading) does not.
+// chrome blocks in a row end a run; a lone one (a subheading) does not,
+// nor a run of widget lines (see widgets).
 // Runs are trimmed of chrome at both ends, and a run needs a prose block
 // or three short sentences to count.
 func segments(blocks []block) []segment {
@@ -353,7 +358,7 @@ func segments(blocks []block) []segment {
 		for run < len(blocks) && blocks[run].class == chrome {
 			run++
 		}
-		if run-i >= 2 || run == len(blocks) {
+		if (run-i >= 2 && !widgets(blocks[i:run])) || run == len(blocks) {
 			flush(i)
 		}
 		i = run - 1
@@ -546,4 +551,31 @@ func distinct(keys []string) []string {
 		}
 	}
 	return out
+}
+
+// widgetWords is the most words of a line beside a template tag in a
+// run of widget lines.
+const widgetWords = 8
+
+// templateRE matches the tags of a page template left in a scrape:
+// "{{^userSubscribed}}", "{% include 'poll.html' %}", "{current}".
+var templateRE = regexp.MustCompile(`\{\{.*\}\}|\{%.*%\}|\{\w+\}`)
+
+// widgets reports whether a run of chrome between two parts of the text
+// is a widget of the page's template, which does not end the article: a
+// template tag or more ("{{^userSubscribed}}"), and beside them only a
+// few words (the box's "Subscribe for unlimited access"), none a
+// heading, a list, a menu or a time stamp.
+func widgets(run []block) bool {
+	tags := 0
+	for _, b := range run {
+		if templateRE.MatchString(b.Text) {
+			tags++
+			continue
+		}
+		if b.words > widgetWords || b.marked || b.list || b.nav || b.stamp || b.leadIn {
+			return false
+		}
+	}
+	return tags > 0
 }
