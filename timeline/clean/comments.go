@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -21,30 +22,54 @@ import (
 const (
 	// minVoiced is the least share of the lines of the comments that
 	// speak in a reader's voice.
-	minVoiced = 0.5
-	// minVoicedLines is the fewest such lines the comments must have.
-	minVoicedLines = 3
+	minVoiced = 0.4
+	// minVoicedLines is the fewest such lines the comments must have, and
+	// minStrongLines the fewest of them that speak to or shout as a reader
+	// does: a column or a reporter's account may speak in the first
+	// person at length, but not so.
+	minVoicedLines = 4
+	minStrongLines = 3
 	// maxArticleVoiced is the most share of the article's lines above the
 	// comments that may speak so.
 	maxArticleVoiced = 0.2
 	// postBodyWords is the most words of a post's body above the first
 	// stamp of a thread whose stamps follow the posts.
 	postBodyWords = 25
+	// plainReport paragraphs in a row of reportWords or more words, none
+	// in a reader's voice, are the article going on, not comments.
+	plainReport = 3
+	reportWords = 25
 )
 
 // commentsStart returns the index of the first block of the readers'
-// comments among blocks[from:], or len(blocks) when there are none.
+// comments among blocks[from:], or len(blocks) when there are none. A
+// transcript (lines opening with a speaker's name, "SHOUKRY: I would
+// not …") speaks in the first person throughout, and has none.
 func commentsStart(blocks []block, from int) int {
 	voiced := make([]bool, len(blocks))
+	strong := make([]bool, len(blocks)) // voiced as only a reader speaks
 	counted := make([]bool, len(blocks))
+	inQuote, speakers := false, 0
 	for i := from; i < len(blocks); i++ {
 		counted[i] = blocks[i].words >= 3
-		voiced[i] = counted[i] && readerVoice(blocks[i])
+		if speakerRE.MatchString(blocks[i].Text) {
+			speakers++
+		}
+		var text string
+		text, inQuote = unquoted(blocks[i].Text, inQuote)
+		if counted[i] {
+			level := readerVoice(blocks[i], text)
+			voiced[i], strong[i] = level > 0, level > 1
+		}
+	}
+	if speakers >= 2 {
+		return len(blocks)
 	}
 	// suffix sums of counted and voiced lines
-	n, v := 0, 0
+	n, v, st := 0, 0, 0
 	sufN := make([]int, len(blocks)+1)
 	sufV := make([]int, len(blocks)+1)
+	sufS := make([]int, len(blocks)+1)
 	for i := len(blocks) - 1; i >= from; i-- {
 		if counted[i] {
 			n++
@@ -52,13 +77,33 @@ func commentsStart(blocks []block, from int) int {
 		if voiced[i] {
 			v++
 		}
-		sufN[i], sufV[i] = n, v
+		if strong[i] {
+			st++
+		}
+		sufN[i], sufV[i], sufS[i] = n, v, st
 	}
+	// reportAfter[i]: a run of plainReport paragraphs of the article's
+	// voice starts at or after i.
+	reportAfter := make([]bool, len(blocks)+1)
+	run := 0
+	for i := len(blocks) - 1; i >= from; i-- {
+		if counted[i] && !voiced[i] && blocks[i].words >= reportWords {
+			run++
+		} else if counted[i] {
+			run = 0
+		}
+		reportAfter[i] = reportAfter[i+1] || run >= plainReport
+	}
+	// The boundary is the voiced line below which voiced lines most
+	// exceed their least share, the earliest on a tie.
+	best, bestMargin := len(blocks), 0.0
 	preN, preV, preProse := 0, 0, 0
 	for k := from; k < len(blocks); k++ {
-		if voiced[k] && preProse >= 2 && float64(preV) <= maxArticleVoiced*float64(preN) &&
-			sufV[k] >= minVoicedLines && float64(sufV[k]) >= minVoiced*float64(sufN[k]) {
-			return postsAbove(blocks, from, k)
+		if voiced[k] && preProse >= 2 && float64(preV) <= maxArticleVoiced*float64(preN) && !reportAfter[k] &&
+			sufV[k] >= minVoicedLines && sufS[k] >= minStrongLines && float64(sufV[k]) >= minVoiced*float64(sufN[k]) {
+			if margin := float64(sufV[k]) - minVoiced*float64(sufN[k]); margin > bestMargin {
+				best, bestMargin = k, margin
+			}
 		}
 		if counted[k] {
 			preN++
@@ -70,8 +115,15 @@ func commentsStart(blocks []block, from int) int {
 			preProse++
 		}
 	}
-	return len(blocks)
+	if best == len(blocks) {
+		return best
+	}
+	return postsAbove(blocks, from, best)
 }
+
+// speakerRE matches a transcript's speaker label: a name in capitals,
+// perhaps with a role, and a colon ("SHOUKRY:", "ROB LUSTIG, MAILMAN:").
+var speakerRE = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+(?:, [\p{Lu}\p{N} ,.'’&-]+)?:\s`)
 
 // postsAbove moves the start k of the comments up over the bodies of
 // posts whose stamps follow them: when one of the first voiced lines
@@ -98,20 +150,18 @@ func inlineStamp(b block) bool {
 	return separators(b.Text) >= 1 && clockRE.MatchString(b.Text)
 }
 
-// readerVoice reports whether a block speaks as a reader does: outside
-// quotation marks, a word of the first or second person, a line in
-// capitals, a doubled "!" or "?", or a question; or a post's stamp and
-// reply links.
-func readerVoice(b block) bool {
+// readerVoice says how a block speaks: 2 when it speaks to or shouts as
+// a reader does (outside quotation marks, and text is the block's text
+// without them: "you", a lower-case "i" or "u", a line in capitals, a
+// doubled "!" or "?", or a post's stamp and reply links), 1 when it
+// speaks only in the first person ("I", "my", as a columnist or a
+// reporter in the field may too), 0 otherwise.
+func readerVoice(b block, text string) int {
 	if inlineStamp(b) {
-		return true
+		return 2
 	}
-	text := unquoted(b.Text)
 	if strings.Contains(text, "!!") || strings.Contains(text, "??") || strings.Contains(text, "?!") {
-		return true
-	}
-	if t := strings.TrimRight(text, " "); strings.HasSuffix(t, "?") {
-		return true
+		return 2
 	}
 	toks := words.Split(text)
 	upper, letters := 0, 0
@@ -124,50 +174,72 @@ func readerVoice(b block) bool {
 		}
 	}
 	if len(toks) >= 3 && letters >= 12 && 10*upper >= 9*letters {
-		return true
+		return 2
 	}
+	level := 0
 	for _, t := range toks {
-		if personWord(t.Text) {
-			return true
-		}
+		level = max(level, personWord(t.Text))
 	}
-	return false
+	return level
 }
 
-// personWord reports a word of the first or the second person, as a
-// reader writes them: "I", "i", "I'm", "my", "we", "our", "you", "u";
-// "us" only in lower case, not the country ("US").
-func personWord(w string) bool {
-	if w == "I" || w == "i" || w == "u" || w == "us" {
-		return true
-	}
-	if strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
-		return true
+// personWord says whether a word is of the second person, or a reader's
+// "i" or "u" (2), of the first person singular (1: "I", "I'm", "my",
+// "me"), or neither (0). (Not "we" and "our": a newsroom writes "our
+// correspondent", a reporter in the field "we were taken to".)
+func personWord(w string) int {
+	if w == "i" || w == "u" {
+		return 2
 	}
 	switch strings.ToLower(w) {
-	case "me", "my", "myself", "we", "our", "ours", "you", "your", "yours", "you're", "you’re", "we're", "we’re":
-		return true
+	case "you", "your", "yours", "you're", "you’re", "yourself":
+		return 2
 	}
-	return false
+	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
+		return 1
+	}
+	switch w {
+	case "me", "my", "myself", "My", "Me":
+		return 1
+	}
+	return 0
 }
 
-// unquoted returns s without its quotations: the text between pairs of
-// quotation marks, and all of it after a quotation mark that is not
-// closed (a quote that runs on to the next paragraph).
-func unquoted(s string) string {
+// unquoted returns s without its quotations, and whether a quotation is
+// open at its end. in says whether one is open at its start: a quote
+// that runs on over paragraphs, each perhaps opening with a quotation
+// mark again. Text before a closing mark that nothing opened ("… done,"
+// he said.") is a quotation whose start the paragraph before has.
+func unquoted(s string, in bool) (string, bool) {
 	var b strings.Builder
-	in := false
-	var closer rune
-	for _, r := range s {
+	started := false
+	prev := ' '
+	for i, r := range s {
 		switch {
-		case !in && (r == '"' || r == '“' || r == '«'):
-			in = true
-			closer = map[rune]rune{'"': '"', '“': '”', '«': '»'}[r]
-		case in && (r == closer || closer == '”' && r == '"'):
-			in = false
+		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
+			opening := r == '“' || r == '«' || r == '"' && (i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev))
+			closing := r == '”' || r == '»' || r == '"' && !opening
+			switch {
+			case !started && in && opening:
+				// a continued quote's paragraph opens with a mark again
+			case !in && closing && !started:
+				// closes a quote the paragraph before opened
+				b.Reset()
+				in = false
+			case in && closing:
+				in = false
+			case !in && opening:
+				in = true
+			case in && opening:
+				// a quote inside the quote
+			}
 		case !in:
 			b.WriteRune(r)
 		}
+		if r != ' ' {
+			started = true
+		}
+		prev = r
 	}
-	return b.String()
+	return b.String(), in
 }

@@ -528,7 +528,8 @@ const (
 // onTopic reports whether a repeated sentence is prose on the story's
 // topic: mostly the article's words, and not addressed to the reader.
 func (t topic) onTopic(b block) bool {
-	return t.elsewhere(b) >= minOnTopic && !readerVoice(b)
+	text, _ := unquoted(b.Text, false)
+	return t.elsewhere(b) >= minOnTopic && readerVoice(b, text) == 0
 }
 
 // offTopic reports whether a line shares next to no words with the rest
