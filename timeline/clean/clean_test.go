@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -91,46 +92,52 @@ var (
 // removal has a reason; Text and BlockStarts agree.
 func checkInvariants(t *testing.T, in content.Article, out Article) {
 	t.Helper()
-	if got := len(out.Blocks) + len(out.Removed); got != len(in.Blocks) {
-		t.Fatalf("%s: %d kept + %d removed = %d, want %d input blocks", in.Path, len(out.Blocks), len(out.Removed), got, len(in.Blocks))
+	// Every input block is in one kept or removed block, in order: on its
+	// own, or joined with the blocks after it when a sentence was broken
+	// across them (their texts with a space between).
+	type piece struct {
+		line int
+		text string
+		kept bool
 	}
-	byLine := map[int]content.Block{}
-	for _, b := range in.Blocks {
-		byLine[b.Line] = b
+	var pieces []piece
+	for _, b := range out.Blocks {
+		pieces = append(pieces, piece{b.Line, b.Text, true})
 	}
-	seen := map[int]bool{}
+	for _, r := range out.Removed {
+		if strings.TrimSpace(r.Reason) == "" {
+			t.Errorf("%s: removed line %d (%q) has no reason", in.Path, r.Line, r.Text)
+		}
+		pieces = append(pieces, piece{r.Line, r.Text, false})
+	}
+	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].line < pieces[j].line })
 	prev := 0
 	for _, b := range out.Blocks {
-		src, ok := byLine[b.Line]
-		if !ok {
-			t.Errorf("%s: kept block on line %d is not in the input", in.Path, b.Line)
-			continue
-		}
-		if b.Text != src.Text {
-			t.Errorf("%s: kept line %d text changed:\n got %q\nwant %q", in.Path, b.Line, b.Text, src.Text)
-		}
 		if b.Line <= prev {
 			t.Errorf("%s: kept blocks out of order: line %d after %d", in.Path, b.Line, prev)
 		}
 		prev = b.Line
-		seen[b.Line] = true
 	}
-	for _, r := range out.Removed {
-		src, ok := byLine[r.Line]
-		if !ok {
-			t.Errorf("%s: removed block on line %d is not in the input", in.Path, r.Line)
-			continue
+	k := 0
+	for pi, p := range pieces {
+		if pi > 0 && p.line == pieces[pi-1].line {
+			t.Fatalf("%s: line %d is both kept and removed, or twice", in.Path, p.line)
 		}
-		if r.Text != src.Text {
-			t.Errorf("%s: removed line %d text changed:\n got %q\nwant %q", in.Path, r.Line, r.Text, src.Text)
+		if k >= len(in.Blocks) || in.Blocks[k].Line != p.line {
+			t.Fatalf("%s: block on line %d is not where an input block starts", in.Path, p.line)
 		}
-		if strings.TrimSpace(r.Reason) == "" {
-			t.Errorf("%s: removed line %d (%q) has no reason", in.Path, r.Line, r.Text)
+		text := in.Blocks[k].Text
+		k++
+		for text != p.text && k < len(in.Blocks) && strings.HasPrefix(p.text, text+" ") {
+			text += " " + in.Blocks[k].Text
+			k++
 		}
-		if seen[r.Line] {
-			t.Errorf("%s: line %d is both kept and removed", in.Path, r.Line)
+		if text != p.text {
+			t.Fatalf("%s: line %d text changed:\n got %q\nwant %q", in.Path, p.line, p.text, text)
 		}
-		seen[r.Line] = true
+	}
+	if k != len(in.Blocks) {
+		t.Fatalf("%s: %d of %d input blocks kept or removed", in.Path, k, len(in.Blocks))
 	}
 	text := out.Text()
 	starts := out.BlockStarts()
