@@ -99,6 +99,10 @@ func selectArticle(blocks []block, title string, extracted bool, corpus corpusVi
 			edges[1] = s.end - 1
 		}
 	}
+	// A scrape's calls to readers are the site's; a web page's extractor
+	// has judged them by their markup.
+	addressed, addressedFew := addressing(blocks, segs, kept)
+	addressedFew = addressedFew && !extracted
 	first, last := -1, -1
 	for si, s := range segs {
 		if !kept[si] {
@@ -113,6 +117,8 @@ func selectArticle(blocks []block, title string, extracted bool, corpus corpusVi
 			switch {
 			case b.repeated >= repeatedMin && b.class == prose && !topic.onTopic(*b):
 				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles, and is not prose on the story's topic", b.repeated-1)
+			case addressed[i] && addressedFew:
+				reasons[i] = "site chrome: speaks to the reader (a call for readers' stories, a newsletter), where the article does not"
 			case b.repeated == repeatedMin-1 && b.words <= shortWords && (i == edges[0] || i == edges[1]) && topic.offTopic(*b):
 				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other article(s), and is off the story's topic", b.repeated-1)
 			case b.class != chrome:
@@ -579,4 +585,57 @@ func widgets(run []block) bool {
 		}
 	}
 	return tags > 0
+}
+
+const (
+	// maxAddressWords is the most words of a line that speaks to the
+	// reader to be taken for the site's ("Share your story with us.").
+	maxAddressWords = 25
+	// maxAddressShare is the most share of the article's lines that may
+	// speak to the reader for those that do to be the site's: an
+	// explainer that speaks to the reader throughout keeps them.
+	maxAddressShare = 0.15
+	// maxAddressLines such lines are few in any article of three times
+	// as many lines.
+	maxAddressLines = 2
+)
+
+// addressing finds the short lines of the kept segments that speak to the
+// reader, outside quotation marks ("Are you in the city? Share your
+// pictures with us."), and whether they are few enough among the
+// article's lines to be the site's calls to readers rather than an
+// article that speaks so.
+func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
+	addressed := make([]bool, len(blocks))
+	n, a := 0, 0
+	inQuote := false
+	for si, s := range segs {
+		if !kept[si] {
+			continue
+		}
+		for i := s.start; i < s.end; i++ {
+			b := blocks[i]
+			var text string
+			text, inQuote = unquoted(b.Text, inQuote)
+			if b.class == chrome {
+				continue
+			}
+			n++
+			if b.words <= maxAddressWords && secondPerson(text) {
+				addressed[i] = true
+				a++
+			}
+		}
+	}
+	return addressed, a > 0 && (a <= maxAddressLines && 3*a <= n || float64(a) <= maxAddressShare*float64(n))
+}
+
+// secondPerson reports text with a word of the second person in it.
+func secondPerson(text string) bool {
+	for _, t := range words.Split(text) {
+		if personWord(t.Text) == 2 && t.Text != "i" && t.Text != "u" {
+			return true
+		}
+	}
+	return false
 }
