@@ -602,13 +602,16 @@ const (
 
 // addressing finds the short lines of the kept segments that speak to the
 // reader, outside quotation marks ("Are you in the city? Share your
-// pictures with us."), and whether they are few enough among the
-// article's lines to be the site's calls to readers rather than an
-// article that speaks so.
+// pictures with us."), above the article's first paragraph of report or
+// below its last, where a site puts its calls to readers; and whether
+// they are few enough among the article's lines to be the site's rather
+// than an article that speaks so. A transcript's speakers speak to each
+// other: it has none.
 func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 	addressed := make([]bool, len(blocks))
-	n, a := 0, 0
+	n, a, speakers := 0, 0, 0
 	inQuote := false
+	firstReport, lastReport := -1, -1
 	for si, s := range segs {
 		if !kept[si] {
 			continue
@@ -617,6 +620,9 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 			b := blocks[i]
 			var text string
 			text, inQuote = unquoted(b.Text, inQuote)
+			if speakerRE.MatchString(b.Text) {
+				speakers++
+			}
 			if b.class == chrome {
 				continue
 			}
@@ -624,10 +630,21 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 			if b.words <= maxAddressWords && secondPerson(text) {
 				addressed[i] = true
 				a++
+			} else if b.class == prose {
+				if firstReport < 0 {
+					firstReport = i
+				}
+				lastReport = i
 			}
 		}
 	}
-	return addressed, a > 0 && (a <= maxAddressLines && 3*a <= n || float64(a) <= maxAddressShare*float64(n))
+	for i := max(firstReport, 0); i <= lastReport; i++ {
+		if addressed[i] {
+			addressed[i] = false
+			a--
+		}
+	}
+	return addressed, speakers < 2 && a > 0 && (a <= maxAddressLines && 3*a <= n || float64(a) <= maxAddressShare*float64(n))
 }
 
 // secondPerson reports text with a word of the second person in it.
