@@ -602,8 +602,9 @@ const (
 
 // addressing finds the short lines of the kept segments that speak to the
 // reader, outside quotation marks ("Are you in the city? Share your
-// pictures with us."), above the article's first paragraph of report or
-// below its last, where a site puts its calls to readers; and whether
+// pictures with us."), above the article's second paragraph (the first
+// may be a deck, or a summary run together with the byline) or below its
+// last, where a site puts its calls to readers; and whether
 // they are few enough among the article's lines to be the site's rather
 // than an article that speaks so. A transcript's speakers speak to each
 // other: it has none.
@@ -611,7 +612,7 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 	addressed := make([]bool, len(blocks))
 	n, a, speakers := 0, 0, 0
 	inQuote := false
-	firstReport, lastReport := -1, -1
+	firstReport, lastReport, reports := -1, -1, 0
 	for si, s := range segs {
 		if !kept[si] {
 			continue
@@ -631,12 +632,17 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 				addressed[i] = true
 				a++
 			} else if b.class == prose {
-				if firstReport < 0 {
+				// The first paragraph may be a deck or a bullet summary run
+				// together: the report starts with the second.
+				if reports++; reports == 2 {
 					firstReport = i
 				}
 				lastReport = i
 			}
 		}
+	}
+	if firstReport < 0 {
+		firstReport = lastReport
 	}
 	for i := max(firstReport, 0); i <= lastReport; i++ {
 		if addressed[i] {
