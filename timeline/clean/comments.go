@@ -212,7 +212,7 @@ func personWord(w string) int {
 // he said.") is a quotation whose start the paragraph before has.
 func unquoted(s string, in bool) (string, bool) {
 	var b strings.Builder
-	started := false
+	started, marked := false, false
 	prev := ' '
 	for i, r := range s {
 		switch {
@@ -222,7 +222,7 @@ func unquoted(s string, in bool) (string, bool) {
 			switch {
 			case !started && in && opening:
 				// a continued quote's paragraph opens with a mark again
-			case !in && closing && !started:
+			case !in && closing && !marked:
 				// closes a quote the paragraph before opened
 				b.Reset()
 				in = false
@@ -233,6 +233,7 @@ func unquoted(s string, in bool) (string, bool) {
 			case in && opening:
 				// a quote inside the quote
 			}
+			marked = true
 		case !in:
 			b.WriteRune(r)
 		}

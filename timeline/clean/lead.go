@@ -25,6 +25,18 @@ const (
 	minHeadCover = 0.3
 )
 
+// captionShaped reports a line that reads as a photo's caption: a
+// credit after its last sentence ("… on Monday. Photo: Ana Pell") or in
+// brackets at its end ("… the doors opened (City Museum)").
+func captionShaped(b block) bool {
+	t := strings.TrimSpace(b.Text)
+	if strings.HasSuffix(t, ")") && b.words >= 4 {
+		return true
+	}
+	loc := innerBreakRE.FindAllStringIndex(t, -1)
+	return len(loc) > 0 && !endsLikeSentence(t[loc[len(loc)-1][1]-1:])
+}
+
 // deckShaped reports whether a block reads as a deck: a sentence or
 // phrase of some length, not marked up as a heading, without a caption's
 // credit after it ("… on Tuesday. Photo: J. Morel", "… (City Museum)").
@@ -32,17 +44,7 @@ func deckShaped(b block) bool {
 	if b.words < minDeckWords || b.marked || b.stopRatio < minDeckStop || !startsLikeSentence(b.Text) {
 		return false
 	}
-	t := strings.TrimSpace(b.Text)
-	if strings.HasSuffix(t, ")") {
-		return false
-	}
-	if loc := innerBreakRE.FindAllStringIndex(t, -1); len(loc) > 0 {
-		// a credit after the last sentence break: a short tail that is no
-		// sentence
-		tail := t[loc[len(loc)-1][1]-1:]
-		return endsLikeSentence(tail)
-	}
-	return true
+	return !captionShaped(b) && !strings.HasSuffix(strings.TrimSpace(b.Text), ")")
 }
 
 // keepAbove keeps the deck and the bullet summary above the article's
@@ -68,6 +70,8 @@ func keepAbove(blocks []block, first int, title string, keep []bool, reasons []s
 			continue
 		case b.list:
 			list = append(list, i)
+			continue
+		case captionShaped(b):
 			continue
 		case deckShaped(b) && normHash(b.Text) != normHash(title) && len(deck) == 0 && len(list) == 0:
 			deck = append(deck, i)
