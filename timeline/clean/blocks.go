@@ -73,6 +73,10 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		bl.leadIn = strings.HasSuffix(b.Text, ":") && bl.words >= 3 && bl.stopRatio > minShortStop && startsLikeSentence(b.Text)
 		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)
+		// Other stories' headlines, each with its age, run into one
+		// line: "… oil spill - 41 mins ago Sky News BP Boss … - 1 hr ago".
+		headlines := len(listedAgeRE.FindAllStringIndex(b.Text, 2)) >= 2 || listedAgeRE.MatchString(b.Text) && bl.words <= shortWords
+		bl.nav = bl.nav || headlines
 		if keys != nil {
 			bl.keys = keys[i]
 		} else {
@@ -83,6 +87,8 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 			bl.repeated = corpus.repeats(b.Text)
 		}
 		switch {
+		case headlines:
+			bl.class = chrome
 		case bl.repeated >= repeatedMin && bl.words <= shortWords && !proseShaped(bl, minProseStop):
 			bl.class = chrome
 		case bl.heading && !extracted:
@@ -262,6 +268,10 @@ func separators(s string) int {
 // clockRE matches a time of day, "9:14 pm", "6.12pm", "17:52", "4 p.m.",
 // but not a duration ("2:11:48") or a decimal ("3.5").
 var clockRE = regexp.MustCompile(`(?i)(?:^|[^\d.:])\d{1,2}:\d{2}(?:$|[^\d.:])|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b`)
+
+// listedAgeRE matches the age a list of other stories gives after each
+// headline, after a dash: " - 41 mins ago", " – 2 hrs ago".
+var listedAgeRE = regexp.MustCompile(`\s[-–—]\s+(?:\d+|an?)\s+\pL+\s+ago\b`)
 
 // agoRE matches an age, "2 hours ago", "5 mins ago".
 var agoRE = regexp.MustCompile(`\b(?:\d+|an?)\s+\pL+\s+ago\b`)

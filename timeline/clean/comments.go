@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/timeline-ssg/timeline/timeline/temporal"
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
 
@@ -115,10 +116,47 @@ func commentsStart(blocks []block, from int) int {
 			preProse++
 		}
 	}
-	if best == len(blocks) {
-		return best
+	if best < len(blocks) {
+		best = postsAbove(blocks, from, best)
 	}
-	return postsAbove(blocks, from, best)
+	// Posts that each open with their stamp ("8th November 2011 - 17:42
+	// This comment …") start where the first of them does, when there are
+	// two or more, and the voice of readers is heard among them.
+	stamped, paragraphs := 0, 0
+	first := len(blocks)
+	for k := from; k < len(blocks); k++ {
+		if blocks[k].class == prose {
+			paragraphs++
+		}
+		if paragraphs >= 2 && openingStamp(blocks[k]) {
+			stamped++
+			first = min(first, k)
+		}
+	}
+	if stamped >= 2 && first < best && float64(sufV[first]) >= minStampedVoiced*float64(sufN[first]) {
+		best = first
+	}
+	return best
+}
+
+// minStampedVoiced is the least share of voiced lines in posts that open
+// with their stamps.
+const minStampedVoiced = 0.3
+
+// openingStamp reports a block that opens with a date and a time of day,
+// as a post does ("8th November 2011 - 17:42 This comment …").
+func openingStamp(b block) bool {
+	head := b.Text[:min(len(b.Text), 40)]
+	loc := clockRE.FindStringIndex(head)
+	if loc == nil {
+		return false
+	}
+	for _, e := range temporal.Find(head[:loc[0]], temporal.Reference{}) {
+		if e.Kind == temporal.Absolute && e.Start <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerRE matches a transcript's speaker label: a name in capitals,
@@ -144,10 +182,15 @@ func postsAbove(blocks []block, from, k int) int {
 	return k
 }
 
-// inlineStamp reports whether a block carries a post's time stamp and
-// the links beside it: a time of day and menu separators.
+// inlineStamp reports whether a block carries a post's time stamp: a
+// time of day with the links beside it (menu separators), or a date and
+// a time of day the block opens with ("8th November 2011 - 17:42 This
+// comment …").
 func inlineStamp(b block) bool {
-	return separators(b.Text) >= 1 && clockRE.MatchString(b.Text)
+	if !clockRE.MatchString(b.Text) {
+		return false
+	}
+	return separators(b.Text) >= 1 || openingStamp(b)
 }
 
 // readerVoice says how a block speaks: 2 when it speaks to or shouts as

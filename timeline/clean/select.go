@@ -590,7 +590,7 @@ func widgets(run []block) bool {
 const (
 	// maxAddressWords is the most words of a line that speaks to the
 	// reader to be taken for the site's ("Share your story with us.").
-	maxAddressWords = 25
+	maxAddressWords = 40
 	// maxAddressShare is the most share of the article's lines that may
 	// speak to the reader for those that do to be the site's: an
 	// explainer that speaks to the reader throughout keeps them.
