@@ -113,31 +113,37 @@ func checkInvariants(t *testing.T, in content.Article, out Article) {
 	sort.SliceStable(pieces, func(i, j int) bool { return pieces[i].line < pieces[j].line })
 	prev := 0
 	for _, b := range out.Blocks {
-		if b.Line <= prev {
+		if b.Line < prev {
 			t.Errorf("%s: kept blocks out of order: line %d after %d", in.Path, b.Line, prev)
 		}
 		prev = b.Line
 	}
-	k := 0
-	for pi, p := range pieces {
-		if pi > 0 && p.line == pieces[pi-1].line {
-			t.Fatalf("%s: line %d is both kept and removed, or twice", in.Path, p.line)
+	// The pieces, in order, read the input blocks' texts, joined by a
+	// space where a sentence was broken across them and split at a space
+	// where a widget ran into a paragraph; each piece is on the line of
+	// the input block it starts in.
+	var inText, outText strings.Builder
+	var inStarts []int
+	for i, b := range in.Blocks {
+		if i > 0 {
+			inText.WriteByte(' ')
 		}
-		if k >= len(in.Blocks) || in.Blocks[k].Line != p.line {
-			t.Fatalf("%s: block on line %d is not where an input block starts", in.Path, p.line)
+		inStarts = append(inStarts, inText.Len())
+		inText.WriteString(b.Text)
+	}
+	for i, p := range pieces {
+		if i > 0 {
+			outText.WriteByte(' ')
 		}
-		text := in.Blocks[k].Text
-		k++
-		for text != p.text && k < len(in.Blocks) && strings.HasPrefix(p.text, text+" ") {
-			text += " " + in.Blocks[k].Text
-			k++
-		}
-		if text != p.text {
-			t.Fatalf("%s: line %d text changed:\n got %q\nwant %q", in.Path, p.line, p.text, text)
+		at := outText.Len()
+		outText.WriteString(p.text)
+		k := sort.SearchInts(inStarts, at+1) - 1
+		if k < 0 || in.Blocks[k].Line != p.line {
+			t.Fatalf("%s: block on line %d (%q) does not start in the input block of that line", in.Path, p.line, p.text)
 		}
 	}
-	if k != len(in.Blocks) {
-		t.Fatalf("%s: %d of %d input blocks kept or removed", in.Path, k, len(in.Blocks))
+	if inText.String() != outText.String() {
+		t.Fatalf("%s: kept and removed blocks read\n%q\nwant the input's\n%q", in.Path, outText.String(), inText.String())
 	}
 	text := out.Text()
 	starts := out.BlockStarts()

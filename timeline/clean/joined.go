@@ -24,6 +24,7 @@ import (
 // not nil, are those of each input block). The joined block starts on its
 // first piece's line and reads the pieces' text with one space between.
 func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
+	in, keys = splitWidgets(in, keys)
 	var out []content.Block
 	var outKeys [][]string
 	for i, b := range in {
@@ -98,4 +99,106 @@ func brokenOff(s string) bool {
 		return w == strings.ToLower(w) // not a capitalised title word
 	}
 	return false
+}
+
+// A scraper may also run a template's widget into the paragraph after it:
+// "BACK {current} of {total} NEXT Mr Hayward said …". The widget, template
+// tags and the capitalised words and short words around them, is split
+// off as a block of its own, on the same line, so that it is judged as
+// chrome and the paragraph as text.
+
+// splitWidgets splits the widget a paragraph opens with off it, and the
+// content keys with it (keys, when not nil, are those of each block).
+func splitWidgets(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
+	var out []content.Block
+	var outKeys [][]string
+	split := false
+	for i, b := range in {
+		n := widgetPrefix(b)
+		if n == 0 {
+			out = append(out, b)
+			if keys != nil {
+				outKeys = append(outKeys, keys[i])
+			}
+			continue
+		}
+		split = true
+		head, rest := b, b
+		head.Text, rest.Text = b.Text[:n], strings.TrimLeft(b.Text[n:], " ")
+		out = append(out, head, rest)
+		if keys != nil {
+			outKeys = append(outKeys, words.ContentKeys(head.Text), words.ContentKeys(rest.Text))
+		}
+	}
+	if !split {
+		return in, keys
+	}
+	return out, outKeys
+}
+
+// widgetPrefix returns the length of the widget a paragraph opens with: a
+// run of template tags ("{current}"), words in capitals and short words
+// in lower case, holding a tag and ending with a tag or a word in
+// capitals, before text that opens as a sentence does (the longest such
+// run: "BACK {current} of {total} NEXT BP is …" ends after "NEXT"); or 0.
+func widgetPrefix(b content.Block) int {
+	if b.Kind != content.Paragraph || !strings.Contains(b.Text, "{") {
+		return 0
+	}
+	type cand struct{ end, tags int }
+	var cands []cand
+	tags := 0
+	for _, f := range fieldsAt(b.Text) {
+		w := b.Text[f[0]:f[1]]
+		switch {
+		case strings.HasPrefix(w, "{") && strings.HasSuffix(w, "}") && templateRE.MatchString(w):
+			tags++
+			cands = append(cands, cand{f[1], tags})
+		case isCapsWord(w):
+			cands = append(cands, cand{f[1], tags})
+		case len(w) <= 3 && strings.ToLower(w) == w:
+			// "of", between tags
+		default:
+			for i := len(cands) - 1; i >= 0; i-- {
+				c := cands[i]
+				rest := strings.TrimLeft(b.Text[c.end:], " ")
+				if c.tags > 0 && startsLikeSentence(rest) && words.Count(rest) >= 3 {
+					return c.end
+				}
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// fieldsAt returns the byte ranges of the space-separated fields of s.
+func fieldsAt(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// isCapsWord reports a word of two or more letters, all capitals.
+func isCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

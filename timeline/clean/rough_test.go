@@ -168,3 +168,22 @@ func TestCleanTemplateWidgetDoesNotSplit(t *testing.T) {
 		t.Error("widgets: a list of other headlines is a widget")
 	}
 }
+
+func TestSplitWidgets(t *testing.T) {
+	tests := []struct{ in, head string }{
+		{"BACK {current} of {total} NEXT Mr Hayward said the company would rebuild trust.", "BACK {current} of {total} NEXT"},
+		{"BACK {current} of {total} NEXT BP is also resuming work on a relief well.", "BACK {current} of {total} NEXT"},
+		{"The {current} reading is shown on the gauge at the quarry gate.", ""},
+		{"No template here at all, only a sentence about a quarry.", ""},
+	}
+	for _, tt := range tests {
+		in := []content.Block{{Kind: content.Paragraph, Text: tt.in, Line: 3}}
+		got, _ := splitWidgets(in, nil)
+		switch {
+		case tt.head == "" && len(got) != 1:
+			t.Errorf("%q split into %d blocks, want it whole", tt.in, len(got))
+		case tt.head != "" && (len(got) != 2 || got[0].Text != tt.head || got[0].Text+" "+got[1].Text != tt.in || got[1].Line != 3):
+			t.Errorf("%q split into %+v, want %q and the rest, on line 3", tt.in, got, tt.head)
+		}
+	}
+}

@@ -170,11 +170,12 @@ func stampBefore(blocks []block, from, start int) bool {
 }
 
 // subheading reports whether a short line inside the article heads a part
-// of it: marked up as a heading, or a headline-shaped line of a few words
+// of it: marked up as a heading (and no template tag), or a
+// headline-shaped line of a few words
 // at least half of which are the article's words (a promoted headline
 // shares a word or two by chance, not half; a caption is longer).
 func subheading(b block, art vector) bool {
-	if b.nav || b.stamp || b.repeated >= repeatedMin {
+	if b.nav || b.stamp || b.repeated >= repeatedMin || templateRE.MatchString(b.Text) {
 		return false
 	}
 	if b.marked {
