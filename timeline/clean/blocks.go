@@ -39,7 +39,10 @@ type block struct {
 	class     class
 	repeated  int  // articles with other leads that carry this exact line
 	cutOff    bool // the paragraph an excerpt was cut off in
-	keys      []string
+	// repeatedSentence: a short sentence of six words or more the site
+	// repeats ("Demonstrations went on into the night.")
+	repeatedSentence bool
+	keys             []string
 }
 
 // describe measures each block and classes it as prose, short or chrome.
@@ -90,6 +93,9 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		case headlines:
 			bl.class = chrome
 		case bl.repeated >= repeatedMin && bl.words <= shortWords && !proseShaped(bl, minProseStop):
+			// A short sentence among them is judged again by the story's
+			// topic (see selectArticle).
+			bl.repeatedSentence = bl.words >= minRepeatedSentence && bl.sentence && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop
 			bl.class = chrome
 		case bl.heading && !extracted:
 			bl.class = chrome
@@ -174,6 +180,9 @@ const (
 	// repeatedMin is how many articles with different leads must carry a
 	// short line for it to count as site chrome.
 	repeatedMin = 3
+	// minRepeatedSentence is the fewest words of a repeated sentence that
+	// is judged by the story's topic rather than taken for chrome.
+	minRepeatedSentence = 6
 )
 
 // endsLikeSentence reports whether s ends with sentence punctuation,

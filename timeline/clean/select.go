@@ -115,6 +115,9 @@ func selectArticle(blocks []block, title string, extracted bool, corpus corpusVi
 		for i := s.start; i < s.end; i++ {
 			b := &blocks[i]
 			switch {
+			case b.repeatedSentence && topic.onTopic(*b) && amidReport(blocks, i):
+				// a sentence on the story the site repeats, amid the report
+				keep[i] = true
 			case b.repeated >= repeatedMin && b.class == prose && !topic.onTopic(*b):
 				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles, and is not prose on the story's topic", b.repeated-1)
 			case addressed[i] && addressedFew:
@@ -662,4 +665,21 @@ func secondPerson(text string) bool {
 		}
 	}
 	return false
+}
+
+// amidReport reports whether the blocks on both sides of block i are the
+// report's paragraphs: prose, not lines the site repeats, and not in a
+// reader's voice. A short
+// sentence the site repeats is the story's only there; below the article
+// or beside its comments it is a notice ("Comments are not pre-screened
+// before they post.").
+func amidReport(blocks []block, i int) bool {
+	ok := func(j int) bool {
+		if j < 0 || j >= len(blocks) || blocks[j].class != prose || blocks[j].repeated >= repeatedMin {
+			return false
+		}
+		text, _ := unquoted(blocks[j].Text, false)
+		return readerVoice(blocks[j], text) == 0
+	}
+	return ok(i-1) && ok(i+1)
 }
