@@ -171,7 +171,8 @@ var speakerRE = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+(?:, [\p{Lu}\p{N} ,.'
 func postsAbove(blocks []block, from, k int) int {
 	stamped := false
 	for i := k; i < min(k+3, len(blocks)); i++ {
-		stamped = stamped || inlineStamp(blocks[i])
+		// (A post that opens with its stamp comes after it.)
+		stamped = stamped || inlineStamp(blocks[i]) && !openingStamp(blocks[i])
 	}
 	if !stamped {
 		return k
@@ -223,7 +224,27 @@ func readerVoice(b block, text string) int {
 	for _, t := range toks {
 		level = max(level, personWord(t.Text))
 	}
+	// "You" in a long statement is the generic one of an explainer ("the
+	// virus is an awkward customer and you have to be careful"); a reader
+	// is asked a question, or told in a few words what to do.
+	if level == 2 && len(toks) > shortAddress && !strings.HasSuffix(strings.TrimSpace(text), "?") && !readerWord(toks) {
+		level = 1
+	}
 	return level
+}
+
+// shortAddress is the most words of a line that speaks to the reader in
+// a statement, for it to speak as a comment or a form does.
+const shortAddress = 10
+
+// readerWord reports a reader's "i" or "u" among toks.
+func readerWord(toks []words.Token) bool {
+	for _, t := range toks {
+		if t.Text == "i" || t.Text == "u" {
+			return true
+		}
+	}
+	return false
 }
 
 // personWord says whether a word is of the second person, or a reader's
