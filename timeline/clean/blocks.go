@@ -42,7 +42,11 @@ type block struct {
 	// repeatedSentence: a short sentence of six words or more the site
 	// repeats ("Demonstrations went on into the night.")
 	repeatedSentence bool
-	keys             []string
+	// unquoted is the text outside quotations (see unquoted), and voice
+	// how it speaks (see readerVoice).
+	unquoted string
+	voice    int
+	keys     []string
 }
 
 // describe measures each block and classes it as prose, short or chrome.
@@ -78,7 +82,7 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)
 		// Other stories' headlines, each with its age, run into one
 		// line: "… oil spill - 41 mins ago Sky News BP Boss … - 1 hr ago".
-		headlines := len(listedAgeRE.FindAllStringIndex(b.Text, 2)) >= 2 || listedAgeRE.MatchString(b.Text) && bl.words <= shortWords
+		headlines := strings.Contains(b.Text, " ago") && (len(listedAgeRE.FindAllStringIndex(b.Text, 2)) >= 2 || listedAgeRE.MatchString(b.Text) && bl.words <= shortWords)
 		bl.nav = bl.nav || headlines
 		if keys != nil {
 			bl.keys = keys[i]
@@ -116,6 +120,12 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 	}
 	if !extracted {
 		markCutOff(out, minProseStop)
+	}
+	// The voice of each block, with quotations followed across blocks.
+	inQuote := false
+	for i := range out {
+		out[i].unquoted, inQuote = unquoted(out[i].Text, inQuote)
+		out[i].voice = readerVoice(out[i], out[i].unquoted)
 	}
 	return out
 }

@@ -50,17 +50,14 @@ func commentsStart(blocks []block, from int) int {
 	voiced := make([]bool, len(blocks))
 	strong := make([]bool, len(blocks)) // voiced as only a reader speaks
 	counted := make([]bool, len(blocks))
-	inQuote, speakers := false, 0
+	speakers := 0
 	for i := from; i < len(blocks); i++ {
 		counted[i] = blocks[i].words >= 3
 		if speakerRE.MatchString(blocks[i].Text) {
 			speakers++
 		}
-		var text string
-		text, inQuote = unquoted(blocks[i].Text, inQuote)
 		if counted[i] {
-			level := readerVoice(blocks[i], text)
-			voiced[i], strong[i] = level > 0, level > 1
+			voiced[i], strong[i] = blocks[i].voice > 0, blocks[i].voice > 1
 		}
 	}
 	if speakers >= 2 {
@@ -146,7 +143,13 @@ const minStampedVoiced = 0.3
 // openingStamp reports a block that opens with a date and a time of day,
 // as a post does ("8th November 2011 - 17:42 This comment …").
 func openingStamp(b block) bool {
+	if b.Text == "" || b.Text[0] < '0' || b.Text[0] > '9' && !unicode.IsLetter(rune(b.Text[0])) {
+		return false
+	}
 	head := b.Text[:min(len(b.Text), 40)]
+	if !strings.ContainsAny(head, ":.") {
+		return false
+	}
 	loc := clockRE.FindStringIndex(head)
 	if loc == nil {
 		return false
@@ -184,14 +187,14 @@ func postsAbove(blocks []block, from, k int) int {
 }
 
 // inlineStamp reports whether a block carries a post's time stamp: a
-// time of day with the links beside it (menu separators), or a date and
+// time of day with the links beside it (menu separators: b.nav), or a date and
 // a time of day the block opens with ("8th November 2011 - 17:42 This
 // comment …").
 func inlineStamp(b block) bool {
-	if !clockRE.MatchString(b.Text) {
-		return false
+	if b.nav {
+		return clockRE.MatchString(b.Text)
 	}
-	return separators(b.Text) >= 1 || openingStamp(b)
+	return openingStamp(b)
 }
 
 // readerVoice says how a block speaks: 2 when it speaks to or shouts as
@@ -207,7 +210,6 @@ func readerVoice(b block, text string) int {
 	if strings.Contains(text, "!!") || strings.Contains(text, "??") || strings.Contains(text, "?!") {
 		return 2
 	}
-	toks := words.Split(text)
 	upper, letters := 0, 0
 	for _, r := range text {
 		if unicode.IsLetter(r) {
@@ -217,17 +219,20 @@ func readerVoice(b block, text string) int {
 			}
 		}
 	}
-	if len(toks) >= 3 && letters >= 12 && 10*upper >= 9*letters {
-		return 2
+	level, n, reader := 0, 0, false
+	for start, end := range words.All(text) {
+		w := text[start:end]
+		n++
+		level = max(level, personWord(w))
+		reader = reader || w == "i" || w == "u"
 	}
-	level := 0
-	for _, t := range toks {
-		level = max(level, personWord(t.Text))
+	if n >= 3 && letters >= 12 && 10*upper >= 9*letters {
+		return 2
 	}
 	// "You" in a long statement is the generic one of an explainer ("the
 	// virus is an awkward customer and you have to be careful"); a reader
 	// is asked a question, or told in a few words what to do.
-	if level == 2 && len(toks) > shortAddress && !strings.HasSuffix(strings.TrimSpace(text), "?") && !readerWord(toks) {
+	if level == 2 && n > shortAddress && !strings.HasSuffix(strings.TrimSpace(text), "?") && !reader {
 		level = 1
 	}
 	return level
@@ -237,16 +242,6 @@ func readerVoice(b block, text string) int {
 // a statement, for it to speak as a comment or a form does.
 const shortAddress = 10
 
-// readerWord reports a reader's "i" or "u" among toks.
-func readerWord(toks []words.Token) bool {
-	for _, t := range toks {
-		if t.Text == "i" || t.Text == "u" {
-			return true
-		}
-	}
-	return false
-}
-
 // personWord says whether a word is of the second person, or a reader's
 // "i" or "u" (2), of the first person singular (1: "I", "I'm", "my",
 // "me"), or neither (0). (Not "we" and "our": a newsroom writes "our
@@ -255,9 +250,11 @@ func personWord(w string) int {
 	if w == "i" || w == "u" {
 		return 2
 	}
-	switch strings.ToLower(w) {
-	case "you", "your", "yours", "you're", "you’re", "yourself":
-		return 2
+	if len(w) >= 3 && (w[0] == 'y' || w[0] == 'Y') {
+		switch strings.ToLower(w) {
+		case "you", "your", "yours", "you're", "you’re", "yourself":
+			return 2
+		}
 	}
 	if w == "I" || strings.HasPrefix(w, "I'") || strings.HasPrefix(w, "I’") {
 		return 1
@@ -275,6 +272,9 @@ func personWord(w string) int {
 // mark again. Text before a closing mark that nothing opened ("… done,"
 // he said.") is a quotation whose start the paragraph before has.
 func unquoted(s string, in bool) (string, bool) {
+	if !in && !strings.ContainsAny(s, "\"“”«»") {
+		return s, false
+	}
 	var b strings.Builder
 	started, marked := false, false
 	prev := ' '

@@ -25,23 +25,34 @@ import (
 // first piece's line and reads the pieces' text with one space between.
 func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
 	in, keys = splitWidgets(in, keys)
-	var out []content.Block
+	first := -1
+	for i := 1; i < len(in); i++ {
+		if continues(in[i-1], in[i]) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return in, keys
+	}
+	out := append([]content.Block(nil), in[:first]...)
 	var outKeys [][]string
-	for i, b := range in {
+	if keys != nil {
+		outKeys = append([][]string(nil), keys[:first]...)
+	}
+	for i := first; i < len(in); i++ {
+		b := in[i]
 		if n := len(out); n > 0 && continues(out[n-1], b) {
 			out[n-1].Text += " " + b.Text
 			if keys != nil {
-				outKeys[n-1] = append(outKeys[n-1], keys[i]...)
+				outKeys[n-1] = append(outKeys[n-1][:len(outKeys[n-1]):len(outKeys[n-1])], keys[i]...)
 			}
 			continue
 		}
 		out = append(out, b)
 		if keys != nil {
-			outKeys = append(outKeys, append([]string(nil), keys[i]...))
+			outKeys = append(outKeys, keys[i])
 		}
-	}
-	if keys == nil {
-		outKeys = nil
 	}
 	return out, outKeys
 }
@@ -49,23 +60,18 @@ func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]strin
 // continues reports whether next goes on with the sentence prev broke
 // off.
 func continues(prev, next content.Block) bool {
-	if prev.Kind != content.Paragraph || next.Kind != content.Paragraph {
-		return false
-	}
-	if words.Count(prev.Text) < 3 || words.Count(next.Text) < 2 || separators(prev.Text) > 0 || separators(next.Text) > 0 {
+	if prev.Kind != content.Paragraph || next.Kind != content.Paragraph || next.Text == "" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
 	lower := unicode.IsLower(r)
 	switch {
-	case lower && !endsLikeSentence(prev.Text):
-		return true
-	case lower && endsInsideQuote(prev.Text):
-		return true
+	case lower && (!endsLikeSentence(prev.Text) || endsInsideQuote(prev.Text)):
 	case (unicode.IsLetter(r) || unicode.IsDigit(r)) && brokenOff(prev.Text):
-		return true
+	default:
+		return false
 	}
-	return false
+	return words.Count(prev.Text) >= 3 && words.Count(next.Text) >= 2 && separators(prev.Text) == 0 && separators(next.Text) == 0
 }
 
 // endsInsideQuote reports text that ends with sentence punctuation inside
@@ -89,14 +95,22 @@ func brokenOff(s string) bool {
 	if strings.HasSuffix(s, ",") {
 		return true
 	}
-	toks := words.Split(s)
-	if len(toks) == 0 || toks[len(toks)-1].End != len(s) {
+	// the last word, if the text ends on one
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	w := s[i:]
+	if w == "" || i > 0 && s[i-1] != ' ' {
 		return false
 	}
-	w := toks[len(toks)-1].Text
-	switch strings.ToLower(w) {
+	switch w {
 	case "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "its", "their", "his", "her", "as", "but", "was", "were", "is", "are":
-		return w == strings.ToLower(w) // not a capitalised title word
+		return true // in lower case: not a capitalised title word
 	}
 	return false
 }

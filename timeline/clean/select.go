@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -538,8 +539,7 @@ const (
 // onTopic reports whether a repeated sentence is prose on the story's
 // topic: mostly the article's words, and not addressed to the reader.
 func (t topic) onTopic(b block) bool {
-	text, _ := unquoted(b.Text, false)
-	return t.elsewhere(b) >= minOnTopic && readerVoice(b, text) == 0
+	return t.elsewhere(b) >= minOnTopic && b.voice == 0
 }
 
 // offTopic reports whether a line shares next to no words with the rest
@@ -554,6 +554,14 @@ func (t topic) offTopic(b block) bool {
 // distinct returns keys without repeats, in their first order.
 func distinct(keys []string) []string {
 	out := make([]string, 0, len(keys))
+	if len(keys) <= 32 {
+		for _, k := range keys {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
 	seen := make(map[string]bool, len(keys))
 	for _, k := range keys {
 		if !seen[k] {
@@ -615,7 +623,6 @@ const (
 func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 	addressed := make([]bool, len(blocks))
 	n, a, speakers := 0, 0, 0
-	inQuote := false
 	firstReport, lastReport, reports := -1, -1, 0
 	for si, s := range segs {
 		if !kept[si] {
@@ -623,8 +630,7 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 		}
 		for i := s.start; i < s.end; i++ {
 			b := blocks[i]
-			var text string
-			text, inQuote = unquoted(b.Text, inQuote)
+			text := b.unquoted
 			if speakerRE.MatchString(b.Text) {
 				speakers++
 			}
@@ -659,8 +665,8 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 
 // secondPerson reports text with a word of the second person in it.
 func secondPerson(text string) bool {
-	for _, t := range words.Split(text) {
-		if personWord(t.Text) == 2 && t.Text != "i" && t.Text != "u" {
+	for start, end := range words.All(text) {
+		if w := text[start:end]; personWord(w) == 2 && w != "i" && w != "u" {
 			return true
 		}
 	}
@@ -678,8 +684,7 @@ func amidReport(blocks []block, i int) bool {
 		if j < 0 || j >= len(blocks) || blocks[j].class != prose || blocks[j].repeated >= repeatedMin {
 			return false
 		}
-		text, _ := unquoted(blocks[j].Text, false)
-		return readerVoice(blocks[j], text) == 0
+		return blocks[j].voice == 0
 	}
 	return ok(i-1) && ok(i+1)
 }
