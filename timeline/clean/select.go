@@ -44,7 +44,7 @@ func selectArticle(blocks []block, title string, extracted bool, corpus corpusVi
 		cut = commentsStart(blocks, segs[main].start)
 	}
 	for i := cut; i < len(blocks); i++ {
-		reasons[i] = "a comment or the comment form: after the article, where most lines speak as a reader does (I, we, you, questions, capitals, !!)"
+		reasons[i] = "a comment or the comment form: after the article, where most lines speak as readers do (I, you, capitals, !!, a post's stamp)"
 	}
 	for si := range segs {
 		if segs[si].start < cut && segs[si].end > cut {
