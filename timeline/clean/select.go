@@ -654,13 +654,29 @@ func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
 	if firstReport < 0 {
 		firstReport = lastReport
 	}
-	for i := max(firstReport, 0); i <= lastReport; i++ {
-		if addressed[i] {
+	for i := max(firstReport, 0); i < len(blocks); i++ {
+		// Below the report, the site speaks as "we" ("Have you got a story
+		// for us?", "Sign up for our newsletter"); advice to the reader
+		// without it ("If you worked for the port, change your
+		// passwords") is the article's.
+		if addressed[i] && (i <= lastReport || !firstPersonPlural(blocks[i].unquoted)) {
 			addressed[i] = false
 			a--
 		}
 	}
 	return addressed, speakers < 2 && a > 0 && (a <= maxAddressLines && 3*a <= n || float64(a) <= maxAddressShare*float64(n))
+}
+
+// firstPersonPlural reports text with "we", "us" or "our" in it (not
+// "US").
+func firstPersonPlural(text string) bool {
+	for start, end := range words.All(text) {
+		switch text[start:end] {
+		case "we", "We", "us", "our", "Our", "ours":
+			return true
+		}
+	}
+	return false
 }
 
 // secondPerson reports text with a word of the second person in it.
