@@ -16,8 +16,9 @@ import (
 // is a short line that is not a sentence. So the pieces are joined
 // before they are judged: a paragraph goes on in the next one when the
 // next opens in lower case and this one does not end a sentence, or ends
-// inside a quotation ("… free!""); or when this one stops on a word a
-// sentence cannot end on ("the", "of", "and") or a comma.
+// inside a quotation ("… free!""); when the next opens with a comma or a
+// semicolon; or when this one stops on a word a sentence cannot end on
+// ("the", "of", "and") or a comma.
 
 // joinBroken joins the pieces of sentences broken across paragraphs in
 // the blocks of a scraped text file, and their content keys (keys, when
@@ -66,6 +67,9 @@ func continues(prev, next content.Block) bool {
 	r, _ := utf8.DecodeRuneInString(next.Text)
 	lower := unicode.IsLower(r)
 	switch {
+	case strings.ContainsRune(",;", r) && words.Count(next.Text) >= 2:
+		// ", it's now a popular destination." goes on from the line above
+		return words.Count(prev.Text) >= 3 && separators(prev.Text) == 0
 	case lower && (!endsLikeSentence(prev.Text) || endsInsideQuote(prev.Text)):
 	case (unicode.IsLetter(r) || unicode.IsDigit(r)) && brokenOff(prev.Text):
 	default:

@@ -101,12 +101,13 @@ func TestCleanFirstPersonIsNotAComment(t *testing.T) {
 }
 
 func TestJoinBroken(t *testing.T) {
-	blocks := content.TextBlocks("The fire service said the blast was heard in the\n\nnext valley, and that crews would stay overnight.\n\nPolice closed the road.\n\nCrowds chanted \"Close it now!\"\n\nand \"Safety first!\"\n\nas the owners arrived.\n\nHome | News\n\nmore\n", 1)
+	blocks := content.TextBlocks("The fire service said the blast was heard in the\n\nnext valley, and that crews would stay overnight.\n\nPolice closed the road.\n\nCrowds chanted \"Close it now!\"\n\nand \"Safety first!\"\n\nas the owners arrived.\n\nOnce a busy quarry town (remember the strike?)\n\n, it is now a quiet village.\n\nHome | News\n\nmore\n", 1)
 	got, _ := joinBroken(blocks, nil)
 	want := []string{
 		"The fire service said the blast was heard in the next valley, and that crews would stay overnight.",
 		"Police closed the road.",
 		"Crowds chanted \"Close it now!\" and \"Safety first!\" as the owners arrived.",
+		"Once a busy quarry town (remember the strike?) , it is now a quiet village.",
 		"Home | News",
 		"more",
 	}
