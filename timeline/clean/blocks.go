@@ -37,8 +37,16 @@ type block struct {
 	nav       bool // items between separators: a menu, breadcrumb or byline
 	stamp     bool // a time stamp: a short line that is mostly a date or time
 	class     class
-	repeated  int // articles with other leads that carry this exact line
-	keys      []string
+	repeated  int  // articles with other leads that carry this exact line
+	cutOff    bool // the paragraph an excerpt was cut off in
+	// repeatedSentence: a short sentence of six words or more the site
+	// repeats ("Demonstrations went on into the night.")
+	repeatedSentence bool
+	// unquoted is the text outside quotations (see unquoted), and voice
+	// how it speaks (see readerVoice).
+	unquoted string
+	voice    int
+	keys     []string
 }
 
 // describe measures each block and classes it as prose, short or chrome.
@@ -72,6 +80,10 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		bl.leadIn = strings.HasSuffix(b.Text, ":") && bl.words >= 3 && bl.stopRatio > minShortStop && startsLikeSentence(b.Text)
 		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)
+		// Other stories' headlines, each with its age, run into one
+		// line: "… oil spill - 41 mins ago Sky News BP Boss … - 1 hr ago".
+		headlines := strings.Contains(b.Text, " ago") && (len(listedAgeRE.FindAllStringIndex(b.Text, 2)) >= 2 || listedAgeRE.MatchString(b.Text) && bl.words <= shortWords)
+		bl.nav = bl.nav || headlines
 		if keys != nil {
 			bl.keys = keys[i]
 		} else {
@@ -82,11 +94,18 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 			bl.repeated = corpus.repeats(b.Text)
 		}
 		switch {
-		case bl.repeated >= repeatedMin && bl.words <= shortWords:
+		case headlines:
+			bl.class = chrome
+		case bl.repeated >= repeatedMin && bl.words <= shortWords && !proseShaped(bl, minProseStop):
+			// A short sentence among them is judged again by the story's
+			// topic (see selectArticle).
+			bl.repeatedSentence = bl.words >= minRepeatedSentence && bl.sentence && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop
 			bl.class = chrome
 		case bl.heading && !extracted:
 			bl.class = chrome
-		case bl.stopRatio >= minProseStop && (bl.words >= 40 || bl.words >= 12 && bl.sentence):
+		case proseShaped(bl, minProseStop):
+			// A sentence the site repeats in other articles is prose too
+			// until the article's topic is known (see selectArticle).
 			bl.class = prose
 		case bl.sentence && (bl.words >= 3 || bl.words == 2 && opensQuote(b.Text)) && startsLikeSentence(b.Text) && bl.stopRatio > minShortStop:
 			// A short sentence, such as a quote the scraper broke into
@@ -99,7 +118,50 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 		}
 		out[i] = bl
 	}
+	if !extracted {
+		markCutOff(out, minProseStop)
+	}
+	// The voice of each block, with quotations followed across blocks.
+	inQuote := false
+	for i := range out {
+		out[i].unquoted, inQuote = unquoted(out[i].Text, inQuote)
+		out[i].voice = readerVoice(out[i], out[i].unquoted)
+	}
 	return out
+}
+
+// markCutOff finds the paragraph an excerpt was cut off in: the block
+// right after the last prose, with nothing but chrome after it, that
+// reads as a sentence broken off (it opens as one and stops on a word no
+// sentence ends on, or runs on for twelve words with a prose's share of
+// stop words, or for twenty) rather than a headline. It is prose: the article's, not chrome after it.
+func markCutOff(blocks []block, minStop float64) {
+	last := -1
+	for i, b := range blocks {
+		if b.class == prose {
+			last = i
+		}
+	}
+	k := last + 1
+	if last < 0 || k >= len(blocks) {
+		return
+	}
+	b := &blocks[k]
+	if b.class != chrome || b.list || b.nav || b.stamp || b.marked || b.sentence || !startsLikeSentence(b.Text) || b.words < 8 || b.stopRatio < minStop {
+		return
+	}
+	// A headline has few stop words, and ends on a word of weight.
+	if !brokenOff(b.Text) && !(b.words >= 12 && b.stopRatio >= 0.35) && b.words < 20 {
+		return
+	}
+	b.class = prose
+	b.cutOff = true
+}
+
+// proseShaped reports whether a block is running text by its shape: long,
+// or a sentence of twelve words or more, with stop words.
+func proseShaped(b block, minStop float64) bool {
+	return b.stopRatio >= minStop && (b.words >= 40 || b.words >= 12 && b.sentence)
 }
 
 // english reports whether blocks of some length, together, have at least
@@ -128,6 +190,9 @@ const (
 	// repeatedMin is how many articles with different leads must carry a
 	// short line for it to count as site chrome.
 	repeatedMin = 3
+	// minRepeatedSentence is the fewest words of a repeated sentence that
+	// is judged by the story's topic rather than taken for chrome.
+	minRepeatedSentence = 6
 )
 
 // endsLikeSentence reports whether s ends with sentence punctuation,
@@ -144,7 +209,11 @@ func opensQuote(s string) bool {
 	return strings.ContainsRune("\"“‘«", r)
 }
 
+// startsLikeSentence reports whether s opens as a sentence does: with a
+// capital or a digit, perhaps after quotation marks, brackets or a dash
+// and the space after it ("-- Police joined the march.").
 func startsLikeSentence(s string) bool {
+	dash := false
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return unicode.IsUpper(r)
@@ -152,9 +221,13 @@ func startsLikeSentence(s string) bool {
 		if unicode.IsDigit(r) {
 			return true
 		}
+		if r == ' ' && dash {
+			continue
+		}
 		if !strings.ContainsRune("\"'“‘(«[¿¡-—–", r) {
 			return false
 		}
+		dash = dash || strings.ContainsRune("-—–", r)
 	}
 	return false
 }
@@ -214,6 +287,10 @@ func separators(s string) int {
 // clockRE matches a time of day, "9:14 pm", "6.12pm", "17:52", "4 p.m.",
 // but not a duration ("2:11:48") or a decimal ("3.5").
 var clockRE = regexp.MustCompile(`(?i)(?:^|[^\d.:])\d{1,2}:\d{2}(?:$|[^\d.:])|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b`)
+
+// listedAgeRE matches the age a list of other stories gives after each
+// headline, after a dash: " - 41 mins ago", " – 2 hrs ago".
+var listedAgeRE = regexp.MustCompile(`\s[-–—]\s+(?:\d+|an?)\s+\pL+\s+ago\b`)
 
 // agoRE matches an age, "2 hours ago", "5 mins ago".
 var agoRE = regexp.MustCompile(`\b(?:\d+|an?)\s+\pL+\s+ago\b`)

@@ -6,9 +6,13 @@
 //
 // The method is general: each block is judged by its shape (length,
 // sentence punctuation, stop-word density, list bullets, menu separators,
-// time stamps), by repetition across the articles of the site, by where it
-// stands relative to the article's run of prose, and by topical coherence
-// with the article. No phrase list. A web page's blocks have already been
+// time stamps, template tags), by repetition across the articles of the
+// site (weighed against the story's topic), by where it stands relative
+// to the article's run of prose (a deck under the headline, a paragraph
+// an excerpt was cut off in), by topical coherence with the article, and,
+// for comments on a scrape, by voice: readers write "I" and "you" outside
+// quotation marks, and a report does not. Sentences a scraper broke
+// across paragraphs are joined first. No phrase list. A web page's blocks have already been
 // chosen by package webpage from the page's markup; there cleaning judges
 // only what one page cannot show: repetition across the site, menus and
 // time stamps, comments, stories glued on.
@@ -147,8 +151,12 @@ func clean(in content.Article, corpus corpusView, keys [][]string) Article {
 	// A web page's blocks are what package webpage kept of it by its
 	// markup; a text or Markdown file's are the whole page as scraped.
 	extracted := in.Format == content.HTML
-	blocks := describe(in.Blocks, extracted, corpus, keys)
-	keep, reasons := selectArticle(blocks, out.Title, corpus)
+	inBlocks := in.Blocks
+	if !extracted {
+		inBlocks, keys = joinBroken(inBlocks, keys)
+	}
+	blocks := describe(inBlocks, extracted, corpus, keys)
+	keep, reasons := selectArticle(blocks, out.Title, extracted, corpus)
 
 	if out.Title == "" {
 		if i := findTitle(blocks, keep); i >= 0 {

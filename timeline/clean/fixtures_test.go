@@ -28,8 +28,8 @@ const (
 	minFixtures = 25
 	// minPrecision and minRecall are the least line-level precision and
 	// recall of the kept text over all fixtures.
-	minPrecision = 0.95
-	minRecall    = 0.95
+	minPrecision = 0.97
+	minRecall    = 0.995
 	// minTitleAccuracy is the least share of .title files whose title is
 	// recovered exactly.
 	minTitleAccuracy = 0.9

@@ -3,6 +3,7 @@ package clean
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -203,10 +204,55 @@ func takeHeaderMeta(a *Article) {
 	for _, line := range dated {
 		if a.DateFrom == "" {
 			if d, ok := PublishedDate(line); ok {
+				if latest, far := farAfterText(a.Blocks, d); far {
+					noteNotDate(a, line, latest)
+					continue
+				}
 				a.Date = d
 				a.DateFrom = "date line"
 				a.MetaFrom["date"] = "date line"
 			}
+		}
+	}
+}
+
+// maxDateLineLag is the most a date line above the article may come after
+// the latest full date the article's text gives for it to be the
+// article's date. A page saved months after it was written may carry the
+// day it was saved in its header (a clock, "Last updated …" of the site,
+// the crawl's date): a report whose own dates are in January is not
+// published in July.
+const maxDateLineLag = 62 * 24 * time.Hour
+
+// farAfterText reports whether d is more than maxDateLineLag after the
+// latest date with a year that the blocks give, and that date. An
+// article without such dates gives nothing to compare with.
+func farAfterText(blocks []Block, d temporal.Date) (temporal.Date, bool) {
+	var latest temporal.Date
+	for _, b := range blocks {
+		for _, e := range temporal.Find(b.Text, temporal.Reference{}) {
+			if e.Kind != temporal.Absolute || e.Date.IsZero() || e.Date.Precision == temporal.Year {
+				continue
+			}
+			if latest.IsZero() || e.Date.End.After(latest.End) {
+				latest = e.Date
+			}
+		}
+	}
+	if latest.IsZero() {
+		return latest, false
+	}
+	return latest, d.Start.Sub(latest.End) > maxDateLineLag
+}
+
+// noteNotDate says, in the reason the date line was removed for, why it
+// does not date the article.
+func noteNotDate(a *Article, line string, latest temporal.Date) {
+	for i := range a.Removed {
+		if a.Removed[i].Text == line {
+			a.Removed[i].Reason = strings.Replace(a.Removed[i].Reason, "dates the article, metadata", "metadata", 1)
+			a.Removed[i].Reason += "; not the article's date: months after the latest date its text gives (" + latest.Display() + "), a date the page was saved or shown on"
+			return
 		}
 	}
 }

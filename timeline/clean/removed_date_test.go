@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/timeline-ssg/timeline/timeline/content"
@@ -58,5 +59,42 @@ func TestRemovedLineGivesNoDate(t *testing.T) {
 		if got.Date.ISO() != tt.want {
 			t.Errorf("%s: date %q from %q, want %q (removed %v)", tt.name, got.Date.ISO(), got.DateFrom, tt.want, got.Removed)
 		}
+	}
+}
+
+func TestCrawlDateIsNotTheArticlesDate(t *testing.T) {
+	// The header's date comes months after the dates the report gives:
+	// the day the page was saved, not the day it was written.
+	report := []string{
+		"The harbour authority said on March 4, 2024 that ferry fares would rise by ten percent in April, the first increase in six years.",
+		"Commuters who buy monthly passes will be spared the increase until the summer, the authority's chair told reporters at the terminal.",
+	}
+	tests := []struct {
+		name, header, want string
+	}{
+		{"a date line months later", "Published July 19, 2024", ""},
+		{"a date line days later", "Published March 5, 2024", "2024-03-05"},
+	}
+	for _, tt := range tests {
+		got := Clean(removedDateArticle("c", append([]string{"Ferry fares to rise in spring", tt.header}, report...)...), nil)
+		if got.Date.ISO() != tt.want {
+			t.Errorf("%s: date %q from %q, want %q", tt.name, got.Date.ISO(), got.DateFrom, tt.want)
+		}
+		if tt.want == "" {
+			found := false
+			for _, r := range got.Removed {
+				if r.Text == tt.header && strings.Contains(r.Reason, "not the article's date") {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: removals %v do not say why the date line is not the date", tt.name, got.Removed)
+			}
+		}
+	}
+	// Without dates of its own, the article is dated by its date line.
+	got := Clean(removedDateArticle("d", append([]string{"Ferry fares to rise in spring", "Published July 19, 2024"}, lede...)...), nil)
+	if got.Date.ISO() != "2024-07-19" {
+		t.Errorf("undated text: date %q, want the date line's", got.Date.ISO())
 	}
 }

@@ -3,6 +3,8 @@ package clean
 import (
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 
 	"github.com/timeline-ssg/timeline/timeline/words"
 )
@@ -19,8 +21,10 @@ type segment struct {
 const minCoherence = 0.12
 
 // selectArticle decides which blocks are the article. It returns, per
-// block, whether to keep it and, if not, why.
-func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []string) {
+// block, whether to keep it and, if not, why. extracted is true for the
+// blocks of a web page that package webpage chose by its markup, which
+// has set the comments apart already.
+func selectArticle(blocks []block, title string, extracted bool, corpus corpusView) ([]bool, []string) {
 	keep := make([]bool, len(blocks))
 	reasons := make([]string, len(blocks))
 	segs := segments(blocks)
@@ -31,10 +35,28 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		return keep, reasons
 	}
 	main := mainSegment(blocks, segs, title)
-	mainVec := vectorOf(blocks[segs[main].start:segs[main].end], corpus)
 	kept := make([]bool, len(segs))
+	// The readers' comments, however a scrape laid them out, end the
+	// article. (A web page's are marked up as comments, and its article
+	// may speak to the reader throughout, as an explainer does.)
+	cut := len(blocks)
+	if !extracted {
+		cut = commentsStart(blocks, segs[main].start)
+	}
+	for i := cut; i < len(blocks); i++ {
+		reasons[i] = "a comment or the comment form: after the article, where most lines speak as readers do (I, you, capitals, !!, a post's stamp)"
+	}
+	for si := range segs {
+		if segs[si].start < cut && segs[si].end > cut {
+			segs[si].end = cut
+		}
+	}
+	mainVec := vectorOf(blocks[segs[main].start:segs[main].end], corpus)
 	comments := false // past the first post below a time stamp after the article
 	for si, s := range segs {
+		if s.start >= cut {
+			continue
+		}
 		if si == main {
 			kept[si] = true
 			continue
@@ -66,6 +88,22 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		}
 		art = vectorOf(in, corpus)
 	}
+	topic := topicOf(blocks, segs, kept)
+	// The first and last blocks of the article's text, where a site puts
+	// another story's headline.
+	edges := [2]int{-1, -1}
+	for si, s := range segs {
+		if kept[si] {
+			if edges[0] < 0 {
+				edges[0] = s.start
+			}
+			edges[1] = s.end - 1
+		}
+	}
+	// A scrape's calls to readers are the site's; a web page's extractor
+	// has judged them by their markup.
+	addressed, addressedFew := addressing(blocks, segs, kept)
+	addressedFew = addressedFew && !extracted
 	first, last := -1, -1
 	for si, s := range segs {
 		if !kept[si] {
@@ -78,6 +116,15 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		for i := s.start; i < s.end; i++ {
 			b := &blocks[i]
 			switch {
+			case b.repeatedSentence && topic.onTopic(*b) && amidReport(blocks, i):
+				// a sentence on the story the site repeats, amid the report
+				keep[i] = true
+			case b.repeated >= repeatedMin && b.class == prose && !topic.onTopic(*b):
+				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other articles, and is not prose on the story's topic", b.repeated-1)
+			case addressed[i] && addressedFew:
+				reasons[i] = "site chrome: speaks to the reader (a call for readers' stories, a newsletter), where the article does not"
+			case b.repeated == repeatedMin-1 && b.words <= shortWords && (i == edges[0] || i == edges[1]) && topic.offTopic(*b):
+				reasons[i] = fmt.Sprintf("site chrome: the same line is in %d other article(s), and is off the story's topic", b.repeated-1)
 			case b.class != chrome:
 				keep[i] = true
 			case b.repeated >= repeatedMin:
@@ -93,6 +140,12 @@ func selectArticle(blocks []block, title string, corpus corpusView) ([]bool, []s
 		}
 	}
 	mendGaps(blocks, segs, kept, keep, reasons, art)
+	if first >= 0 {
+		keepAbove(blocks, first, title, keep, reasons, art)
+	}
+	for i := cut; i < len(blocks); i++ {
+		keep[i] = false
+	}
 	for i := range blocks {
 		if reasons[i] != "" || keep[i] {
 			continue
@@ -121,11 +174,12 @@ func stampBefore(blocks []block, from, start int) bool {
 }
 
 // subheading reports whether a short line inside the article heads a part
-// of it: marked up as a heading, or a headline-shaped line of a few words
+// of it: marked up as a heading (and no template tag), or a
+// headline-shaped line of a few words
 // at least half of which are the article's words (a promoted headline
 // shares a word or two by chance, not half; a caption is longer).
 func subheading(b block, art vector) bool {
-	if b.nav || b.stamp || b.repeated >= repeatedMin {
+	if b.nav || b.stamp || b.repeated >= repeatedMin || templateRE.MatchString(b.Text) {
 		return false
 	}
 	if b.marked {
@@ -272,7 +326,8 @@ func chromeWhy(b block) string {
 }
 
 // segments splits the blocks into runs of article-like text. Two or more
-// chrome blocks in a row end a run; a lone one (a subheading) does not.
+// chrome blocks in a row end a run; a lone one (a subheading) does not,
+// nor a run of widget lines (see widgets).
 // Runs are trimmed of chrome at both ends, and a run needs a prose block
 // or three short sentences to count.
 func segments(blocks []block) []segment {
@@ -314,7 +369,7 @@ func segments(blocks []block) []segment {
 		for run < len(blocks) && blocks[run].class == chrome {
 			run++
 		}
-		if run-i >= 2 || run == len(blocks) {
+		if (run-i >= 2 && !widgets(blocks[i:run])) || run == len(blocks) {
 			flush(i)
 		}
 		i = run - 1
@@ -421,3 +476,231 @@ func cosine(a, b vector) float64 {
 // logarithm of a term's frequency, times its idf) is below 2⁷, so a
 // product is below 2¹⁴, 2³⁸ units, and a sum of 2²⁵ of them fits.
 func fixed(x float64) int64 { return int64(math.Round(math.Ldexp(x, 24))) }
+
+// topic is the article's vocabulary, to judge a line the site repeats in
+// other articles by: in how many of the article's blocks each word is.
+type topic map[string]int
+
+// topicOf counts, for each word, the kept prose and short blocks that
+// use it.
+func topicOf(blocks []block, segs []segment, kept []bool) topic {
+	t := topic{}
+	for si, s := range segs {
+		if !kept[si] {
+			continue
+		}
+		for i := s.start; i < s.end; i++ {
+			if blocks[i].class == chrome {
+				continue
+			}
+			for _, k := range distinct(blocks[i].keys) {
+				t[k]++
+			}
+		}
+	}
+	return t
+}
+
+// elsewhere returns the share of a block's distinct words that other
+// blocks of the article use too.
+func (t topic) elsewhere(b block) float64 {
+	ks := distinct(b.keys)
+	if len(ks) == 0 {
+		return 0
+	}
+	own := 0
+	if b.class != chrome {
+		own = 1
+	}
+	n := 0
+	for _, k := range ks {
+		if t[k]-own >= 1 {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ks))
+}
+
+const (
+	// minOnTopic is the least share of a repeated sentence's words that
+	// the rest of the article uses for it to be prose on the story's
+	// topic: a death toll a broadcaster repeats in each report on the
+	// story is made of the story's words; a promotion ("Follow the latest
+	// tweets from our correspondents") shares one or two.
+	minOnTopic = 0.5
+	// maxOffTopic is the most such share of a line found in only two
+	// articles for it to be another story's headline.
+	maxOffTopic = 0.25
+	// minOffTopicWords is the fewest distinct content words of a line
+	// found in only two articles to be judged off the topic.
+	minOffTopicWords = 6
+)
+
+// onTopic reports whether a repeated sentence is prose on the story's
+// topic: mostly the article's words, and not addressed to the reader.
+func (t topic) onTopic(b block) bool {
+	return t.elsewhere(b) >= minOnTopic && b.voice == 0
+}
+
+// offTopic reports whether a line shares next to no words with the rest
+// of the article, and has words enough to say so (another story's
+// headline, not a stock phrase such as "He denied the charges."). It is
+// asked only of the first and last lines of the article's text: inside
+// it, a line two articles share is more likely a copied paragraph.
+func (t topic) offTopic(b block) bool {
+	return len(distinct(b.keys)) >= minOffTopicWords && t.elsewhere(b) < maxOffTopic
+}
+
+// distinct returns keys without repeats, in their first order.
+func distinct(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	if len(keys) <= 32 {
+		for _, k := range keys {
+			if !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// widgetWords is the most words of a line beside a template tag in a
+// run of widget lines.
+const widgetWords = 8
+
+// templateRE matches the tags of a page template left in a scrape:
+// "{{^userSubscribed}}", "{% include 'poll.html' %}", "{current}".
+var templateRE = regexp.MustCompile(`\{\{.*\}\}|\{%.*%\}|\{\w+\}`)
+
+// widgets reports whether a run of chrome between two parts of the text
+// is a widget of the page's template, which does not end the article: a
+// template tag or more ("{{^userSubscribed}}"), and beside them only a
+// few words (the box's "Subscribe for unlimited access"), none a
+// heading, a list, a menu or a time stamp.
+func widgets(run []block) bool {
+	tags := 0
+	for _, b := range run {
+		if templateRE.MatchString(b.Text) {
+			tags++
+			continue
+		}
+		if b.words > widgetWords || b.marked || b.list || b.nav || b.stamp || b.leadIn {
+			return false
+		}
+	}
+	return tags > 0
+}
+
+const (
+	// maxAddressWords is the most words of a line that speaks to the
+	// reader to be taken for the site's ("Share your story with us.").
+	maxAddressWords = 40
+	// maxAddressShare is the most share of the article's lines that may
+	// speak to the reader for those that do to be the site's: an
+	// explainer that speaks to the reader throughout keeps them.
+	maxAddressShare = 0.15
+	// maxAddressLines such lines are few in any article of three times
+	// as many lines.
+	maxAddressLines = 2
+)
+
+// addressing finds the short lines of the kept segments that speak to the
+// reader, outside quotation marks ("Are you in the city? Share your
+// pictures with us."), above the article's second paragraph (the first
+// may be a deck, or a summary run together with the byline) or below its
+// last, where a site puts its calls to readers; and whether
+// they are few enough among the article's lines to be the site's rather
+// than an article that speaks so. A transcript's speakers speak to each
+// other: it has none.
+func addressing(blocks []block, segs []segment, kept []bool) ([]bool, bool) {
+	addressed := make([]bool, len(blocks))
+	n, a, speakers := 0, 0, 0
+	firstReport, lastReport, reports := -1, -1, 0
+	for si, s := range segs {
+		if !kept[si] {
+			continue
+		}
+		for i := s.start; i < s.end; i++ {
+			b := blocks[i]
+			text := b.unquoted
+			if speakerRE.MatchString(b.Text) {
+				speakers++
+			}
+			if b.class == chrome {
+				continue
+			}
+			n++
+			if b.words <= maxAddressWords && secondPerson(text) {
+				addressed[i] = true
+				a++
+			} else if b.class == prose {
+				// The first paragraph may be a deck or a bullet summary run
+				// together: the report starts with the second.
+				if reports++; reports == 2 {
+					firstReport = i
+				}
+				lastReport = i
+			}
+		}
+	}
+	if firstReport < 0 {
+		firstReport = lastReport
+	}
+	for i := max(firstReport, 0); i < len(blocks); i++ {
+		// Below the report, the site speaks as "we" ("Have you got a story
+		// for us?", "Sign up for our newsletter"); advice to the reader
+		// without it ("If you worked for the port, change your
+		// passwords") is the article's.
+		if addressed[i] && (i <= lastReport || !firstPersonPlural(blocks[i].unquoted)) {
+			addressed[i] = false
+			a--
+		}
+	}
+	return addressed, speakers < 2 && a > 0 && (a <= maxAddressLines && 3*a <= n || float64(a) <= maxAddressShare*float64(n))
+}
+
+// firstPersonPlural reports text with "we", "us" or "our" in it (not
+// "US").
+func firstPersonPlural(text string) bool {
+	for start, end := range words.All(text) {
+		switch text[start:end] {
+		case "we", "We", "us", "our", "Our", "ours":
+			return true
+		}
+	}
+	return false
+}
+
+// secondPerson reports text with a word of the second person in it.
+func secondPerson(text string) bool {
+	for start, end := range words.All(text) {
+		if w := text[start:end]; personWord(w) == 2 && w != "i" && w != "u" {
+			return true
+		}
+	}
+	return false
+}
+
+// amidReport reports whether the blocks on both sides of block i are the
+// report's paragraphs: prose, not lines the site repeats, and not in a
+// reader's voice. A short
+// sentence the site repeats is the story's only there; below the article
+// or beside its comments it is a notice ("Comments are not pre-screened
+// before they post.").
+func amidReport(blocks []block, i int) bool {
+	ok := func(j int) bool {
+		if j < 0 || j >= len(blocks) || blocks[j].class != prose || blocks[j].repeated >= repeatedMin {
+			return false
+		}
+		return blocks[j].voice == 0
+	}
+	return ok(i-1) && ok(i+1)
+}

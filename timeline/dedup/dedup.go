@@ -5,12 +5,18 @@
 // words.Split finds them, lower-cased, across paragraph breaks, so that
 // rewrapping paragraphs changes nothing. Two texts are copies when their
 // containment — the share of the smaller text's shingles that the larger
-// has too — is at least MinContainment. A copy in other chrome, with
-// another headline, an extra paragraph or a trailing correction, still
-// contains nearly all of the other's shingles, and so does a short brief
-// inside the full story; a paraphrased rewrite of the same story shares
-// few. Texts with the same words are copies at once; a text without words
-// is never a copy.
+// has too — is at least MinContainment and one of them opens with the
+// other's words. A copy in other chrome, with another headline, an extra
+// paragraph or a trailing correction, still contains nearly all of the
+// other's shingles, and so does a short brief inside the full story; a
+// paraphrased rewrite of the same story shares few; a follow-up that
+// reuses some of a report's paragraphs under a new lead may share many,
+// but opens with its own lead, and the report with the one the follow-up
+// left out. Two excerpts of one story cut at different places are copies
+// with less containment when their shared part is a long verbatim
+// passage (see verify.go for the rule and its measured error). Texts
+// with the same words are copies at once; a text without words is never
+// a copy.
 //
 // Comparing every pair would cost time quadratic in the number of texts,
 // so candidate pairs come from two indexes, and only they are verified,
@@ -81,7 +87,9 @@ type Source struct {
 	// Containment is, per copy, its containment with the canonical copy:
 	// the share of the smaller text's shingles that the other has too,
 	// the evidence for the merge. It is at least MinContainment unless the
-	// copy was joined through a third text: two briefs of one story, each
+	// two are excerpts of one story that share a long verbatim passage
+	// (at least minExcerpt then), or the copy was joined through a third
+	// text: two briefs of one story, each
 	// lacking paragraphs the other has, are both copies of the full story
 	// but not always of each other.
 	Containment []float64
@@ -156,7 +164,7 @@ func group(articles []clean.Article, memo *Memo) []Source {
 					continue
 				}
 			}
-			scores[i].c, scores[i].shared = containment(fps[a].shingles, fps[b].shingles)
+			scores[i] = verify(&fps[a], &fps[b])
 		}
 	})
 	var oldScores, scored map[[2]string]score
@@ -176,7 +184,7 @@ func group(articles []clean.Article, memo *Memo) []Source {
 	for i, p := range cands {
 		a, b := p.split()
 		switch s := scores[i]; {
-		case s.c >= MinContainment:
+		case s.copy:
 			copies = append(copies, edge{a, b, s.c})
 		case s.c >= MinRelated && s.shared >= minRelatedShingles:
 			related = append(related, edge{a, b, s.c})
@@ -198,8 +206,7 @@ func group(articles []clean.Article, memo *Memo) []Source {
 				return s
 			}
 		}
-		var s score
-		s.c, s.shared = containment(fps[a].shingles, fps[b].shingles)
+		s := verify(&fps[a], &fps[b])
 		if memo != nil {
 			scored[key] = s
 		}
@@ -341,7 +348,7 @@ func (c *clusters) join(a, b int32) bool {
 	}
 	ha, hb := c.hub[ra], c.hub[rb]
 	if ha != a || hb != b {
-		if c.scoreOf(ha, hb).c < MinContainment {
+		if !c.scoreOf(ha, hb).copy {
 			return false
 		}
 	}

@@ -33,6 +33,10 @@ type fingerprint struct {
 	shingles []uint32
 	// anchors is the number of anchors.
 	anchors int
+	// seq is the text's shingles in the order of the text, repeats kept:
+	// what tells a verbatim passage from shingles scattered over edited
+	// paragraphs (see verify).
+	seq []uint32
 }
 
 // scratch holds the buffers one goroutine reuses from text to text.
@@ -69,6 +73,7 @@ func (s *scratch) fingerprint(a *clean.Article) fingerprint {
 		}
 		sh = append(sh, uint32(mix64(h)>>32))
 	}
+	fp.seq = slices.Clone(sh)
 	s.tmp = sortShingles(sh, s.tmp)
 	s.shingles = sh
 	fp.shingles = slices.Clone(slices.Compact(sh))

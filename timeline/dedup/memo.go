@@ -19,11 +19,13 @@ type Memo struct {
 	scores  map[[2]string]score   // by the pair's paths, in canonical order
 }
 
-// score is the containment of one text in another and the number of
-// shingles they share.
+// score is the containment of one text in another, the number of
+// shingles they share, and whether the pair passes the rule for copies
+// (see verify).
 type score struct {
 	c      float64
 	shared int
+	copy   bool
 }
 
 type memoEntry struct {
