@@ -56,8 +56,10 @@ type jsonSource struct {
 	Author    string `json:"author"`
 	URL       string `json:"url"`
 	Date      string `json:"date"`
-	Dateline  string `json:"dateline"`
-	File      string `json:"file"`
+	// DateFrom says where Date came from (see Source.DateFrom).
+	DateFrom string `json:"date_from"`
+	Dateline string `json:"dateline"`
+	File     string `json:"file"`
 	// Duplicates are the files of the copies merged into this source;
 	// Copies says more of each.
 	Duplicates []string   `json:"duplicates"`
@@ -187,6 +189,7 @@ func sourceJSON(s *Source) jsonSource {
 		Author:     s.Author,
 		URL:        s.URL,
 		Date:       s.Date.ISO,
+		DateFrom:   s.DateFrom,
 		Dateline:   s.Dateline,
 		File:       s.File,
 		Duplicates: make([]string, len(s.Copies)),

@@ -422,7 +422,7 @@ func TestTimelineJSON(t *testing.T) {
 	if _, ok := tl.Events[1]["citations"].([]any)[0].(map[string]any)["date"]; ok {
 		t.Errorf("empty citation date is not omitted")
 	}
-	sourceKeys := []string{"author", "copies", "date", "dateline", "duplicates", "events", "file", "id", "publisher", "related", "removed", "text", "title", "url"}
+	sourceKeys := []string{"author", "copies", "date", "date_from", "dateline", "duplicates", "events", "file", "id", "publisher", "related", "removed", "text", "title", "url"}
 	for _, s := range tl.Sources {
 		if k := keys(s); !slices.Equal(k, sourceKeys) {
 			t.Errorf("source keys = %q, want %q", k, sourceKeys)

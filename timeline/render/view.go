@@ -118,6 +118,13 @@ type Source struct {
 	// URL is the original article's address, if known.
 	URL  string
 	Date Date
+	// DateFrom says, in words, where Date came from ("from the front
+	// matter", "from the dateline", "from the page's
+	// article:published_time"), or
+	// for a source without one, the day the dates of its events put it
+	// on ("inferred as Sep 12, 2023 from the dates other sources give
+	// its events"); "" when nothing dates it.
+	DateFrom string
 	// Dateline is the place and date line of the article ("MOSCOW, Sep 11, 2023").
 	Dateline string
 	// File is the canonical file's path relative to the site root

@@ -105,6 +105,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			Author:    a.Author,
 			URL:       a.URL,
 			Date:      dateView(a.Date),
+			DateFrom:  dateFrom(a.DateFrom, res.Inferred[si]),
 			Dateline:  a.Dateline.Text,
 			File:      a.Path,
 			Text:      a.Text(),
@@ -327,4 +328,24 @@ func (r reports) weighImportance(evs []render.Event) {
 	for i := range evs {
 		evs[i].Importance = float64(int(evs[i].Importance/top*1000+0.5)) / 1000
 	}
+}
+
+// dateFrom says in words where a source's publication date came from
+// (from, as clean records it), or for a source without one, the day the
+// dates of its events put it on (inferred); "" when nothing dates it.
+func dateFrom(from string, inferred temporal.Date) string {
+	switch from {
+	case "":
+		if inferred.IsZero() {
+			return ""
+		}
+		return "inferred as " + inferred.Display() + " from the dates other sources give its events"
+	case "front matter":
+		return "from the front matter"
+	case "dateline":
+		return "from the dateline"
+	case "date line":
+		return "from a date line above the article"
+	}
+	return "from the page's " + from
 }
