@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
@@ -89,4 +90,16 @@ func joined(gs []corpusgen.Article) clean.Article {
 		}
 	}
 	return a
+}
+
+// BenchmarkComposeLongSentence composes the title of one sentence of
+// about 4,000 words in which a capitalised word follows a lower-case one
+// a thousand times ("… near Harbour near Harbour …"): the heading run-on
+// test looks only at a heading's first words, so the time grows with
+// the sentence, not with its square.
+func BenchmarkComposeLongSentence(b *testing.B) {
+	s := "Police arrested the suspect on Monday" + strings.Repeat(" near Harbour", 1000) + "."
+	for b.Loop() {
+		compose(s, false)
+	}
 }

@@ -605,9 +605,11 @@ func (c *composer) runOn(s string) string {
 		}
 		if !runOnStart[lw] {
 			// A heading run into a lead that restates it: "Port chief gets
-			// two years in jail Port chief Tomas Eld has been jailed …".
-			if head := strings.TrimSpace(s[:t.Start]); s[toks[i-1].End:t.Start] == " " && isLowerWord(toks[i-1].Text) &&
-				len(toks) > i+3 && len(words.Split(head)) >= 4 && hasVerb(head) && restates(head, s[t.Start:]) {
+			// two years in jail Port chief Tomas Eld has been jailed …". A
+			// heading is short: only the first maxHeading words are tried,
+			// so the work stays linear in the sentence.
+			if head := strings.TrimSpace(s[:t.Start]); i >= 4 && i <= maxHeading && s[toks[i-1].End:t.Start] == " " && isLowerWord(toks[i-1].Text) &&
+				len(toks) > i+3 && hasVerb(head) && restates(head, s[t.Start:toks[min(len(toks), i+maxHeading)-1].End]) {
 				c.drop(PartRunOn, s[t.Start:])
 				return head
 			}
@@ -628,6 +630,10 @@ func (c *composer) runOn(s string) string {
 	}
 	return s
 }
+
+// maxHeading is the most words of a heading run into its lead (see
+// runOn).
+const maxHeading = 20
 
 // restates reports whether the start of tail, its first eight words,
 // holds two or more of the content words of head (by their first five
@@ -696,9 +702,17 @@ func (c *composer) demonstrative(s string) string {
 	return "The" + s[toks[0].End:]
 }
 
-// speakerOf returns the speaker an attribution names: "Holt said",
-// "said Lena Holt, the engineer", "the ministry said in a statement".
+// speakerOf returns the speaker an attribution names, its first letter
+// upper-cased: "Holt said", "said Lena Holt, the engineer", "the
+// ministry said in a statement".
 func speakerOf(attr string) (string, bool) {
+	sp, ok := writtenSpeaker(attr)
+	return upperFirst(sp), ok
+}
+
+// writtenSpeaker is speakerOf with the speaker as the attribution writes
+// it.
+func writtenSpeaker(attr string) (string, bool) {
 	toks := words.Split(attr)
 	if len(toks) == 0 || len(toks) > 9 {
 		return "", false
@@ -727,7 +741,7 @@ func speakerOf(attr string) (string, bool) {
 		if sp == "" || len(words.Split(sp)) > 6 || hasVerb(sp) {
 			return "", false
 		}
-		return upperFirst(sp), true
+		return sp, true
 	}
 	return "", false
 }
@@ -773,10 +787,7 @@ func (c *composer) attribution(s string) string {
 	c.drop(PartAttribution, attr)
 	// A speaker is named when it is capitalised as written: "one of
 	// them said" names no one.
-	written := sp
-	if k := strings.Index(strings.ToLower(attr), strings.ToLower(sp)); k >= 0 {
-		written = attr[k : k+len(sp)]
-	}
+	written, _ := writtenSpeaker(attr)
 	if lf := strings.ToLower(firstWordOf(sp)); isUpperWord(written) && !lexicon.Pronoun(lf) && lf != "the" && lf != "a" && lf != "an" {
 		return sp + " says " + lowerStatement(main)
 	}

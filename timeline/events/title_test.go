@@ -73,6 +73,8 @@ var titleTests = []struct {
 	{"run-on", "Gunfire heard in Marrin They were ordered to leave the square.", false, "Gunfire heard in Marrin"},
 	{"run-on", "Port chief gets two years in jail Port chief Tomas Eld has been jailed for two years for fraud at the Osk harbour.", false, "Port chief gets two years in jail"},
 	{"run-on", "Police arrested Tomas Eld near the harbour on Monday after a chase through the old town.", false, "Police arrested Tomas Eld near the harbour after a chase through the old town"},
+	{"attribution", "The council closed the old harbour on Monday, said ɐlex.", false, "The council closed the old harbour on Monday"},
+	{"attribution", "The council closed the old harbour on Monday, said \u212Aelvin Holt.", false, "\u212Aelvin Holt says the council closed the old harbour on Monday"},
 	// Compression: never cut, never over 80 characters.
 	{"compress", "Inspectors from the regional mining authority say that the collapsed gallery had been reinforced with timber instead of steel supports.", false,
 		"Inspectors from the regional mining authority say the collapsed gallery"},
