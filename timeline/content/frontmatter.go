@@ -2,6 +2,8 @@ package content
 
 import (
 	"fmt"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -52,6 +54,8 @@ func (f FrontMatterFormat) String() string {
 // FrontMatter is the front matter block a text starts with, as
 // SplitFrontMatter finds it.
 type FrontMatter struct {
+	// Format is the block's language: TOML, YAML or JSON, or
+	// NoFrontMatter when the text has no block.
 	Format FrontMatterFormat
 	// Text is the block's text: what lies between the fences (TOML,
 	// YAML), or the whole object, braces included (JSON).
@@ -73,12 +77,35 @@ func SplitFrontMatter(file, text string) (fm FrontMatter, body string, bodyLine 
 	case "+++":
 		return splitFenced(file, text, TOML, "+++")
 	case "---":
-		return splitFenced(file, text, YAML, "---", "...")
+		fm, body, line, err := splitFenced(file, text, YAML, "---", "...")
+		if strings.EqualFold(filepath.Ext(file), ".txt") && (err != nil || !yamlKeyFirst(fm.Text)) {
+			// A raw text's first line of dashes is a rule more often than
+			// a fence: it opens front matter only when a closing fence
+			// follows and the block starts with a key ("title: …").
+			return FrontMatter{}, text, 1, nil
+		}
+		return fm, body, line, err
 	}
 	if opensJSON(first) {
 		return splitJSON(file, text)
 	}
 	return FrontMatter{}, text, 1, nil
+}
+
+// yamlKeyRe matches a line that opens a YAML mapping: a key and a colon.
+var yamlKeyRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*[ \t]*:([ \t]|$)`)
+
+// yamlKeyFirst reports whether the first line of block that is not
+// blank or a comment is a YAML key ("title: Harbour reopens").
+func yamlKeyFirst(block string) bool {
+	for _, l := range strings.Split(block, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		return yamlKeyRe.MatchString(l)
+	}
+	return false
 }
 
 // splitFenced splits a block that opens with the text's first line and

@@ -113,11 +113,30 @@ func TestNotFrontMatter(t *testing.T) {
 		"{Exclusive} Kim Jong Un arrives in Russia.\n",
 		"--- Kim Jong Un arrives in Russia.\n",
 		"++ Kim Jong Un arrives in Russia.\n",
+		// A raw text's rule of dashes: no key follows, or no fence closes it.
+		"---\nMOSCOW, Sept 12 (Wire) - Kim Jong Un arrived in Russia.\n---\nMore text.\n",
+		"---\nKim Jong Un arrives in Russia.\n\nHe met Putin.\n",
+		"---\nBy Lena Holt: special correspondent\n...\n",
 	} {
 		fm, body, line, err := SplitFrontMatter("content/a.txt", src)
 		if err != nil || fm.Format != NoFrontMatter || body != src || line != 1 {
 			t.Errorf("%q: got %v %q %d %v, want all body", src, fm.Format, body, line, err)
 		}
+	}
+}
+
+// TestYAMLFrontMatterInText reads YAML front matter in a .txt file when
+// it opens with a key and closes, and the same block in a .md file
+// whatever follows the fence: Markdown's "---" opens front matter, as in
+// Hugo.
+func TestYAMLFrontMatterInText(t *testing.T) {
+	src := "---\ntitle: Harbour reopens\n---\nThe harbour reopened.\n"
+	fm, body, line, err := SplitFrontMatter("content/a.txt", src)
+	if err != nil || fm.Format != YAML || body != "The harbour reopened.\n" || line != 4 {
+		t.Errorf(".txt: got %v %q %d %v, want YAML and the body from line 4", fm.Format, body, line, err)
+	}
+	if _, _, _, err := SplitFrontMatter("content/a.md", "---\nKim Jong Un arrives.\n"); err == nil {
+		t.Errorf(".md: an unclosed --- block is not an error")
 	}
 }
 
