@@ -18,6 +18,10 @@ import (
 const maxTitle = 80
 
 const (
+	// splitBuf is how many words the buffer has that a function of titles
+	// splits a text into (see words.AppendSplit): more than most sentences
+	// have, so that splitting one allocates nothing.
+	splitBuf = 64
 	// titleCandidates is how many of an event's best sentences headline
 	// considers.
 	titleCandidates = 6
@@ -216,7 +220,8 @@ func (sh shared) coverage(t string) float64 {
 // a stem that joins "inspects" and "inspected".
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		w := strings.ToLower(t.Text)
 		if len(w) < 2 || words.IsStop(w) {
 			continue
@@ -346,7 +351,7 @@ func (c *composer) quality(t string) int {
 	if dangling(t) {
 		q -= 2
 	}
-	if len(words.Split(t)) < 3 {
+	if words.Count(t) < 3 {
 		q -= 5
 	}
 	for _, d := range c.dropped {
@@ -413,7 +418,8 @@ func (c *composer) lead(s string, dateline bool) string {
 // modifier of its conjunction: "Even as …", "Shortly after …", "Days
 // before …".
 func subordinatorLead(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 2 || !lexicon.Subordinator(strings.ToLower(toks[1].Text)) {
 		return false
 	}
@@ -448,7 +454,8 @@ var (
 // opens with "On" and a date and runs into the subject ("On Monday the
 // council …"), or 0.
 func dateOpener(s string) int {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	n, head := 0, false
 	for i, t := range toks {
 		lw := strings.ToLower(t.Text)
@@ -531,7 +538,8 @@ func stripLead(s string, dateline bool) string {
 // upperPrefix reports a dateline-like prefix: its words all capitalised
 // ("CAIRO, Egypt", "WASHINGTON (AP)").
 func upperPrefix(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		if !isUpperWord(t.Text) {
 			return false
 		}
@@ -541,7 +549,8 @@ func upperPrefix(s string) bool {
 
 // dateLabel reports a label that is only a date ("Monday 14 October").
 func dateLabel(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		w := strings.ToLower(t.Text)
 		_, month := lexicon.Month(w)
 		_, day := lexicon.Weekday(w)
@@ -596,7 +605,8 @@ var runOnStart = set(`the a an he she they it we however but according meanwhile
 // runOn keeps of a sentence that runs on into another without a full stop
 // the first part if it is a clause, else the rest.
 func (c *composer) runOn(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i := 2; i < len(toks); i++ {
 		t := toks[i]
 		lw := strings.ToLower(t.Text)
@@ -609,7 +619,7 @@ func (c *composer) runOn(s string) string {
 			continue
 		}
 		head := strings.TrimSpace(s[:t.Start])
-		if len(words.Split(head)) >= 3 && hasVerb(head) {
+		if words.Count(head) >= 3 && hasVerb(head) {
 			c.drop(PartRunOn, s[t.Start:])
 			return head
 		}
@@ -628,7 +638,7 @@ var (
 // signs of a retreat" becomes "No signs of a retreat", "It was unclear
 // whether the dam would hold" "Unclear whether the dam would hold".
 func (c *composer) expletive(s string) string {
-	if m := existentialRe.FindStringIndex(s); m != nil && len(words.Split(s[m[1]:])) >= 3 {
+	if m := existentialRe.FindStringIndex(s); m != nil && words.Count(s[m[1]:]) >= 3 {
 		c.drop(PartExpletive, s[:m[1]])
 		return upperFirst(s[m[1]:])
 	}
@@ -642,7 +652,8 @@ func (c *composer) expletive(s string) string {
 // demonstrative makes a subject opening with a demonstrative determiner
 // definite: "That well linked up …" becomes "The well linked up …".
 func (c *composer) demonstrative(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 3 || !lexicon.Demonstrative(strings.ToLower(toks[0].Text)) {
 		return s
 	}
@@ -657,7 +668,8 @@ func (c *composer) demonstrative(s string) string {
 // speakerOf returns the speaker an attribution names: "Holt said",
 // "said Lena Holt, the engineer", "the ministry said in a statement".
 func speakerOf(attr string) (string, bool) {
-	toks := words.Split(attr)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], attr)
 	if len(toks) == 0 || len(toks) > 9 {
 		return "", false
 	}
@@ -682,7 +694,7 @@ func speakerOf(attr string) (string, bool) {
 			}
 		}
 		sp = strings.TrimSpace(sp)
-		if sp == "" || len(words.Split(sp)) > 6 || hasVerb(sp) {
+		if sp == "" || words.Count(sp) > 6 || hasVerb(sp) {
 			return "", false
 		}
 		return upperFirst(sp), true
@@ -717,10 +729,10 @@ func (c *composer) attribution(s string) string {
 		}
 	}
 	main, attr := strings.TrimRight(body[:i], ",”\""), strings.TrimSpace(body[i+2:])
-	if len(words.Split(main)) < 3 {
+	if words.Count(main) < 3 {
 		return s
 	}
-	if strings.HasPrefix(strings.ToLower(attr), "according to ") && len(words.Split(attr)) <= 8 {
+	if strings.HasPrefix(strings.ToLower(attr), "according to ") && words.Count(attr) <= 8 {
 		c.drop(PartAttribution, attr)
 		return main
 	}
@@ -748,7 +760,7 @@ func (c *composer) attribution(s string) string {
 // closed …".
 func (c *composer) appositive(s string) string {
 	i := strings.Index(s, ", ")
-	if i <= 0 || len(words.Split(s[:i])) > 5 || !isUpperWord(s) {
+	if i <= 0 || words.Count(s[:i]) > 5 || !isUpperWord(s) {
 		return s
 	}
 	j := strings.Index(s[i+2:], ", ")
@@ -803,7 +815,8 @@ insisted announce announces announced add adds added admit admits admitted deny 
 // statement drops the "that" after the verb of a statement: "Holt said
 // that the dam would hold" becomes "Holt said the dam would hold".
 func (c *composer) statement(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		if i > 8 || i+2 >= len(toks) {
 			break
@@ -841,7 +854,8 @@ func (c *composer) statement(s string) string {
 // met" "Holt and Reyland meet". A subject that is not a name, or a name
 // that may be plural, keeps its verb.
 func present(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		if i > 7 {
 			return s
@@ -869,7 +883,8 @@ func present(s string) string {
 			head = p.Text
 		}
 		if k := strings.Index(strings.ToLower(s[:t.Start]), " of "); k > 0 {
-			head = words.Split(s[:k])[len(words.Split(s[:k]))-1].Text
+			last, _ := words.Last(s[:k])
+			head = last.Text
 		}
 		if lexicon.PluralNoun(strings.ToLower(head)) {
 			return s
@@ -996,7 +1011,8 @@ func (c *composer) fitParts(s string) string {
 // subject: "U.S. Secretary of State Lena Holt urged …" becomes "Lena Holt
 // urged …", "Opposition leader Tomas Eld …" "Tomas Eld …".
 func (c *composer) dropRole(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	role := -1
 	for i, t := range toks {
 		if i > 8 {
@@ -1030,6 +1046,9 @@ var lightVerbRe = regexp.MustCompile(`^(.{3,60}?) (?:released|issued|put out|mad
 // a statement on Monday urging the authorities …" becomes "Amnesty urges
 // the authorities …".
 func (c *composer) lightVerb(s string) string {
+	if !strings.Contains(s, "statement") {
+		return s // what lightVerbRe needs, looked for quicker
+	}
 	m := lightVerbRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
@@ -1055,11 +1074,8 @@ func (c *composer) lightVerb(s string) string {
 }
 
 func lastWord(s string) string {
-	toks := words.Split(s)
-	if len(toks) == 0 {
-		return ""
-	}
-	return toks[len(toks)-1].Text
+	last, _ := words.Last(s)
+	return last.Text
 }
 
 func fits(s string) bool { return utf8.RuneCountInString(s) <= maxTitle }
@@ -1094,7 +1110,8 @@ func (c *composer) dropInner(s string, re *regexp.Regexp, kind PartKind, marks .
 // dropTimes drops the date and time phrases after the subject: "on
 // Monday", "Wednesday night", "on 7 November 2011", "last week".
 func (c *composer) dropTimes(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last := 0
 	for i := 1; i < len(toks); {
@@ -1151,7 +1168,8 @@ var timeLead = set(`on in at last this next early earlier late later mid since u
 // dropAdverbs drops adverbs in -ly after the subject: "reportedly",
 // "quickly".
 func (c *composer) dropAdverbs(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last := 0
 	for i, t := range toks {
@@ -1172,7 +1190,8 @@ func (c *composer) dropAdverbs(s string) string {
 // "Rescuers pulled two miners from collapsed shaft". Inside a quotation
 // they stay.
 func (c *composer) dropArticles(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last, n := 0, 0
 	for i, t := range toks {
@@ -1211,10 +1230,27 @@ var clauseBreak = append(commaBreak[:len(commaBreak):len(commaBreak)], " as ", "
 // seps in s at which what comes before is a whole title (see wholeCut) of
 // at least min characters; 0 if there is none.
 func lastBoundary(s string, seps []string, min int) int {
+	// A boundary past the first maxTitle characters leaves a start that
+	// does not fit: only the text up to there, and a separator starting
+	// at its end, are searched.
+	fit := len(s)
+	if n := 0; len(s) > maxTitle {
+		for i := range s {
+			if n == maxTitle {
+				fit = i
+				break
+			}
+			n++
+		}
+	}
 	best := 0
 	for _, sep := range seps {
+		within := s
+		if fit+len(sep) < len(s) {
+			within = s[:fit+len(sep)]
+		}
 		for off := 0; ; {
-			i := strings.Index(s[off:], sep)
+			i := strings.Index(within[off:], sep)
 			if i < 0 {
 				break
 			}
@@ -1237,7 +1273,8 @@ func lastBoundary(s string, seps []string, min int) int {
 // when nothing else fits.
 func lastPhrase(s string) int {
 	best, ofCut := 0, 0
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for k, t := range toks {
 		lw := strings.ToLower(t.Text)
 		ing := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !isUpperWord(t.Text) && !nounPhraseHead(toks, k)
@@ -1297,7 +1334,8 @@ var adjectiveSuffixes = []string{"al", "ic", "ous", "ive", "ful", "less", "able"
 // infinitiveAfter reports whether the word that ends p takes an
 // infinitive: a verb, "not" or an adjective such as "able".
 func infinitiveAfter(p string) bool {
-	toks := words.Split(p)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], p)
 	if len(toks) >= 2 {
 		// "did not intend", "would like": a verb, whatever it is
 		if before := strings.ToLower(toks[len(toks)-2].Text); before == "not" || lexicon.Auxiliary(before) {
@@ -1321,7 +1359,8 @@ var clauseOpener = set(`that which who whom whose so because although though whi
 // areas").
 func wholeCut(p string) bool {
 	p = trimEnd(p)
-	toks := words.Split(p)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], p)
 	if !fits(p) || len(toks) < 3 || !hasVerb(p) || dangling(p) {
 		return false
 	}
@@ -1332,7 +1371,7 @@ func wholeCut(p string) bool {
 	if len(toks) >= 2 && strings.EqualFold(toks[len(toks)-2].Text, "to") && isLowerWord(toks[len(toks)-1].Text) && !lexicon.Determiner(last) {
 		return false // "… to try": an infinitive cut from its object
 	}
-	if i := strings.LastIndex(p, ", "); i >= 0 && len(words.Split(p[i:])) < 3 {
+	if i := strings.LastIndex(p, ", "); i >= 0 && words.Count(p[i:]) < 3 {
 		return false // "…, equipped"
 	}
 	for k := len(toks) - 1; k > 0; k-- {
@@ -1348,11 +1387,10 @@ func wholeCut(p string) bool {
 func trimEnd(s string) string {
 	for {
 		s = strings.TrimRight(s, " ,;:–—-“‘(\"")
-		toks := words.Split(s)
-		if len(toks) < 2 {
+		last, ok := words.Last(s)
+		if !ok || !anyWord(s[:last.Start]) { // fewer than two words
 			return s
 		}
-		last := toks[len(toks)-1]
 		if last.End != len(s) || !lexicon.FunctionWord(strings.ToLower(last.Text)) {
 			return s
 		}
@@ -1392,7 +1430,8 @@ later then also earlier throughout despite amid upon with according under by fro
 // hasVerb reports whether s has a word that is a verb of a clause: an
 // auxiliary, a past form, or a common present form.
 func hasVerb(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		lw := strings.ToLower(t.Text)
 		if lexicon.Auxiliary(lw) || isPastVerb(s, toks, i, lw) || headlineVerb(lw) {
@@ -1410,7 +1449,8 @@ func headlineVerb(w string) bool { return lexicon.PresentVerb(w) }
 // an auxiliary or an irregular past form, not an "-ed" word that may be a
 // participle ("concerns raised by …").
 func hasFiniteVerb(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		lw := strings.ToLower(t.Text)
 		if lexicon.Auxiliary(lw) || lexicon.IrregularPast(lw) || pastAux[lw] {
 			return true
@@ -1426,11 +1466,16 @@ func isLowerWord(w string) bool {
 
 // dangling reports a title that ends in a word that cannot end one.
 func dangling(s string) bool {
-	toks := words.Split(s)
-	if len(toks) == 0 {
+	last, ok := words.Last(s)
+	return !ok || lexicon.FunctionWord(strings.ToLower(last.Text))
+}
+
+// anyWord reports whether s has a word (see words.Split).
+func anyWord(s string) bool {
+	for range words.All(s) {
 		return true
 	}
-	return lexicon.FunctionWord(strings.ToLower(toks[len(toks)-1].Text))
+	return false
 }
 
 func upperFirst(s string) string {
@@ -1475,7 +1520,8 @@ func needsAntecedent(s string) bool {
 	if pronounStart(s) || bareDefinite(s) {
 		return true
 	}
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 2 || !strings.EqualFold(toks[0].Text, "the") {
 		return false
 	}
@@ -1490,7 +1536,8 @@ func needsAntecedent(s string) bool {
 // noun, then its verb: "The visit has been …", "The move came …", which
 // refer to something the sentences before them named.
 func bareDefinite(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "the") || !isLowerWord(toks[1].Text) {
 		return false
 	}
@@ -1531,7 +1578,8 @@ type resolution struct {
 // nearest sentence that has one ("First of two new shelters opened"); for
 // "the two …", the nearest subject that joins two names.
 func resolveSubject(t string, m int, sents []Sentence, titles *titles) (resolution, bool) {
-	toks := words.Split(t)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], t)
 	if len(toks) < 2 {
 		return resolution{}, false
 	}
@@ -1593,7 +1641,8 @@ func resolveSubject(t string, m int, sents []Sentence, titles *titles) (resoluti
 // before its verb, opening with a capital and ending in a name, not a
 // pronoun, "the" with a common noun or a quotation; "" otherwise.
 func namedSubject(t string) string {
-	toks := words.Split(t)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], t)
 	if len(toks) < 2 || !isUpperWord(t) || needsAntecedent(t) {
 		return ""
 	}
