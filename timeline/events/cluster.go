@@ -229,7 +229,8 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 			best := make([]float64, len(us)) // best sentence similarity to the current unit
 			var touched []int32
 			var near []int // units with a best above 0
-			var seen []int32
+			// seen[ub] is ua+1 when the index proposed unit ub for unit ua.
+			seen := make([]int32, len(us))
 			for {
 				c := int(next.Add(1)) - 1
 				if c >= len(chunks) {
@@ -269,18 +270,12 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 					a := &us[ua]
 					// Pairs no shared term proposes: the next passages of
 					// the source.
-					seen = seen[:0]
 					for _, ub := range near {
-						seen = append(seen, int32(ub))
+						seen[ub] = int32(ua) + 1
 					}
 					indexed := len(near) // near[indexed:] share no indexed term
-					slices.Sort(seen)
-					isNear := func(ub int) bool {
-						_, ok := slices.BinarySearch(seen, int32(ub))
-						return ok
-					}
 					for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
-						if !isNear(ub) {
+						if seen[ub] != int32(ua)+1 {
 							near = append(near, ub)
 						}
 					}
