@@ -1,6 +1,7 @@
 package events
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -164,30 +165,54 @@ type shared struct {
 // share of the other sources that use the stem too, or with one source,
 // the share of the other mentions.
 func sharedWords(mentions []int, sents []Sentence) shared {
-	bySource := map[string]map[int]bool{}
-	byMention := map[string]int{}
-	srcs := map[int]bool{}
-	for _, m := range mentions {
-		srcs[sents[m].Source] = true
-		for st := range stems(sents[m].Text) {
-			if bySource[st] == nil {
-				bySource[st] = map[int]bool{}
-			}
-			bySource[st][sents[m].Source] = true
-			byMention[st]++
-		}
+	// Mentions in source order: a stem's sources are counted as they
+	// change, without a set of them.
+	bySource := slices.Clone(mentions)
+	slices.SortStableFunc(bySource, func(a, b int) int { return cmp.Compare(sents[a].Source, sents[b].Source) })
+	type use struct {
+		stem              string
+		sources, mentions int
+		src, mention      int // the last source and mention (in bySource) that used it
 	}
-	sh := shared{weight: map[string]float64{}}
+	var uses []use
+	index := map[string]int{}
+	nSrc, lastSrc := 0, 0
+	for k, m := range bySource {
+		src := sents[m].Source
+		if k == 0 || src != lastSrc {
+			nSrc++
+			lastSrc = src
+		}
+		eachStem(sents[m].Text, func(st string) {
+			i, ok := index[st]
+			if !ok {
+				i = len(uses)
+				index[st] = i
+				uses = append(uses, use{stem: st, src: -1, mention: -1})
+			}
+			u := &uses[i]
+			if u.mention == k {
+				return // once a mention
+			}
+			u.mention = k
+			u.mentions++
+			if u.src != src {
+				u.src = src
+				u.sources++
+			}
+		})
+	}
+	sh := shared{weight: make(map[string]float64, len(uses))}
 	var ws []float64
-	for st, set := range bySource {
+	for _, u := range uses {
 		var w float64
-		if len(srcs) > 1 {
-			w = float64(len(set)-1) / float64(len(srcs)-1)
+		if nSrc > 1 {
+			w = float64(u.sources-1) / float64(nSrc-1)
 		} else if len(mentions) > 1 {
-			w = float64(byMention[st]-1) / float64(len(mentions)-1)
+			w = float64(u.mentions-1) / float64(len(mentions)-1)
 		}
 		if w > 0 {
-			sh.weight[st] = w
+			sh.weight[u.stem] = w
 			ws = append(ws, w)
 		}
 	}
@@ -220,18 +245,29 @@ func (sh shared) coverage(t string) float64 {
 // a stem that joins "inspects" and "inspected".
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
+	eachStem(s, func(st string) { out[st] = true })
+	return out
+}
+
+// eachStem calls f with the stem (see stems) of each content word of s,
+// in order, as often as the word comes.
+func eachStem(s string, f func(string)) {
 	var buf [splitBuf]words.Token
 	for _, t := range words.AppendSplit(buf[:0], s) {
-		w := strings.ToLower(t.Text)
+		w := strings.ToLower(t.Text) // valid UTF-8, as ToLower makes it
 		if len(w) < 2 || words.IsStop(w) {
 			continue
 		}
-		if r := []rune(w); len(r) > 5 {
-			w = string(r[:5])
+		n := 0
+		for i := range w {
+			if n == 5 {
+				w = w[:i]
+				break
+			}
+			n++
 		}
-		out[w] = true
+		f(w)
 	}
-	return out
 }
 
 // titleOf returns the title one sentence gives and its quality as a
