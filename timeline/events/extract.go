@@ -370,6 +370,9 @@ func numberKey(w string) string {
 // numberWord returns the key of a number from 11 to 99 written in words
 // ("eleven", "twenty-five"), as numberKey gives it for its digits, or "".
 func numberWord(w string) string {
+	if len(w) < len("one") || !strings.ContainsRune("otfsen", rune(w[0])) {
+		return "" // no number word is shorter or starts otherwise
+	}
 	tens, units, _ := strings.Cut(w, "-")
 	n, ok := numberWords[tens]
 	if !ok {
