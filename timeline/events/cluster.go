@@ -72,7 +72,7 @@ type unit struct {
 const maxSpans = 4
 
 // timeLevel says how much a unit's date is worth as evidence.
-type timeLevel int
+type timeLevel int8
 
 const (
 	noTime timeLevel = iota
@@ -213,6 +213,10 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 		}
 	}
 	floor := math.Log(prm.Floor / (1 - prm.Floor)) // the logit of the floor
+	times := make([]unitTime, len(us))
+	for i := range us {
+		times[i] = timeOf(&us[i])
+	}
 	// Units are shared out in chunks among the cores; each chunk keeps
 	// its edges in the order it finds them, and the chunks are joined in
 	// order. (What is made of the edges does not depend on their order.)
@@ -286,12 +290,13 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 						if k < indexed && maxTimeFactor*3*sim < edgeFloor {
 							continue // sentences that barely touch
 						}
-						f := timeFactor(a, b)
-						if a.source == b.source {
+						tb := times[ub]
+						f := timeFactor(times[ua], tb)
+						if times[ua].source == tb.source {
 							f *= opt.SameSource
 						}
 						whole := sim
-						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
+						if 3*sim*f >= edgeFloor && (len(a.sents) > 1 || len(b.sents) > 1) {
 							// Summed vectors weigh what the passages share as
 							// wholes; they seldom do much better than their
 							// closest sentences, so pairs whose sentences
@@ -323,12 +328,26 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 	return edges
 }
 
+// unitTime is what timeFactor and the test for one source read of a
+// unit. candidates keeps them apart, side by side, so that weighing the
+// many units the index proposes for a unit does not read each whole.
+type unitTime struct {
+	lo, hi, source int32
+	level          timeLevel
+	day            bool
+}
+
+// timeOf returns what timeFactor reads of u.
+func timeOf(u *unit) unitTime {
+	return unitTime{lo: u.lo, hi: u.hi, source: int32(u.source), level: u.level, day: u.day}
+}
+
 // timeFactor weighs the similarity of two units by their dates: the same
 // day is strong evidence of one event, different days strong evidence of
 // two. Dates a unit inherits from its neighbours count for less than its
 // own, and the publication dates of undated units for less again: two
 // undated reports published weeks apart seldom tell one event.
-func timeFactor(a, b *unit) float64 {
+func timeFactor(a, b unitTime) float64 {
 	level := min(a.level, b.level)
 	switch {
 	case level == noTime:
