@@ -97,12 +97,13 @@ func judgeMentions(sents []Sentence, p *Params) {
 // detectMention judges one sentence. dates are its temporal expressions
 // (offsets in text); skip is the length of a dateline prefix to ignore.
 func detectMention(text string, dates []temporal.Expression, skip int) Mention {
-	return detectMentionTokens(text, words.Split(text), dates, skip)
+	toks := words.Split(text)
+	return detectMentionTokens(text, toks, lowerWords(nil, toks), dates, skip)
 }
 
 // detectMentionTokens is detectMention over the words of text, already
-// split.
-func detectMentionTokens(text string, all []words.Token, dates []temporal.Expression, skip int) Mention {
+// split, and lower-cased as lows (see lowerWords).
+func detectMentionTokens(text string, all []words.Token, lows []string, dates []temporal.Expression, skip int) Mention {
 	body := text[skip:]
 	toks := all // without a dateline, the words of the body are all of them
 	if skip > 0 {
@@ -112,6 +113,7 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 				toks = append(toks, words.Token{Start: t.Start - skip, End: t.End - skip, Text: t.Text})
 			}
 		}
+		lows = lows[len(all)-len(toks):] // the words of the body are the last ones
 	}
 	var c Cues
 	// Words inside dates do not count as words of the sentence.
@@ -160,7 +162,7 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 			continue
 		}
 		w := t.Text
-		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		lw := lows[i]
 		upper := isUpperWord(w)
 		kind := wordKind[lw]
 		if i > 0 && upper && kind&kindPronoun == 0 && !words.IsStop(lw) {
