@@ -25,8 +25,24 @@ type Token struct {
 // ("Tu-160", "don't", "U.S"). A possessive "'s" stays on the token; Key
 // removes it.
 func Split(s string) []Token {
-	return AppendSplit(make([]Token, 0, len(s)/6+1), s)
+	// A sentence is split into a buffer on the stack, then kept in a
+	// slice of the exact length: news text has more words than any cheap
+	// guess from its length, and a slice grown to fit leaves garbage and
+	// spare room.
+	// A long text is split straight into a slice of a guessed size.
+	if len(s) > splitShort {
+		return AppendSplit(make([]Token, 0, len(s)/6+1), s)
+	}
+	var buf [splitShort / 4]Token
+	toks := AppendSplit(buf[:0], s)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	return out
 }
+
+// splitShort is the longest text, in bytes, that Split splits on the
+// stack first: a long sentence.
+const splitShort = 320
 
 // AppendSplit appends the words of s, as Split finds them, to dst and
 // returns the extended slice: a caller that splits many short texts can

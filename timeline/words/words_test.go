@@ -204,6 +204,24 @@ func BenchmarkSplit(b *testing.B) {
 	}
 }
 
+// BenchmarkSplitSentences splits the demo articles into words sentence
+// by sentence, as the events stage does.
+func BenchmarkSplitSentences(b *testing.B) {
+	var sents []string
+	for _, text := range demoTexts(b) {
+		for s := range strings.SplitSeq(text, ". ") {
+			sents = append(sents, s)
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, s := range sents {
+			n += len(Split(s))
+		}
+	}
+}
+
 // BenchmarkContentKeys finds the content keys of the demo articles.
 func BenchmarkContentKeys(b *testing.B) {
 	text := demoTexts(b)
