@@ -249,7 +249,17 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 								continue
 							}
 							// Postings are in sentence order: visit only later sentences.
-							k := sort.Search(len(post), func(x int) bool { return post[x].sent > int32(i) })
+							// The first later one, by binary search (sort.Search
+							// without a call for each probe).
+							k, hi := 0, len(post)
+							for k < hi {
+								h := int(uint(k+hi) >> 1)
+								if post[h].sent > int32(i) {
+									hi = h
+								} else {
+									k = h + 1
+								}
+							}
 							for _, p := range post[k:] {
 								if acc[p.sent] == 0 {
 									touched = append(touched, p.sent)
@@ -296,7 +306,7 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 							f *= opt.SameSource
 						}
 						whole := sim
-						if 3*sim*f >= edgeFloor && (len(a.sents) > 1 || len(b.sents) > 1) {
+						if 3*sim*f >= edgeFloor && (times[ua].multi || tb.multi) {
 							// Summed vectors weigh what the passages share as
 							// wholes; they seldom do much better than their
 							// closest sentences, so pairs whose sentences
@@ -328,18 +338,21 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 	return edges
 }
 
-// unitTime is what timeFactor and the test for one source read of a
-// unit. candidates keeps them apart, side by side, so that weighing the
-// many units the index proposes for a unit does not read each whole.
+// unitTime is what candidates reads of a unit before it weighs it
+// whole: its dates (for timeFactor), its source and whether it has more
+// than one sentence. candidates keeps them apart, side by side, so that
+// weighing the many units the index proposes for a unit does not read
+// each whole.
 type unitTime struct {
 	lo, hi, source int32
 	level          timeLevel
 	day            bool
+	multi          bool // more than one sentence
 }
 
-// timeOf returns what timeFactor reads of u.
+// timeOf returns what candidates reads of u first.
 func timeOf(u *unit) unitTime {
-	return unitTime{lo: u.lo, hi: u.hi, source: int32(u.source), level: u.level, day: u.day}
+	return unitTime{lo: u.lo, hi: u.hi, source: int32(u.source), level: u.level, day: u.day, multi: len(u.sents) > 1}
 }
 
 // timeFactor weighs the similarity of two units by their dates: the same
