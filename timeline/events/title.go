@@ -1140,7 +1140,7 @@ func (c *composer) dropInner(s string, re *regexp.Regexp, kind PartKind, marks .
 		last = m[1]
 	}
 	b.WriteString(s[last:])
-	return strings.Join(strings.Fields(b.String()), " ")
+	return singleSpace(b.String())
 }
 
 // dropTimes drops the date and time phrases after the subject: "on
@@ -1190,9 +1190,50 @@ func (c *composer) dropTimes(s string) string {
 		i = j + 1
 	}
 	b.WriteString(s[last:])
-	out := strings.Join(strings.Fields(b.String()), " ")
+	out := singleSpace(b.String())
 	out = strings.ReplaceAll(out, " ,", ",")
 	return out
+}
+
+// singleSpace returns s with its spaces made single and trimmed from its
+// ends, as strings.Join(strings.Fields(s), " ") does, without a copy when
+// they are already.
+func singleSpace(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s has no space but single ASCII spaces
+// between words: whether strings.Fields and strings.Join with a space
+// give s back.
+func singleSpaced(s string) bool {
+	space := true // before the start: a leading space is not single
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+				continue
+			}
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 // countWord are words that count what follows them.
@@ -1218,7 +1259,7 @@ func (c *composer) dropAdverbs(s string) string {
 		last = t.End
 	}
 	b.WriteString(s[last:])
-	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
+	return strings.ReplaceAll(singleSpace(b.String()), " ,", ",")
 }
 
 // dropArticles drops, headline style, the articles after the first
@@ -1244,7 +1285,7 @@ func (c *composer) dropArticles(s string) string {
 	}
 	b.WriteString(s[last:])
 	c.drop(PartArticle, strconv.Itoa(n)+" articles")
-	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
+	return strings.ReplaceAll(singleSpace(b.String()), " ,", ",")
 }
 
 // notAdverb are words in -ly that are not adverbs.
