@@ -72,7 +72,7 @@ type unit struct {
 const maxSpans = 4
 
 // timeLevel says how much a unit's date is worth as evidence.
-type timeLevel int
+type timeLevel int8
 
 const (
 	noTime timeLevel = iota
@@ -213,6 +213,10 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 		}
 	}
 	floor := math.Log(prm.Floor / (1 - prm.Floor)) // the logit of the floor
+	times := make([]unitTime, len(us))
+	for i := range us {
+		times[i] = timeOf(&us[i])
+	}
 	// Units are shared out in chunks among the cores; each chunk keeps
 	// its edges in the order it finds them, and the chunks are joined in
 	// order. (What is made of the edges does not depend on their order.)
@@ -229,7 +233,8 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 			best := make([]float64, len(us)) // best sentence similarity to the current unit
 			var touched []int32
 			var near []int // units with a best above 0
-			var seen []int32
+			// seen[ub] is ua+1 when the index proposed unit ub for unit ua.
+			seen := make([]int32, len(us))
 			for {
 				c := int(next.Add(1)) - 1
 				if c >= len(chunks) {
@@ -244,7 +249,17 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 								continue
 							}
 							// Postings are in sentence order: visit only later sentences.
-							k := sort.Search(len(post), func(x int) bool { return post[x].sent > int32(i) })
+							// The first later one, by binary search (sort.Search
+							// without a call for each probe).
+							k, hi := 0, len(post)
+							for k < hi {
+								h := int(uint(k+hi) >> 1)
+								if post[h].sent > int32(i) {
+									hi = h
+								} else {
+									k = h + 1
+								}
+							}
 							for _, p := range post[k:] {
 								if acc[p.sent] == 0 {
 									touched = append(touched, p.sent)
@@ -269,18 +284,12 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 					a := &us[ua]
 					// Pairs no shared term proposes: the next passages of
 					// the source.
-					seen = seen[:0]
 					for _, ub := range near {
-						seen = append(seen, int32(ub))
+						seen[ub] = int32(ua) + 1
 					}
 					indexed := len(near) // near[indexed:] share no indexed term
-					slices.Sort(seen)
-					isNear := func(ub int) bool {
-						_, ok := slices.BinarySearch(seen, int32(ub))
-						return ok
-					}
 					for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
-						if !isNear(ub) {
+						if seen[ub] != int32(ua)+1 {
 							near = append(near, ub)
 						}
 					}
@@ -291,12 +300,13 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 						if k < indexed && maxTimeFactor*3*sim < edgeFloor {
 							continue // sentences that barely touch
 						}
-						f := timeFactor(a, b)
-						if a.source == b.source {
+						tb := times[ub]
+						f := timeFactor(times[ua], tb)
+						if times[ua].source == tb.source {
 							f *= opt.SameSource
 						}
 						whole := sim
-						if (len(a.sents) > 1 || len(b.sents) > 1) && 3*sim*f >= edgeFloor {
+						if 3*sim*f >= edgeFloor && (times[ua].multi || tb.multi) {
 							// Summed vectors weigh what the passages share as
 							// wholes; they seldom do much better than their
 							// closest sentences, so pairs whose sentences
@@ -328,12 +338,29 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 	return edges
 }
 
+// unitTime is what candidates reads of a unit before it weighs it
+// whole: its dates (for timeFactor), its source and whether it has more
+// than one sentence. candidates keeps them apart, side by side, so that
+// weighing the many units the index proposes for a unit does not read
+// each whole.
+type unitTime struct {
+	lo, hi, source int32
+	level          timeLevel
+	day            bool
+	multi          bool // more than one sentence
+}
+
+// timeOf returns what candidates reads of u first.
+func timeOf(u *unit) unitTime {
+	return unitTime{lo: u.lo, hi: u.hi, source: int32(u.source), level: u.level, day: u.day, multi: len(u.sents) > 1}
+}
+
 // timeFactor weighs the similarity of two units by their dates: the same
 // day is strong evidence of one event, different days strong evidence of
 // two. Dates a unit inherits from its neighbours count for less than its
 // own, and the publication dates of undated units for less again: two
 // undated reports published weeks apart seldom tell one event.
-func timeFactor(a, b *unit) float64 {
+func timeFactor(a, b unitTime) float64 {
 	level := min(a.level, b.level)
 	switch {
 	case level == noTime:

@@ -221,13 +221,13 @@ func summaryOrder(order []int, sents []Sentence) []int {
 
 // negated reports a sentence whose first verb is negated ("Police did not
 // say whether …", "The company has not commented"). toks are the words of
-// s.
-func negated(s string, toks []words.Token) bool {
-	for i, t := range toks {
+// s, lows the same lower-cased (see lowerWords).
+func negated(s string, toks []words.Token, lows []string) bool {
+	for i := range toks {
 		if i == 12 {
 			break
 		}
-		lw := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+		lw := lows[i]
 		if strings.HasSuffix(lw, "n't") || lw == "not" && i > 0 && lexicon.Auxiliary(strings.ToLower(toks[i-1].Text)) {
 			return true
 		}

@@ -278,3 +278,14 @@ func TestExtractContextStops(t *testing.T) {
 		t.Error("ExtractContext and Extract differ")
 	}
 }
+
+// TestNumberWordsShape checks what numberWord relies on to skip most
+// words without a lookup: every number word is at least three letters
+// long and starts with one of o, t, f, s, e and n.
+func TestNumberWordsShape(t *testing.T) {
+	for w := range numberWords {
+		if len(w) < 3 || !strings.ContainsRune("otfsen", rune(w[0])) {
+			t.Errorf("number word %q: numberWord would not look it up", w)
+		}
+	}
+}

@@ -222,6 +222,7 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 	var out []Sentence
 	starts := a.BlockStarts()
 	ordinal := 0
+	var lows []string // the words of a sentence, lower-cased: a buffer for each in turn
 	for bi, b := range a.Blocks {
 		if b.Heading {
 			continue
@@ -241,11 +242,12 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 			}
 			s.skip = skip
 			toks := words.Split(text)
+			lows = lowerWords(lows[:0], toks)
 			s.toks = toks
 			s.words = len(toks)
-			s.negated = negated(text, toks)
-			s.Mention = detectMentionTokens(text, toks, s.Dates, skip)
-			s.keys = sentenceKeysTokens(text, toks, skip, s.Dates)
+			s.negated = negated(text, toks, lows)
+			s.Mention = detectMentionTokens(text, toks, lows, s.Dates, skip)
+			s.keys = sentenceKeysTokens(text, toks, lows, skip, s.Dates)
 			out = append(out, s)
 			ordinal++
 		}
@@ -265,11 +267,23 @@ func splitSource(si int, a *clean.Article, ref temporal.Reference) []Sentence {
 // and an opening clause that anchors the sentence to an earlier event
 // ("After inspecting the aircraft, …").
 func sentenceKeys(s string, skip int, dates []temporal.Expression) []uint64 {
-	return sentenceKeysTokens(s, words.Split(s), skip, dates)
+	toks := words.Split(s)
+	return sentenceKeysTokens(s, toks, lowerWords(nil, toks), skip, dates)
 }
 
-// sentenceKeysTokens is sentenceKeys over the words of s, already split.
-func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal.Expression) []uint64 {
+// lowerWords appends to dst each of the words toks lower-cased, with
+// curly apostrophes made straight: the form the judgements of a sentence
+// compare words in.
+func lowerWords(dst []string, toks []words.Token) []string {
+	for _, t := range toks {
+		dst = append(dst, strings.ToLower(strings.ReplaceAll(t.Text, "’", "'")))
+	}
+	return dst
+}
+
+// sentenceKeysTokens is sentenceKeys over the words of s, already split,
+// and lower-cased as lows (see lowerWords).
+func sentenceKeysTokens(s string, toks []words.Token, lows []string, skip int, dates []temporal.Expression) []uint64 {
 	from := skip + anchorClause(s[skip:])
 	keys := make([]uint64, 0, 2*len(toks))
 	prev := ""
@@ -278,7 +292,7 @@ func sentenceKeysTokens(s string, toks []words.Token, skip int, dates []temporal
 			prev = ""
 			continue
 		}
-		lw := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+		lw := lows[i]
 		if words.IsStop(lw) {
 			prev = ""
 			continue
@@ -370,6 +384,9 @@ func numberKey(w string) string {
 // numberWord returns the key of a number from 11 to 99 written in words
 // ("eleven", "twenty-five"), as numberKey gives it for its digits, or "".
 func numberWord(w string) string {
+	if len(w) < len("one") || !strings.ContainsRune("otfsen", rune(w[0])) {
+		return "" // no number word is shorter or starts otherwise
+	}
 	tens, units, _ := strings.Cut(w, "-")
 	n, ok := numberWords[tens]
 	if !ok {

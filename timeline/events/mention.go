@@ -97,18 +97,23 @@ func judgeMentions(sents []Sentence, p *Params) {
 // detectMention judges one sentence. dates are its temporal expressions
 // (offsets in text); skip is the length of a dateline prefix to ignore.
 func detectMention(text string, dates []temporal.Expression, skip int) Mention {
-	return detectMentionTokens(text, words.Split(text), dates, skip)
+	toks := words.Split(text)
+	return detectMentionTokens(text, toks, lowerWords(nil, toks), dates, skip)
 }
 
 // detectMentionTokens is detectMention over the words of text, already
-// split.
-func detectMentionTokens(text string, all []words.Token, dates []temporal.Expression, skip int) Mention {
+// split, and lower-cased as lows (see lowerWords).
+func detectMentionTokens(text string, all []words.Token, lows []string, dates []temporal.Expression, skip int) Mention {
 	body := text[skip:]
-	toks := make([]words.Token, 0, len(all))
-	for _, t := range all {
-		if t.Start >= skip {
-			toks = append(toks, words.Token{Start: t.Start - skip, End: t.End - skip, Text: t.Text})
+	toks := all // without a dateline, the words of the body are all of them
+	if skip > 0 {
+		toks = make([]words.Token, 0, len(all))
+		for _, t := range all {
+			if t.Start >= skip {
+				toks = append(toks, words.Token{Start: t.Start - skip, End: t.End - skip, Text: t.Text})
+			}
 		}
+		lows = lows[len(all)-len(toks):] // the words of the body are the last ones
 	}
 	var c Cues
 	// Words inside dates do not count as words of the sentence.
@@ -157,18 +162,19 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 			continue
 		}
 		w := t.Text
-		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		lw := lows[i]
 		upper := isUpperWord(w)
-		if i > 0 && upper && !pronoun[lw] && !words.IsStop(lw) && !inDate(t) {
+		kind := wordKind[lw]
+		if i > 0 && upper && kind&kindPronoun == 0 && !words.IsStop(lw) {
 			c |= CueActor
 		}
-		if i == 0 && upper && !pronoun[lw] && !words.IsStop(lw) && !sentenceAdverb[lw] {
+		if i == 0 && upper && kind&kindPronoun == 0 && !words.IsStop(lw) && kind&kindSentenceAdverb == 0 {
 			c |= CueActor
 		}
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			c |= CueNumber
 		}
-		if person[lw] && (lw != "us" || w == "us") {
+		if kind&kindPerson != 0 && (lw != "us" || w == "us") {
 			c |= CuePerson
 		}
 		if w == "this" || w == "This" {
@@ -176,13 +182,12 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 				c |= CueMeta
 			}
 		}
-		prev := prevWord(toks, i)
 		switch {
 		case lw == "will" && !upper || lw == "shall" || lw == "'ll" || lw == "won't":
 			future = true
 		case lw == "will" && i == 0:
 			future = true
-		case futureLead[lw] && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "to") && (prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "am" || lw == "plans" || lw == "intends"):
+		case kind&kindFutureLead != 0 && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "to") && (isOrWas(prevWord(toks, i)) || lw == "plans" || lw == "intends"):
 			future = true
 		case lw == "is" || lw == "are" || lw == "am":
 			if i+1 < len(toks) && strings.HasSuffix(strings.ToLower(toks[i+1].Text), "ing") {
@@ -200,9 +205,9 @@ func detectMentionTokens(text string, all []words.Token, dates []temporal.Expres
 			if firstVerb == "" {
 				firstVerb = lw
 			}
-		case modal[lw] && !upper:
+		case kind&kindModal != 0 && !upper:
 			hedge = true
-		case opinionVerb[lw] && !upper:
+		case kind&kindOpinion != 0 && !upper:
 			opinion = true
 		case (lw == "was" || lw == "were") && !auxOfVerb(toks, i):
 			state = true
@@ -427,6 +432,12 @@ func isUpperWord(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// isOrWas reports a form of "be" that a future lead follows ("is
+// expected to").
+func isOrWas(w string) bool {
+	return w == "is" || w == "are" || w == "was" || w == "were" || w == "am"
+}
+
 // prevWord is the lower-case word before token i, or "".
 func prevWord(toks []words.Token, i int) string {
 	if i == 0 {
@@ -434,6 +445,16 @@ func prevWord(toks []words.Token, i int) string {
 	}
 	return strings.ToLower(toks[i-1].Text)
 }
+
+// The lists of words wordKind tells.
+const (
+	kindPronoun uint8 = 1 << iota
+	kindPerson
+	kindFutureLead
+	kindModal
+	kindOpinion
+	kindSentenceAdverb
+)
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}
@@ -464,7 +485,20 @@ var (
 	so then now later earlier today yesterday tomorrow after before during while when as since despite
 	although though in on at by for from with without under over according`)
 	metaNoun = set(`report story article page post blog`)
-	eedPast  = set(`agreed freed decreed guaranteed refereed disagreed`)
+	// wordKind tells for each word which of pronoun, person, futureLead,
+	// modal, opinionVerb and sentenceAdverb have it: detectMentionTokens
+	// looks a word up once rather than in each.
+	wordKind = func() map[string]uint8 {
+		m := map[string]uint8{}
+		for kind, set := range map[uint8]map[string]bool{kindPronoun: pronoun, kindPerson: person, kindFutureLead: futureLead,
+			kindModal: modal, kindOpinion: opinionVerb, kindSentenceAdverb: sentenceAdverb} {
+			for w := range set {
+				m[w] |= kind
+			}
+		}
+		return m
+	}()
+	eedPast = set(`agreed freed decreed guaranteed refereed disagreed`)
 	// notParticiple lists words in -ed that are not verb forms.
 	notParticiple = func() map[string]struct{} {
 		m := map[string]struct{}{}

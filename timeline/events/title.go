@@ -1,6 +1,7 @@
 package events
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -18,6 +19,10 @@ import (
 const maxTitle = 80
 
 const (
+	// splitBuf is how many words the buffer has that a function of titles
+	// splits a text into (see words.AppendSplit): more than most sentences
+	// have, so that splitting one allocates nothing.
+	splitBuf = 64
 	// titleCandidates is how many of an event's best sentences headline
 	// considers.
 	titleCandidates = 6
@@ -160,30 +165,54 @@ type shared struct {
 // share of the other sources that use the stem too, or with one source,
 // the share of the other mentions.
 func sharedWords(mentions []int, sents []Sentence) shared {
-	bySource := map[string]map[int]bool{}
-	byMention := map[string]int{}
-	srcs := map[int]bool{}
-	for _, m := range mentions {
-		srcs[sents[m].Source] = true
-		for st := range stems(sents[m].Text) {
-			if bySource[st] == nil {
-				bySource[st] = map[int]bool{}
-			}
-			bySource[st][sents[m].Source] = true
-			byMention[st]++
-		}
+	// Mentions in source order: a stem's sources are counted as they
+	// change, without a set of them.
+	bySource := slices.Clone(mentions)
+	slices.SortStableFunc(bySource, func(a, b int) int { return cmp.Compare(sents[a].Source, sents[b].Source) })
+	type use struct {
+		stem              string
+		sources, mentions int
+		src, mention      int // the last source and mention (in bySource) that used it
 	}
-	sh := shared{weight: map[string]float64{}}
+	var uses []use
+	index := map[string]int{}
+	nSrc, lastSrc := 0, 0
+	for k, m := range bySource {
+		src := sents[m].Source
+		if k == 0 || src != lastSrc {
+			nSrc++
+			lastSrc = src
+		}
+		eachStem(sents[m].Text, func(st string) {
+			i, ok := index[st]
+			if !ok {
+				i = len(uses)
+				index[st] = i
+				uses = append(uses, use{stem: st, src: -1, mention: -1})
+			}
+			u := &uses[i]
+			if u.mention == k {
+				return // once a mention
+			}
+			u.mention = k
+			u.mentions++
+			if u.src != src {
+				u.src = src
+				u.sources++
+			}
+		})
+	}
+	sh := shared{weight: make(map[string]float64, len(uses))}
 	var ws []float64
-	for st, set := range bySource {
+	for _, u := range uses {
 		var w float64
-		if len(srcs) > 1 {
-			w = float64(len(set)-1) / float64(len(srcs)-1)
+		if nSrc > 1 {
+			w = float64(u.sources-1) / float64(nSrc-1)
 		} else if len(mentions) > 1 {
-			w = float64(byMention[st]-1) / float64(len(mentions)-1)
+			w = float64(u.mentions-1) / float64(len(mentions)-1)
 		}
 		if w > 0 {
-			sh.weight[st] = w
+			sh.weight[u.stem] = w
 			ws = append(ws, w)
 		}
 	}
@@ -216,17 +245,29 @@ func (sh shared) coverage(t string) float64 {
 // a stem that joins "inspects" and "inspected".
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range words.Split(s) {
-		w := strings.ToLower(t.Text)
+	eachStem(s, func(st string) { out[st] = true })
+	return out
+}
+
+// eachStem calls f with the stem (see stems) of each content word of s,
+// in order, as often as the word comes.
+func eachStem(s string, f func(string)) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
+		w := strings.ToLower(t.Text) // valid UTF-8, as ToLower makes it
 		if len(w) < 2 || words.IsStop(w) {
 			continue
 		}
-		if r := []rune(w); len(r) > 5 {
-			w = string(r[:5])
+		n := 0
+		for i := range w {
+			if n == 5 {
+				w = w[:i]
+				break
+			}
+			n++
 		}
-		out[w] = true
+		f(w)
 	}
-	return out
 }
 
 // titleOf returns the title one sentence gives and its quality as a
@@ -346,7 +387,7 @@ func (c *composer) quality(t string) int {
 	if dangling(t) {
 		q -= 2
 	}
-	if len(words.Split(t)) < 3 {
+	if words.Count(t) < 3 {
 		q -= 5
 	}
 	for _, d := range c.dropped {
@@ -413,7 +454,8 @@ func (c *composer) lead(s string, dateline bool) string {
 // modifier of its conjunction: "Even as …", "Shortly after …", "Days
 // before …".
 func subordinatorLead(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 2 || !lexicon.Subordinator(strings.ToLower(toks[1].Text)) {
 		return false
 	}
@@ -448,7 +490,8 @@ var (
 // opens with "On" and a date and runs into the subject ("On Monday the
 // council …"), or 0.
 func dateOpener(s string) int {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	n, head := 0, false
 	for i, t := range toks {
 		lw := strings.ToLower(t.Text)
@@ -531,7 +574,8 @@ func stripLead(s string, dateline bool) string {
 // upperPrefix reports a dateline-like prefix: its words all capitalised
 // ("CAIRO, Egypt", "WASHINGTON (AP)").
 func upperPrefix(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		if !isUpperWord(t.Text) {
 			return false
 		}
@@ -541,7 +585,8 @@ func upperPrefix(s string) bool {
 
 // dateLabel reports a label that is only a date ("Monday 14 October").
 func dateLabel(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		w := strings.ToLower(t.Text)
 		_, month := lexicon.Month(w)
 		_, day := lexicon.Weekday(w)
@@ -596,7 +641,8 @@ var runOnStart = set(`the a an he she they it we however but according meanwhile
 // runOn keeps of a sentence that runs on into another without a full stop
 // the first part if it is a clause, else the rest.
 func (c *composer) runOn(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i := 2; i < len(toks); i++ {
 		t := toks[i]
 		lw := strings.ToLower(t.Text)
@@ -621,7 +667,7 @@ func (c *composer) runOn(s string) string {
 			continue
 		}
 		head := strings.TrimSpace(s[:t.Start])
-		if len(words.Split(head)) >= 3 && hasVerb(head) {
+		if words.Count(head) >= 3 && hasVerb(head) {
 			c.drop(PartRunOn, s[t.Start:])
 			return head
 		}
@@ -676,7 +722,7 @@ var (
 // signs of a retreat" becomes "No signs of a retreat", "It was unclear
 // whether the dam would hold" "Unclear whether the dam would hold".
 func (c *composer) expletive(s string) string {
-	if m := existentialRe.FindStringIndex(s); m != nil && len(words.Split(s[m[1]:])) >= 3 {
+	if m := existentialRe.FindStringIndex(s); m != nil && words.Count(s[m[1]:]) >= 3 {
 		c.drop(PartExpletive, s[:m[1]])
 		return upperFirst(s[m[1]:])
 	}
@@ -690,7 +736,8 @@ func (c *composer) expletive(s string) string {
 // demonstrative makes a subject opening with a demonstrative determiner
 // definite: "That well linked up …" becomes "The well linked up …".
 func (c *composer) demonstrative(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 3 || !lexicon.Demonstrative(strings.ToLower(toks[0].Text)) {
 		return s
 	}
@@ -713,7 +760,8 @@ func speakerOf(attr string) (string, bool) {
 // writtenSpeaker is speakerOf with the speaker as the attribution writes
 // it.
 func writtenSpeaker(attr string) (string, bool) {
-	toks := words.Split(attr)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], attr)
 	if len(toks) == 0 || len(toks) > 9 {
 		return "", false
 	}
@@ -738,7 +786,7 @@ func writtenSpeaker(attr string) (string, bool) {
 			}
 		}
 		sp = strings.TrimSpace(sp)
-		if sp == "" || len(words.Split(sp)) > 6 || hasVerb(sp) {
+		if sp == "" || words.Count(sp) > 6 || hasVerb(sp) {
 			return "", false
 		}
 		return sp, true
@@ -773,10 +821,10 @@ func (c *composer) attribution(s string) string {
 		}
 	}
 	main, attr := strings.TrimRight(body[:i], ",”\""), strings.TrimSpace(body[i+2:])
-	if len(words.Split(main)) < 3 {
+	if words.Count(main) < 3 {
 		return s
 	}
-	if strings.HasPrefix(strings.ToLower(attr), "according to ") && len(words.Split(attr)) <= 8 {
+	if strings.HasPrefix(strings.ToLower(attr), "according to ") && words.Count(attr) <= 8 {
 		c.drop(PartAttribution, attr)
 		return main
 	}
@@ -801,7 +849,7 @@ func (c *composer) attribution(s string) string {
 // closed …".
 func (c *composer) appositive(s string) string {
 	i := strings.Index(s, ", ")
-	if i <= 0 || len(words.Split(s[:i])) > 5 || !isUpperWord(s) {
+	if i <= 0 || words.Count(s[:i]) > 5 || !isUpperWord(s) {
 		return s
 	}
 	j := strings.Index(s[i+2:], ", ")
@@ -856,7 +904,8 @@ insisted announce announces announced add adds added admit admits admitted deny 
 // statement drops the "that" after the verb of a statement: "Holt said
 // that the dam would hold" becomes "Holt said the dam would hold".
 func (c *composer) statement(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		if i > 8 || i+2 >= len(toks) {
 			break
@@ -894,7 +943,8 @@ func (c *composer) statement(s string) string {
 // met" "Holt and Reyland meet". A subject that is not a name, or a name
 // that may be plural, keeps its verb.
 func present(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		if i > 7 {
 			return s
@@ -922,7 +972,8 @@ func present(s string) string {
 			head = p.Text
 		}
 		if k := strings.Index(strings.ToLower(s[:t.Start]), " of "); k > 0 {
-			head = words.Split(s[:k])[len(words.Split(s[:k]))-1].Text
+			last, _ := words.Last(s[:k])
+			head = last.Text
 		}
 		if lexicon.PluralNoun(strings.ToLower(head)) {
 			return s
@@ -1049,7 +1100,8 @@ func (c *composer) fitParts(s string) string {
 // subject: "U.S. Secretary of State Lena Holt urged …" becomes "Lena Holt
 // urged …", "Opposition leader Tomas Eld …" "Tomas Eld …".
 func (c *composer) dropRole(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	role := -1
 	for i, t := range toks {
 		if i > 8 {
@@ -1083,6 +1135,9 @@ var lightVerbRe = regexp.MustCompile(`^(.{3,60}?) (?:released|issued|put out|mad
 // a statement on Monday urging the authorities …" becomes "Amnesty urges
 // the authorities …".
 func (c *composer) lightVerb(s string) string {
+	if !strings.Contains(s, "statement") {
+		return s // what lightVerbRe needs, looked for quicker
+	}
 	m := lightVerbRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return s
@@ -1108,11 +1163,8 @@ func (c *composer) lightVerb(s string) string {
 }
 
 func lastWord(s string) string {
-	toks := words.Split(s)
-	if len(toks) == 0 {
-		return ""
-	}
-	return toks[len(toks)-1].Text
+	last, _ := words.Last(s)
+	return last.Text
 }
 
 func fits(s string) bool { return utf8.RuneCountInString(s) <= maxTitle }
@@ -1141,13 +1193,14 @@ func (c *composer) dropInner(s string, re *regexp.Regexp, kind PartKind, marks .
 		last = m[1]
 	}
 	b.WriteString(s[last:])
-	return strings.Join(strings.Fields(b.String()), " ")
+	return singleSpace(b.String())
 }
 
 // dropTimes drops the date and time phrases after the subject: "on
 // Monday", "Wednesday night", "on 7 November 2011", "last week".
 func (c *composer) dropTimes(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last := 0
 	for i := 1; i < len(toks); {
@@ -1190,9 +1243,50 @@ func (c *composer) dropTimes(s string) string {
 		i = j + 1
 	}
 	b.WriteString(s[last:])
-	out := strings.Join(strings.Fields(b.String()), " ")
+	out := singleSpace(b.String())
 	out = strings.ReplaceAll(out, " ,", ",")
 	return out
+}
+
+// singleSpace returns s with its spaces made single and trimmed from its
+// ends, as strings.Join(strings.Fields(s), " ") does, without a copy when
+// they are already.
+func singleSpace(s string) string {
+	if singleSpaced(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// singleSpaced reports whether s has no space but single ASCII spaces
+// between words: whether strings.Fields and strings.Join with a space
+// give s back.
+func singleSpaced(s string) bool {
+	space := true // before the start: a leading space is not single
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if space {
+					return false
+				}
+				space = true
+				continue
+			}
+			if c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 // countWord are words that count what follows them.
@@ -1204,7 +1298,8 @@ var timeLead = set(`on in at last this next early earlier late later mid since u
 // dropAdverbs drops adverbs in -ly after the subject: "reportedly",
 // "quickly".
 func (c *composer) dropAdverbs(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last := 0
 	for i, t := range toks {
@@ -1217,7 +1312,7 @@ func (c *composer) dropAdverbs(s string) string {
 		last = t.End
 	}
 	b.WriteString(s[last:])
-	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
+	return strings.ReplaceAll(singleSpace(b.String()), " ,", ",")
 }
 
 // dropArticles drops, headline style, the articles after the first
@@ -1225,7 +1320,8 @@ func (c *composer) dropAdverbs(s string) string {
 // "Rescuers pulled two miners from collapsed shaft". Inside a quotation
 // they stay.
 func (c *composer) dropArticles(s string) string {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	var b strings.Builder
 	last, n := 0, 0
 	for i, t := range toks {
@@ -1242,7 +1338,7 @@ func (c *composer) dropArticles(s string) string {
 	}
 	b.WriteString(s[last:])
 	c.drop(PartArticle, strconv.Itoa(n)+" articles")
-	return strings.ReplaceAll(strings.Join(strings.Fields(b.String()), " "), " ,", ",")
+	return strings.ReplaceAll(singleSpace(b.String()), " ,", ",")
 }
 
 // notAdverb are words in -ly that are not adverbs.
@@ -1264,10 +1360,27 @@ var clauseBreak = append(commaBreak[:len(commaBreak):len(commaBreak)], " as ", "
 // seps in s at which what comes before is a whole title (see wholeCut) of
 // at least min characters; 0 if there is none.
 func lastBoundary(s string, seps []string, min int) int {
+	// A boundary past the first maxTitle characters leaves a start that
+	// does not fit: only the text up to there, and a separator starting
+	// at its end, are searched.
+	fit := len(s)
+	if n := 0; len(s) > maxTitle {
+		for i := range s {
+			if n == maxTitle {
+				fit = i
+				break
+			}
+			n++
+		}
+	}
 	best := 0
 	for _, sep := range seps {
+		within := s
+		if fit+len(sep) < len(s) {
+			within = s[:fit+len(sep)]
+		}
 		for off := 0; ; {
-			i := strings.Index(s[off:], sep)
+			i := strings.Index(within[off:], sep)
 			if i < 0 {
 				break
 			}
@@ -1290,7 +1403,8 @@ func lastBoundary(s string, seps []string, min int) int {
 // when nothing else fits.
 func lastPhrase(s string) int {
 	best, ofCut := 0, 0
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for k, t := range toks {
 		lw := strings.ToLower(t.Text)
 		ing := strings.HasSuffix(lw, "ing") && len(lw) >= 6 && !isUpperWord(t.Text) && !nounPhraseHead(toks, k)
@@ -1350,7 +1464,8 @@ var adjectiveSuffixes = []string{"al", "ic", "ous", "ive", "ful", "less", "able"
 // infinitiveAfter reports whether the word that ends p takes an
 // infinitive: a verb, "not" or an adjective such as "able".
 func infinitiveAfter(p string) bool {
-	toks := words.Split(p)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], p)
 	if len(toks) >= 2 {
 		// "did not intend", "would like": a verb, whatever it is
 		if before := strings.ToLower(toks[len(toks)-2].Text); before == "not" || lexicon.Auxiliary(before) {
@@ -1374,7 +1489,8 @@ var clauseOpener = set(`that which who whom whose so because although though whi
 // areas").
 func wholeCut(p string) bool {
 	p = trimEnd(p)
-	toks := words.Split(p)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], p)
 	if !fits(p) || len(toks) < 3 || !hasVerb(p) || dangling(p) {
 		return false
 	}
@@ -1385,7 +1501,7 @@ func wholeCut(p string) bool {
 	if len(toks) >= 2 && strings.EqualFold(toks[len(toks)-2].Text, "to") && isLowerWord(toks[len(toks)-1].Text) && !lexicon.Determiner(last) {
 		return false // "… to try": an infinitive cut from its object
 	}
-	if i := strings.LastIndex(p, ", "); i >= 0 && len(words.Split(p[i:])) < 3 {
+	if i := strings.LastIndex(p, ", "); i >= 0 && words.Count(p[i:]) < 3 {
 		return false // "…, equipped"
 	}
 	for k := len(toks) - 1; k > 0; k-- {
@@ -1401,11 +1517,10 @@ func wholeCut(p string) bool {
 func trimEnd(s string) string {
 	for {
 		s = strings.TrimRight(s, " ,;:–—-“‘(\"")
-		toks := words.Split(s)
-		if len(toks) < 2 {
+		last, ok := words.Last(s)
+		if !ok || !anyWord(s[:last.Start]) { // fewer than two words
 			return s
 		}
-		last := toks[len(toks)-1]
 		if last.End != len(s) || !lexicon.FunctionWord(strings.ToLower(last.Text)) {
 			return s
 		}
@@ -1445,7 +1560,8 @@ later then also earlier throughout despite amid upon with according under by fro
 // hasVerb reports whether s has a word that is a verb of a clause: an
 // auxiliary, a past form, or a common present form.
 func hasVerb(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	for i, t := range toks {
 		lw := strings.ToLower(t.Text)
 		if lexicon.Auxiliary(lw) || isPastVerb(s, toks, i, lw) || headlineVerb(lw) {
@@ -1463,7 +1579,8 @@ func headlineVerb(w string) bool { return lexicon.PresentVerb(w) }
 // an auxiliary or an irregular past form, not an "-ed" word that may be a
 // participle ("concerns raised by …").
 func hasFiniteVerb(s string) bool {
-	for _, t := range words.Split(s) {
+	var buf [splitBuf]words.Token
+	for _, t := range words.AppendSplit(buf[:0], s) {
 		lw := strings.ToLower(t.Text)
 		if lexicon.Auxiliary(lw) || lexicon.IrregularPast(lw) || pastAux[lw] {
 			return true
@@ -1479,11 +1596,16 @@ func isLowerWord(w string) bool {
 
 // dangling reports a title that ends in a word that cannot end one.
 func dangling(s string) bool {
-	toks := words.Split(s)
-	if len(toks) == 0 {
+	last, ok := words.Last(s)
+	return !ok || lexicon.FunctionWord(strings.ToLower(last.Text))
+}
+
+// anyWord reports whether s has a word (see words.Split).
+func anyWord(s string) bool {
+	for range words.All(s) {
 		return true
 	}
-	return lexicon.FunctionWord(strings.ToLower(toks[len(toks)-1].Text))
+	return false
 }
 
 func upperFirst(s string) string {
@@ -1528,7 +1650,8 @@ func needsAntecedent(s string) bool {
 	if pronounStart(s) || bareDefinite(s) {
 		return true
 	}
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 2 || !strings.EqualFold(toks[0].Text, "the") {
 		return false
 	}
@@ -1543,7 +1666,8 @@ func needsAntecedent(s string) bool {
 // noun, then its verb: "The visit has been …", "The move came …", which
 // refer to something the sentences before them named.
 func bareDefinite(s string) bool {
-	toks := words.Split(s)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
 	if len(toks) < 3 || !strings.EqualFold(toks[0].Text, "the") || !isLowerWord(toks[1].Text) {
 		return false
 	}
@@ -1584,7 +1708,8 @@ type resolution struct {
 // nearest sentence that has one ("First of two new shelters opened"); for
 // "the two …", the nearest subject that joins two names.
 func resolveSubject(t string, m int, sents []Sentence, titles *titles) (resolution, bool) {
-	toks := words.Split(t)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], t)
 	if len(toks) < 2 {
 		return resolution{}, false
 	}
@@ -1646,7 +1771,8 @@ func resolveSubject(t string, m int, sents []Sentence, titles *titles) (resoluti
 // before its verb, opening with a capital and ending in a name, not a
 // pronoun, "the" with a common noun or a quotation; "" otherwise.
 func namedSubject(t string) string {
-	toks := words.Split(t)
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], t)
 	if len(toks) < 2 || !isUpperWord(t) || needsAntecedent(t) {
 		return ""
 	}

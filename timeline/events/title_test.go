@@ -243,3 +243,14 @@ func TestCoverageIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleSpace checks singleSpace against what it stands for,
+// strings.Join(strings.Fields(s), " ").
+func TestSingleSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\u00a0b", "a\u2009b", "a\u0085b",
+		"“Kim” met  Putin ", "\xffa b", "a \xff", "Kim met Putin, aides said", "a\nb", "  "} {
+		if got, want := singleSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -25,14 +25,63 @@ type Token struct {
 // ("Tu-160", "don't", "U.S"). A possessive "'s" stays on the token; Key
 // removes it.
 func Split(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	// A sentence is split into a buffer on the stack, then kept in a
+	// slice of the exact length: news text has more words than any cheap
+	// guess from its length, and a slice grown to fit leaves garbage and
+	// spare room.
+	// A long text is split straight into a slice of a guessed size.
+	if len(s) > splitShort {
+		return AppendSplit(make([]Token, 0, len(s)/6+1), s)
+	}
+	var buf [splitShort / 4]Token
+	toks := AppendSplit(buf[:0], s)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	return out
+}
+
+// splitShort is the longest text, in bytes, that Split splits on the
+// stack first: a long sentence.
+const splitShort = 320
+
+// AppendSplit appends the words of s, as Split finds them, to dst and
+// returns the extended slice: a caller that splits many short texts can
+// give it a buffer of its own (on the stack) rather than a new slice each
+// time.
+func AppendSplit(dst []Token, s string) []Token {
 	for i := 0; ; {
 		start, end := nextWord(s, i)
 		if start < 0 {
-			return out
+			return dst
 		}
-		out = append(out, Token{Start: start, End: end, Text: s[start:end]})
+		dst = append(dst, Token{Start: start, End: end, Text: s[start:end]})
 		i = end
+	}
+}
+
+// Last returns the last of the words Split finds in s, and false when s
+// has none. It reads s from its end: a space never is part of a word nor
+// joins two, so the words after a space are those Split finds in the
+// text after it.
+func Last(s string) (Token, bool) {
+	for end := len(s); ; {
+		from := strings.LastIndexByte(s[:end], ' ') + 1
+		last := Token{Start: -1}
+		for i := from; ; {
+			start, e := nextWord(s[:end], i)
+			if start < 0 {
+				break
+			}
+			last = Token{Start: start, End: e, Text: s[start:e]}
+			i = e
+		}
+		if last.Start >= 0 {
+			return last, true
+		}
+		if from == 0 {
+			return Token{}, false
+		}
+		end = from - 1
 	}
 }
 

@@ -72,7 +72,8 @@ func TestContentKeys(t *testing.T) {
 }
 
 func FuzzSplit(f *testing.F) {
-	for _, s := range []string{"Kim toured a warship.", "Tu-160’s", "a--b", "x.", "é-ü", "\xff-a", "The SHOULDN’T Didn't ourselves’ İt"} {
+	for _, s := range []string{"Kim toured a warship.", "Tu-160’s", "a--b", "x.", "é-ü", "\xff-a", "The SHOULDN’T Didn't ourselves’ İt",
+		"ends in a dash —", "U.S. ", "word .x", "a b-", "  ", "x -- (“", "a.b c.d'e f’"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -98,6 +99,14 @@ func FuzzSplit(f *testing.F) {
 		}
 		if n != len(toks) || Count(s) != len(toks) {
 			t.Fatalf("All found %d words of %q, Count %d, Split %d", n, s, Count(s), len(toks))
+		}
+		// Last reads from the end, AppendSplit into a slice of its own:
+		// the same words.
+		if got, ok := Last(s); ok != (len(toks) > 0) || ok && got != toks[len(toks)-1] {
+			t.Fatalf("Last(%q) = %+v, %v; Split says %+v", s, got, ok, toks)
+		}
+		if got := AppendSplit([]Token{{Text: "x"}}, s); !slices.Equal(got[1:], toks) {
+			t.Fatalf("AppendSplit(%q) = %+v, Split says %+v", s, got[1:], toks)
 		}
 		var want []string
 		for _, tok := range toks {
@@ -190,6 +199,24 @@ func BenchmarkSplit(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		for _, s := range text {
+			n += len(Split(s))
+		}
+	}
+}
+
+// BenchmarkSplitSentences splits the demo articles into words sentence
+// by sentence, as the events stage does.
+func BenchmarkSplitSentences(b *testing.B) {
+	var sents []string
+	for _, text := range demoTexts(b) {
+		for s := range strings.SplitSeq(text, ". ") {
+			sents = append(sents, s)
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, s := range sents {
 			n += len(Split(s))
 		}
 	}
