@@ -17,7 +17,9 @@ import (
 // TestBinaryInterruptEndsPromptly sends SIGINT or SIGTERM to real builds
 // of a site large enough to be caught in every stage, at several points
 // of the build, and checks each ends within a second of the signal (a
-// quarter of a build, on a machine loaded enough to make that longer),
+// build that takes longer is signalled again at the same point once, so
+// that a machine loaded by other jobs for a moment does not fail it,
+// while a stage that ignores the signal fails both times),
 // says the previous site is unchanged, and leaves it byte-identical.
 func TestBinaryInterruptEndsPromptly(t *testing.T) {
 	if runtime.GOOS == "windows" {
@@ -59,23 +61,17 @@ func TestBinaryInterruptEndsPromptly(t *testing.T) {
 		t.Fatalf("timed build: exit %d: %s", code, stderr)
 	}
 	whole := time.Since(start)
-	// A second, or a quarter of the timed build on a machine so loaded
-	// that the build itself runs slow: the bound scales with the load,
-	// as the end of a build does, and still fails a build that finishes
-	// its stage before it looks at the signal.
-	limit := max(time.Second, whole/4)
 	// Back to the first build's site, whose files before holds.
 	os.WriteFile(edited, orig, 0o644)
 	if code, _, stderr := exe(t, dir, "build"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
 	os.WriteFile(edited, []byte("+++\ntitle = \"Changed\"\n+++\n\nThe harbour on street 1 closed on Monday, officials said. The council met on Tuesday.\n"), 0o644)
-	interrupted := 0
-	for i, frac := range []float64{0.05, 0.2, 0.35, 0.5, 0.65} {
-		sig := syscall.SIGINT
-		if i%2 == 1 {
-			sig = syscall.SIGTERM
-		}
+	// signalled starts a build, sends it sig after frac of the timed
+	// build, and returns how long it took to end after the signal, its
+	// stderr and whether the signal interrupted it (rather than the
+	// build finishing first).
+	signalled := func(sig syscall.Signal, frac float64) (time.Duration, string, bool) {
 		cmd := exec.Command(binary, "build")
 		cmd.Dir = dir
 		var stderr bytes.Buffer
@@ -96,16 +92,29 @@ func TestBinaryInterruptEndsPromptly(t *testing.T) {
 			<-done
 			t.Fatalf("%v at %.0f%% of a build: still running 5 s later", sig, frac*100)
 		}
-		took := time.Since(sent)
-		if err == nil {
+		return time.Since(sent), stderr.String(), err != nil
+	}
+	interrupted := 0
+	for i, frac := range []float64{0.05, 0.2, 0.35, 0.5, 0.65} {
+		sig := syscall.SIGINT
+		if i%2 == 1 {
+			sig = syscall.SIGTERM
+		}
+		took, stderr, ok := signalled(sig, frac)
+		if ok && took > time.Second {
+			// Once more at the same point: a moment's load from other
+			// jobs passes, a stage that ignores the signal does not.
+			took, stderr, ok = signalled(sig, frac)
+		}
+		if !ok {
 			continue // it finished before the signal arrived
 		}
 		interrupted++
-		if took > limit {
-			t.Errorf("%v at %.0f%% of a build: it took %v to end, want at most %v (the build takes %v)", sig, frac*100, took.Round(time.Millisecond), limit.Round(time.Millisecond), whole.Round(time.Millisecond))
+		if took > time.Second {
+			t.Errorf("%v at %.0f%% of a build: it took %v to end, twice, want at most 1s", sig, frac*100, took.Round(time.Millisecond))
 		}
-		if !strings.Contains(stderr.String(), "interrupted: the previous site is unchanged") {
-			t.Errorf("%v at %.0f%%: stderr %q, want it to say the previous site is unchanged", sig, frac*100, stderr.String())
+		if !strings.Contains(stderr, "interrupted: the previous site is unchanged") {
+			t.Errorf("%v at %.0f%%: stderr %q, want it to say the previous site is unchanged", sig, frac*100, stderr)
 		}
 		if got := files(t, pub); !maps.Equal(got, before) {
 			t.Errorf("%v at %.0f%%: the previous site changed", sig, frac*100)
