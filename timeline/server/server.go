@@ -381,7 +381,9 @@ func (s *Server) apply(ctx context.Context, b buildResult, changed []string) {
 		if dst == "" {
 			dst = filepath.Join(s.opt.Site.SiteDir, cfg.PublishDir)
 		}
-		if err := b.res.PublishFiles(ctx, b.files, dst); err != nil {
+		if err := b.res.Strict(false, dst); err != nil {
+			fmt.Fprintf(s.opt.Stderr, "ERROR %v\n", err) // served, not written
+		} else if err := b.res.PublishFiles(ctx, b.files, dst); err != nil {
 			fmt.Fprintf(s.opt.Stderr, "ERROR cannot write the site to %s: %v\n", dst, err)
 		} else {
 			fmt.Fprintf(s.opt.Stdout, "Wrote %s\n", dst)

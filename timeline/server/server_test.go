@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -639,6 +640,35 @@ func TestServeWrite(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestServeWriteStrict checks that with Write and strict = true in
+// site.toml a build with a warning is served but not written, and says
+// why, as `timeline build` would refuse it.
+func TestServeWriteStrict(t *testing.T) {
+	dir := newSite(t)
+	write(t, filepath.Join(dir, "site.toml"), siteToml+"\nstrict = true\n")
+	write(t, filepath.Join(dir, "content", "thin.md"), "+++\ntitle = \"Thin\"\n+++\nOne sentence only.\n")
+	var log bytes.Buffer
+	var mu sync.Mutex
+	out := writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return log.Write(p) })
+	s := start(t, Options{Site: siteOptions(dir), Write: true, Stdout: out, Stderr: out})
+	if _, body := get(t, s, "/index.html"); !strings.Contains(body, "<html") {
+		t.Errorf("the site is not served: %q", body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("public/ was written by a strict build with a warning (stat: %v)", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(log.String(), "strict build (strict = true in site.toml)") || !strings.Contains(log.String(), "content/thin.md") {
+		t.Errorf("the log does not say the strict build was not written, and why:\n%s", log.String())
+	}
+}
+
+// writerFunc is an io.Writer of a function.
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // TestPortInUse checks that a taken port is reported with the port and
 // the flag to change it.

@@ -221,8 +221,8 @@ func Build(ctx context.Context, opt Options) (Summary, error) {
 	if dst == "" {
 		dst = filepath.Join(opt.SiteDir, r.Config.PublishDir)
 	}
-	if ws := warningsOf(r.Summary.Warnings); (opt.Strict || r.Config.Strict) && len(ws) > 0 {
-		return r.Summary, &StrictError{Warnings: ws, Flag: opt.Strict, Destination: dst}
+	if err := r.Strict(opt.Strict, dst); err != nil {
+		return r.Summary, err
 	}
 	lap := time.Now()
 	stats, err := Publish(ctx, r, dst)
@@ -267,6 +267,17 @@ func (e *StrictError) Error() string {
 		b.WriteString(w.Error())
 	}
 	return b.String()
+}
+
+// Strict returns the *StrictError of publishing r to dst when the build
+// is strict (flag, for --strict, or strict = true in site.toml) and has
+// warnings, else nil. Build and the dev server's --write check it
+// before they write anything.
+func (r *Result) Strict(flag bool, dst string) error {
+	if ws := warningsOf(r.Summary.Warnings); (flag || r.Config.Strict) && len(ws) > 0 {
+		return &StrictError{Warnings: ws, Flag: flag, Destination: dst}
+	}
+	return nil
 }
 
 // warningsOf returns the warnings of ds.
