@@ -75,6 +75,11 @@ func (d Dated) Undated() bool { return d.Date.IsZero() }
 // by date (then by narrative position), then undated ones by narrative
 // position.
 func Order(res events.Result, sources []dedup.Source) []Dated {
+	return OrderWith(res, sources, fitted)
+}
+
+// OrderWith is Order with the weights w of importance.
+func OrderWith(res events.Result, sources []dedup.Source, w Weights) []Dated {
 	perSource := map[int]int{}
 	for _, s := range res.Sentences {
 		perSource[s.Source] = max(perSource[s.Source], s.Ordinal+1)
@@ -89,7 +94,7 @@ func Order(res events.Result, sources []dedup.Source) []Dated {
 		out[i] = d
 	})
 	setAsideOutliers(out, res, sources)
-	setImportance(out, res.Sentences, sources)
+	setImportance(out, res.Sentences, sources, w)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Undated() != b.Undated() {
@@ -451,9 +456,17 @@ func position(ev events.Event, sents []events.Sentence, perSource map[int]int) f
 // apart is background, not news. More mentions add a little. An event of
 // a single day then counts more the more sources of the whole site refer
 // to that day in their own words: the days a story's reports keep coming
-// back to are its key days.
-func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source) {
+// back to are its key days. And it counts more the more sources were
+// published on its day or the day after (w.Volume): the days a story's
+// coverage peaks are its key days too.
+func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source, w Weights) {
 	refs := dayReferences(sents)
+	published := map[time.Time]float64{}
+	for _, src := range sources {
+		if d := src.Article.Date; d.Precision == temporal.Day {
+			published[d.Start]++
+		}
+	}
 	top := 0.0
 	for i := range ds {
 		d := &ds[i]
@@ -488,6 +501,8 @@ func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source) 
 		score += 0.1 * math.Log2(1+float64(len(d.Mentions)))
 		if d.Date.Precision == temporal.Day {
 			score *= 1 + math.Log2(1+refs[d.Date.Start])
+			volume := published[d.Date.Start] + published[d.Date.Start.AddDate(0, 0, 1)]
+			score *= 1 + w.Volume*math.Log1p(volume)
 		}
 		d.Importance = score
 		top = max(top, score)

@@ -599,12 +599,15 @@ func TestImportance(t *testing.T) {
 	lg := math.Log2
 	// Single-day events are then multiplied by 1+log2(1+n), n the sources
 	// that refer to the day: March 3 by the gazette and the herald, March
-	// 5 by the gazette and the blog.
+	// 5 by the gazette and the blog; and by 1+Volume·ln(1+p), p the
+	// sources published on the day or the day after: none for March 3,
+	// the gazette (March 5) and the herald (March 6) for March 5.
+	vol5 := 1 + fitted.Volume*math.Log(3)
 	raw := map[string]float64{
 		"top":          (1 + 0.25 + 0.25 + 0.1*lg(5)) * (1 + lg(3)),
 		"undated":      0.5 + 0.1*lg(3),
-		"corroborated": (1.5 + 0.1*lg(3)) * (1 + lg(3)),
-		"alone":        1.1 * (1 + lg(3)),
+		"corroborated": (1.5 + 0.1*lg(3)) * (1 + lg(3)) * vol5,
+		"alone":        1.1 * (1 + lg(3)) * vol5,
 		"disputed":     (1 + 0.1*lg(3)) * (1 + lg(3)),
 	}
 	top := 0.0
@@ -617,8 +620,12 @@ func TestImportance(t *testing.T) {
 			t.Errorf("%s Importance = %v, want %v", id, got, w)
 		}
 	}
-	if find(ds, "top").Importance != 1 {
-		t.Errorf("the best corroborated event does not have importance 1")
+	if find(ds, "corroborated").Importance != 1 {
+		t.Errorf("the corroborated event of the day most sources were published on does not have importance 1")
+	}
+	// Without the volume, the event the most sources corroborate is top.
+	if got := find(OrderWith(result(evs), sources, Weights{}), "top").Importance; got != 1 {
+		t.Errorf("without the volume, the best corroborated event has importance %v, want 1", got)
 	}
 }
 
