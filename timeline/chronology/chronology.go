@@ -31,6 +31,10 @@ type Evidence struct {
 	Expression temporal.Expression
 	// FromDateline is true when the date is the source's dateline.
 	FromDateline bool
+	// FromLead is true when the date is the day before and the day of
+	// the publication of a source that reports the event in its lead, in
+	// the past, without a date of its own.
+	FromLead bool
 	// Inherited is true when the date is not the mention's own but that
 	// of a neighbouring sentence of its paragraph (From), which tells the
 	// same part of the story.
@@ -273,6 +277,21 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 		}
 	}
 	if len(all) == 0 {
+		// A report's lead tells its news: what happened on the day it was
+		// published or the day before. It dates an event no sentence
+		// dates, to those two days, not to one of them.
+		for _, m := range ev.Mentions {
+			s := &sents[m]
+			pub := sources[s.Source].Article.Date
+			if s.Ordinal > leadOrdinal || pub.Precision != temporal.Day || s.Mention.Cues&(events.CuePast|events.CuePerfect) == 0 || s.Mention.Cues&events.CueFuture != 0 {
+				continue
+			}
+			span := temporal.Date{Start: pub.Start.AddDate(0, 0, -1), End: pub.Start, Precision: temporal.Week}
+			all = append(all, Evidence{Mention: m, FromLead: true,
+				Expression: temporal.Expression{Text: "published " + pub.Display(), Kind: temporal.Absolute, Date: span}})
+		}
+	}
+	if len(all) == 0 {
 		return temporal.Date{}, nil, nil
 	}
 	// The evidence gives few distinct dates: each votes once, with the
@@ -284,6 +303,10 @@ func consensus(ev events.Event, sents []events.Sentence, sources []dedup.Source)
 	}
 	return settle(all, sents)
 }
+
+// leadOrdinal is the last sentence of a source's lead, from 0: its
+// headline or first sentence, and the one after.
+const leadOrdinal = 1
 
 // repeatShare is what a source's second and later sentences giving one
 // date add to its vote, as a share of a source's.
@@ -387,6 +410,8 @@ func basis(d Dated, res events.Result, sources []dedup.Source) string {
 	switch {
 	case e.FromDateline:
 		s = fmt.Sprintf("dateline of %s (%s)", name, e.Expression.Text)
+	case e.FromLead:
+		s = fmt.Sprintf("reported in the lead of %s (%s), so on that day or the day before; no sentence gives a date", name, pub)
 	case e.Inherited && e.Expression.Kind == temporal.Absolute:
 		s = fmt.Sprintf("“%s” in the sentence %s it in %s", e.Expression.Text, beforeAfter(e), name)
 	case e.Inherited:

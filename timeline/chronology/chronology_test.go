@@ -711,3 +711,42 @@ func TestPlaceUndated(t *testing.T) {
 		t.Errorf("u-alone placement = %q, want none", p)
 	}
 }
+
+// TestLeadDatesToPublication checks the last resort of dating: an event
+// no sentence dates, that a source reports in the past in its lead
+// (its first two sentences), is dated to that source's day of
+// publication and the day before, and says so; not a sentence deeper in
+// the report, a lead that tells what will happen, or a source without a
+// publication date; and a date a sentence gives wins.
+func TestLeadDatesToPublication(t *testing.T) {
+	mar3 := abs("March 3, 2024", day(2024, time.March, 3))
+	evs := map[string][]mention{
+		"lead":   {m(0, 1)},
+		"deep":   {m(0, 4)},
+		"future": {m(1, 0)},
+		"no-pub": {m(2, 0)},
+		"dated":  {m(1, 1, mar3), m(0, 0)},
+	}
+	res := result(evs)
+	cues := map[string]events.Cues{"lead": events.CuePast, "deep": events.CuePast, "future": events.CueFuture | events.CuePast,
+		"no-pub": events.CuePerfect, "dated": events.CuePast}
+	for _, ev := range res.Events {
+		for _, mi := range ev.Mentions {
+			res.Sentences[mi].Mention = events.Mention{Event: true, Score: 1, Cues: cues[ev.ID]}
+		}
+	}
+	ds := Order(res, sources)
+	lead := find(ds, "lead")
+	want := temporal.Date{Start: day(2024, time.March, 4).Start, End: day(2024, time.March, 5).Start, Precision: temporal.Week}
+	if lead.Date != want || !lead.Evidence[0].FromLead || !strings.Contains(lead.Basis, "reported in the lead of Harbour Gazette (published Mar 5, 2024)") {
+		t.Errorf("lead: %v, %q; want %v from the lead", lead.Date, lead.Basis, want)
+	}
+	for _, id := range []string{"deep", "future", "no-pub"} {
+		if d := find(ds, id); !d.Undated() {
+			t.Errorf("%s: dated %v (%q), want undated", id, d.Date, d.Basis)
+		}
+	}
+	if d := find(ds, "dated"); d.Date != day(2024, time.March, 3) {
+		t.Errorf("dated: %v, want the date its sentence gives", d.Date)
+	}
+}
