@@ -83,16 +83,7 @@ func TestFrontMatterErrorsNameLine(t *testing.T) {
 		{"unclosed", "+++\ntitle = \"x\"\nbody\n", 1, "never closed"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, diags := Parse("content/a.md", []byte(tt.src), time.UTC)
-			if len(diags) != 1 || diags[0].Severity != diag.Error {
-				t.Fatalf("diagnostics = %v, want one error", diags)
-			}
-			d := diags[0]
-			if d.File != "content/a.md" || d.Line != tt.line || !strings.Contains(d.Message, tt.msg) {
-				t.Errorf("got %v, want content/a.md:%d mentioning %q", d, tt.line, tt.msg)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOneError(t, tt.src, tt.line, tt.msg) })
 	}
 }
 
@@ -483,4 +474,18 @@ func FuzzCleanSpace(f *testing.F) {
 			t.Fatalf("cleanSpace(%q) = %q, want %q", s, got, b.String())
 		}
 	})
+}
+
+// wantOneError parses src as content/a.md and checks it gives one
+// error, at line, whose message holds msg.
+func wantOneError(t *testing.T, src string, line int, msg string) {
+	t.Helper()
+	_, diags := Parse("content/a.md", []byte(src), time.UTC)
+	if len(diags) != 1 || diags[0].Severity != diag.Error {
+		t.Fatalf("diagnostics = %v, want one error", diags)
+	}
+	d := diags[0]
+	if d.File != "content/a.md" || d.Line != line || !strings.Contains(d.Message, msg) {
+		t.Errorf("got %v, want content/a.md:%d mentioning %q", d, line, msg)
+	}
 }

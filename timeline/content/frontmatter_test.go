@@ -93,16 +93,7 @@ func TestYAMLAndJSONFrontMatterErrors(t *testing.T) {
 		{"JSON body before the brace", "{\n  \"title\": \"x\",\nbody\n", 3, "invalid character 'b'"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, diags := Parse("content/a.md", []byte(tt.src), time.UTC)
-			if len(diags) != 1 || diags[0].Severity != diag.Error {
-				t.Fatalf("diagnostics = %v, want one error", diags)
-			}
-			d := diags[0]
-			if d.File != "content/a.md" || d.Line != tt.line || !strings.Contains(d.Message, tt.msg) {
-				t.Errorf("got %v, want content/a.md:%d mentioning %q", d, tt.line, tt.msg)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantOneError(t, tt.src, tt.line, tt.msg) })
 	}
 }
 

@@ -323,12 +323,7 @@ func denseSpan(bars []ovBar) (lo, hi int) {
 // ovSpan says what the dense part spans: "between Sep 10 and 17, 2023",
 // "between Sep 2023 and Mar 2024".
 func ovSpan(core []ovBar) string {
-	first, last := core[0].first, core[0].last
-	for _, b := range core {
-		if b.last.After(last) {
-			last = b.last
-		}
-	}
+	first, last := barsSpan(core)
 	switch {
 	case first.Equal(last):
 		return "on " + first.Format("Jan 2, 2006")
@@ -341,15 +336,22 @@ func ovSpan(core []ovBar) string {
 	}
 }
 
-// farLabel is the date shown under a zone of far events: the month of
-// the one event ("Feb 1975"), or the years of several ("1950–1990").
-func farLabel(far []ovBar) string {
-	first, last := far[0].first, far[0].last
-	for _, b := range far {
+// barsSpan returns the first day of the first of bars, which are in
+// order, and the latest last day of any.
+func barsSpan(bars []ovBar) (first, last time.Time) {
+	first, last = bars[0].first, bars[0].last
+	for _, b := range bars {
 		if b.last.After(last) {
 			last = b.last
 		}
 	}
+	return first, last
+}
+
+// farLabel is the date shown under a zone of far events: the month of
+// the one event ("Feb 1975"), or the years of several ("1950–1990").
+func farLabel(far []ovBar) string {
+	first, last := barsSpan(far)
 	switch {
 	case first.Year() != last.Year():
 		return fmt.Sprintf("%d–%d", first.Year(), last.Year())
