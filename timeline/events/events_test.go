@@ -216,9 +216,27 @@ func TestExtractFlood(t *testing.T) {
 		t.Errorf("background became part of an event: %q", e.Title)
 	}
 	// The radio gives no date; the arrest, dated Wednesday 5 March by two
-	// sources, makes its "yesterday" a Thursday 6 March publication.
-	if d, ok := res.Inferred[3]; !ok || d != temporal.DayOf(2025, 3, 6) {
-		t.Errorf("Inferred = %v, want the radio published 2025-03-06", res.Inferred)
+	// sources, makes its "yesterday" a Thursday 6 March publication, and
+	// Redate dates the radio's sentence by it, the events unchanged.
+	inferred := InferPublication(res, sources)
+	if d, ok := inferred[3]; !ok || d != temporal.DayOf(2025, 3, 6) {
+		t.Errorf("InferPublication = %v, want the radio published 2025-03-06", inferred)
+	}
+	redated := Redate(res, sources, inferred)
+	var radio *Sentence
+	for i := range redated.Sentences {
+		if s := &redated.Sentences[i]; s.Source == 3 && strings.HasPrefix(s.Text, "Yesterday police arrested") {
+			radio = s
+		}
+	}
+	if radio == nil || radio.When != temporal.DayOf(2025, 3, 5) || !reflect.DeepEqual(redated.Inferred, inferred) || !reflect.DeepEqual(redated.Events, res.Events) {
+		t.Errorf("Redate: the radio's sentence dated %v, Inferred %v, events changed %v; want 2025-03-05, the inference, the same events",
+			radio, redated.Inferred, !reflect.DeepEqual(redated.Events, res.Events))
+	}
+	for i, s := range res.Sentences {
+		if s.Source == 3 && !s.When.IsZero() {
+			t.Errorf("Redate changed the result it was given: sentence %d dated %v", i, s.When)
+		}
 	}
 	for _, e := range res.Events {
 		if len([]rune(e.Title)) > maxTitle || e.Title == "" || pronounStart(e.Title) {

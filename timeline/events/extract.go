@@ -49,20 +49,6 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	// A source without a publication date cannot resolve "yesterday";
-	// the events its mentions joined date it, and a second pass uses that.
-	inferred := inferReferences(sents, clusters, sources)
-	if len(inferred) > 0 {
-		sents = resplit(sents, sources, inferred)
-		if prm != &fitted {
-			judgeMentions(sents, prm)
-		}
-		warnings = limitMentions(sents, sources)
-		clusters = analyse(sents, sources, opt, prm)
-		if err := ctx.Err(); err != nil {
-			return Result{}, err
-		}
-	}
 	// The words and keys of each sentence served grouping and weighing;
 	// the vectors carry what the rest needs. On a large site they are a
 	// good part of the heap.
@@ -71,7 +57,6 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 	}
 	var res Result
 	res.Sentences = sents
-	res.Inferred = inferred
 	res.Warnings = warnings
 	evs := make([]Event, len(clusters))
 	ok := make([]bool, len(clusters))
@@ -113,7 +98,7 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 		src, n, over := sents[i].Source, 0, 0
 		for ; i < len(sents) && sents[i].Source == src; i++ {
 			m := &sents[i].Mention
-			if !m.Event && m.Cues&CueCapped == 0 { // capped by a first pass (see resplit), it counts again
+			if !m.Event && m.Cues&CueCapped == 0 { // capped by a first pass (see Redate), it counts again
 				continue
 			}
 			if n++; n > maxMentions {
@@ -188,11 +173,17 @@ func appendSource(all, sents []Sentence) []Sentence {
 	return all
 }
 
-// resplit splits again the sources whose publication dates were
-// inferred, resolving their dates against them, and keeps the sentences
-// of the others.
-func resplit(sents []Sentence, sources []dedup.Source, inferred map[int]temporal.Date) []Sentence {
-	out := make([]Sentence, 0, len(sents))
+// Redate is the one step that feeds grouping back into dating: it
+// resolves again the dates of the sentences of the sources whose
+// publication dates inferred gives (see InferPublication), against those
+// dates, and judges those sentences again, leaving the events as they
+// are. It returns res with the sentences re-dated and Inferred set; res
+// itself is not changed.
+func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) Result {
+	if len(inferred) == 0 {
+		return res
+	}
+	sents := slices.Clone(res.Sentences)
 	for i := 0; i < len(sents); {
 		src := sents[i].Source
 		j := i
@@ -200,19 +191,25 @@ func resplit(sents []Sentence, sources []dedup.Source, inferred map[int]temporal
 			j++
 		}
 		if d, ok := inferred[src]; ok {
-			out = appendSource(out, splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true}))
-		} else {
-			off := len(out)
-			out = append(out, sents[i:j]...)
-			for k := off; k < len(out); k++ {
-				if out[k].Inherited {
-					out[k].WhenFrom += off - i
+			again := splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true})
+			if len(again) == j-i {
+				for k, a := range again {
+					s := &sents[i+k]
+					if s.Text != a.Text {
+						continue // split differently: keep what grouping saw
+					}
+					s.Dates, s.When, s.WhenExpr, s.Inherited = a.Dates, a.When, a.WhenExpr, a.Inherited
+					s.WhenFrom = a.WhenFrom + i
+					s.Mention = a.Mention
 				}
 			}
 		}
 		i = j
 	}
-	return out
+	res.Sentences = sents
+	res.Warnings = limitMentions(sents, sources)
+	res.Inferred = inferred
+	return res
 }
 
 // splitSource returns the sentences of one article, their dates resolved

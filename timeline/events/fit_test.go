@@ -187,18 +187,11 @@ func bcubed(res *Result, cues []fitCue) float64 {
 }
 
 // samples returns the labelled continuations and candidate pairs of the
-// corpus (its k-th), found as Extract finds them with the parameters prm
-// (the second pass, after publication dates are inferred, included).
+// corpus (its k-th), found as Extract finds them with the parameters prm.
 func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []sample) {
 	sents, _ := splitSources(context.Background(), c.sources, c.memo)
 	judgeMentions(sents, prm)
 	limitMentions(sents, c.sources)
-	clusters := analyse(sents, c.sources, opt, prm)
-	if inferred := inferReferences(sents, clusters, c.sources); len(inferred) > 0 {
-		sents = resplit(sents, c.sources, inferred)
-		judgeMentions(sents, prm)
-		limitMentions(sents, c.sources)
-	}
 	weigh(sents)
 	// Each sentence's gold event, -1 for none.
 	goldOf := make([]int, len(sents))

@@ -12,6 +12,17 @@ import (
 // tries as the publication date of a source that gives none.
 const inferSpan = 8
 
+// InferPublication infers a publication date for each source of res
+// that has none, from the events its sentences joined (see
+// inferReferences); Redate then dates the sources' sentences by them.
+func InferPublication(res Result, sources []dedup.Source) map[int]temporal.Date {
+	clusters := make([]group, len(res.Events))
+	for i, ev := range res.Events {
+		clusters[i] = group{members: ev.Mentions}
+	}
+	return inferReferences(res.Sentences, clusters, sources)
+}
+
 // inferReferences infers a publication date for each source that has
 // none, from the clusters its mentions joined: when a cluster's mentions
 // from dated sources give one day in their own words, a relative date in

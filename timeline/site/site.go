@@ -164,6 +164,10 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	res, warns := edits.Regroup(res, sourceIDs(sources))
 	warnings = append(warnings, warns...)
 	stage("events")
+	// The one feedback from grouping to dating: a source without a
+	// publication date cannot resolve "yesterday"; the events its
+	// sentences joined date it, and its sentences are dated again by it.
+	res = events.Redate(res, sources, events.InferPublication(res, sources))
 	dated := chronology.Order(res, sources)
 	dated, summaries, warns := edits.Pin(dated)
 	warnings = append(warnings, warns...)
