@@ -3,8 +3,12 @@
 // own words (explicit dates, and weekday and relative expressions resolved
 // against each source's publication date; not those anchored to another
 // event, as in "since Monday"), else a date a sentence inherits from its
-// neighbour, else the dateline; the page says which expression in which
-// source it rests on. Events no evidence dates are never given a date:
+// neighbour, else the dateline, else the publication of a source that
+// reports it in its lead; the page says which expression in which source
+// it rests on. It also infers the publication day of a source that gives
+// none from the events its sentences joined (InferPublication), the one
+// step that feeds grouping back into dating. Events no evidence dates are
+// never given a date:
 // they follow the dated ones, in the order the sources tell them, marked
 // undated. An event's importance is how well independent sources
 // corroborate it on its day.

@@ -94,6 +94,11 @@ type Sentence struct {
 	negated bool          // its first verb is negated (see negated)
 }
 
+// DatelineEnd is the byte offset in Text where the sentence's own words
+// start: after the dateline it opens with ("MOSCOW, Sept 11 (Wire) -"),
+// 0 when it has none.
+func (s *Sentence) DatelineEnd() int { return s.skip }
+
 // OwnDate reports whether When comes from the sentence's own words.
 func (s *Sentence) OwnDate() bool { return !s.When.IsZero() && !s.Inherited }
 

@@ -175,7 +175,7 @@ func appendSource(all, sents []Sentence) []Sentence {
 
 // Redate is the one step that feeds grouping back into dating: it
 // resolves again the dates of the sentences of the sources whose
-// publication dates inferred gives (see InferPublication), against those
+// publication dates inferred gives (see chronology.InferPublication), against those
 // dates, and judges those sentences again, leaving the events as they
 // are. It returns res with the sentences re-dated and Inferred set; res
 // itself is not changed.

@@ -167,7 +167,7 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	// The one feedback from grouping to dating: a source without a
 	// publication date cannot resolve "yesterday"; the events its
 	// sentences joined date it, and its sentences are dated again by it.
-	res = events.Redate(res, sources, events.InferPublication(res, sources))
+	res = events.Redate(res, sources, chronology.InferPublication(res, sources))
 	dated := chronology.Order(res, sources)
 	dated, summaries, warns := edits.Pin(dated)
 	warnings = append(warnings, warns...)

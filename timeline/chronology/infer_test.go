@@ -1,4 +1,4 @@
-package events
+package chronology
 
 import (
 	"strings"
@@ -6,19 +6,24 @@ import (
 
 	"github.com/timeline-ssg/timeline/timeline/clean"
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
 // inferSentence is a sentence of source src, its dates found against the
-// source's publication date (none for the undated source 3).
-func inferSentence(srcs []dedup.Source, src int, text string) Sentence {
+// source's publication date (none for the undated source 3), and dated by
+// its first date of a day.
+func inferSentence(srcs []dedup.Source, src int, text string) events.Sentence {
 	ref := temporal.Reference{}
 	if d := srcs[src].Article.Date; !d.IsZero() {
 		ref = temporal.Reference{Date: d.Start, Known: true}
 	}
-	s := Sentence{Source: src, Text: text, Dates: temporal.Find(text, ref)}
-	if k := ownDate(&s); k >= 0 {
-		s.When, s.WhenExpr = s.Dates[k].Date, k
+	s := events.Sentence{Source: src, Text: text, Dates: temporal.Find(text, ref)}
+	for k, e := range s.Dates {
+		if e.Date.Precision == temporal.Day {
+			s.When, s.WhenExpr = e.Date, k
+			break
+		}
 	}
 	return s
 }
@@ -64,13 +69,13 @@ func TestInferReferences(t *testing.T) {
 	texts := []string{arrestA, arrestB, arrestC}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var sents []Sentence
+			var sents []events.Sentence
 			var arrest []int
 			for _, d := range tt.dated {
 				arrest = append(arrest, len(sents))
 				sents = append(sents, inferSentence(srcs, d, texts[d]))
 			}
-			var groups []group
+			var groups [][]int
 			for i, text := range tt.radio {
 				if i > 0 && !hasWord(text, "yesterday") && !hasWord(text, "wednesday") {
 					sents = append(sents, inferSentence(srcs, 3, text))
@@ -79,8 +84,11 @@ func TestInferReferences(t *testing.T) {
 				arrest = append(arrest, len(sents))
 				sents = append(sents, inferSentence(srcs, 3, text))
 			}
-			groups = append(groups, group{members: arrest})
+			groups = append(groups, arrest)
 			got := inferReferences(sents, groups, srcs)[3]
+			if via := InferPublication(events.Result{Sentences: sents, Events: []events.Event{{Mentions: arrest}}}, srcs)[3]; via != got {
+				t.Errorf("InferPublication %q, inferReferences %q", via.ISO(), got.ISO())
+			}
 			if got.ISO() != tt.want {
 				t.Errorf("inferred %q, want %q", got.ISO(), tt.want)
 			}

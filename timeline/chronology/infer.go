@@ -1,10 +1,11 @@
-package events
+package chronology
 
 import (
 	"sort"
 	"time"
 
 	"github.com/timeline-ssg/timeline/timeline/dedup"
+	"github.com/timeline-ssg/timeline/timeline/events"
 	"github.com/timeline-ssg/timeline/timeline/temporal"
 )
 
@@ -14,11 +15,12 @@ const inferSpan = 8
 
 // InferPublication infers a publication date for each source of res
 // that has none, from the events its sentences joined (see
-// inferReferences); Redate then dates the sources' sentences by them.
-func InferPublication(res Result, sources []dedup.Source) map[int]temporal.Date {
-	clusters := make([]group, len(res.Events))
+// inferReferences); events.Redate then dates the sources' sentences by
+// them.
+func InferPublication(res events.Result, sources []dedup.Source) map[int]temporal.Date {
+	clusters := make([][]int, len(res.Events))
 	for i, ev := range res.Events {
-		clusters[i] = group{members: ev.Mentions}
+		clusters[i] = ev.Mentions
 	}
 	return inferReferences(res.Sentences, clusters, sources)
 }
@@ -36,7 +38,7 @@ func InferPublication(res Result, sources []dedup.Source) map[int]temporal.Date 
 // inference that rests on one weak vote (one expression, of a cluster
 // one dated source dates) is not used: it would move every event of the
 // source on one reading.
-func inferReferences(sents []Sentence, clusters []group, sources []dedup.Source) map[int]temporal.Date {
+func inferReferences(sents []events.Sentence, clusters [][]int, sources []dedup.Source) map[int]temporal.Date {
 	inf := inferVotes(sents, clusters, sources)
 	if len(inf) == 0 {
 		return nil
@@ -92,10 +94,9 @@ func (v dayVotes) choose(floor time.Time) (temporal.Date, bool) {
 
 // inferVotes gathers, for each undated source, the votes of its relative
 // expressions for its publication day (see inferReferences).
-func inferVotes(sents []Sentence, clusters []group, sources []dedup.Source) map[int]dayVotes {
+func inferVotes(sents []events.Sentence, clusters [][]int, sources []dedup.Source) map[int]dayVotes {
 	votes := map[int]dayVotes{}
-	for _, g := range clusters {
-		c := g.members
+	for _, c := range clusters {
 		day, n := clusterDay(sents, c, sources)
 		if n == 0 {
 			continue
@@ -109,7 +110,7 @@ func inferVotes(sents []Sentence, clusters []group, sources []dedup.Source) map[
 				if !e.Date.IsZero() || e.Kind == temporal.Absolute || e.Kind == temporal.BareYear {
 					continue
 				}
-				refs := refsResolving(s.Text, s.skip, e, day)
+				refs := refsResolving(s.Text, s.DatelineEnd(), e, day)
 				if len(refs) == 0 {
 					continue
 				}
@@ -131,7 +132,7 @@ func inferVotes(sents []Sentence, clusters []group, sources []dedup.Source) map[
 // pastFloor returns the latest day source src reports in the past tense
 // with a date that needs no publication date ("on March 3, 2024"), not
 // background to its sentence, or the zero time.
-func pastFloor(sents []Sentence, src int) time.Time {
+func pastFloor(sents []events.Sentence, src int) time.Time {
 	var floor time.Time
 	for i := range sents {
 		s := &sents[i]
@@ -152,7 +153,7 @@ func pastFloor(sents []Sentence, src int) time.Time {
 
 // clusterDay returns the day most dated sources of a cluster give its
 // event in their own words, and how many sources give it.
-func clusterDay(sents []Sentence, c []int, sources []dedup.Source) (time.Time, int) {
+func clusterDay(sents []events.Sentence, c []int, sources []dedup.Source) (time.Time, int) {
 	count := map[time.Time]map[int]bool{}
 	for _, m := range c {
 		s := &sents[m]
