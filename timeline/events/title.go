@@ -407,9 +407,15 @@ func (c *composer) quality(t string) int {
 // "), as many as there are.
 func (c *composer) lead(s string, dateline bool) string {
 	s = strings.TrimSpace(s)
+	minCaps := 2
 	if t := stripLead(s, dateline); t != s {
 		c.drop(PartDateline, s[:len(s)-len(t)])
 		s = t
+		minCaps = 1 // the rest of a heading the dateline rule took the start of
+	}
+	if n := capsHeading(s, minCaps); n > 0 {
+		c.drop(PartRunOn, strings.TrimSpace(s[:n]))
+		s = s[n:]
 	}
 	s = c.runOn(s)
 	for k := 0; k < 4; k++ {
@@ -419,9 +425,20 @@ func (c *composer) lead(s string, dateline bool) string {
 		switch {
 		case first == "":
 			return s
-		case (connective[lf] || connectiveComma[lf] && strings.HasPrefix(after, ",")) && (strings.HasPrefix(after, " ") || strings.HasPrefix(after, ", ")):
+		case (connective[lf] || connectiveComma[lf] && (strings.HasPrefix(after, ",") || lexicon.SubjectPronoun(strings.ToLower(firstWordOf(strings.TrimSpace(after)))))) &&
+			(strings.HasPrefix(after, " ") || strings.HasPrefix(after, ", ")):
+			// "Later, …", and "Later he …" with no comma
 			c.drop(PartConnective, first)
 			s = upperFirst(strings.TrimSpace(strings.TrimPrefix(after, ",")))
+			continue
+		}
+		if n, speaker := leadingAttribution(s); n > 0 {
+			// "He claimed, protesters set fire …": what was said is the title.
+			c.drop(PartAttribution, strings.TrimSuffix(strings.TrimSpace(s[:n]), ","))
+			s = upperFirst(strings.TrimSpace(s[n:]))
+			if speaker != "" {
+				s = speaker + " says " + lowerStatement(s)
+			}
 			continue
 		}
 		if n := dateOpener(s); n > 0 {
@@ -448,6 +465,54 @@ func (c *composer) lead(s string, dateline bool) string {
 		break
 	}
 	return s
+}
+
+// capsHeading returns the length of a heading in capitals that opens s
+// before its sentence ("CONTAINER DOME AND TOP HAT - FAILED Plans to
+// place …"): at least min words of capitals, dashes between them, and
+// then a capitalised word in lower-case letters; 0 when s opens
+// otherwise.
+func capsHeading(s string, min int) int {
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s)
+	caps := 0
+	for i, t := range toks {
+		if strings.ToUpper(t.Text) == t.Text && strings.ToLower(t.Text) != t.Text {
+			if len(t.Text) > 1 {
+				caps++
+			}
+			continue
+		}
+		if caps < min || i < min || strings.ToLower(t.Text) == t.Text || !isUpperWord(t.Text) {
+			return 0 // not capitals, or the sentence's first word is not a capitalised word
+		}
+		if gap := s[toks[i-1].End:t.Start]; strings.TrimSpace(strings.Trim(gap, "-–—:")) != "" {
+			return 0
+		}
+		return t.Start
+	}
+	return 0
+}
+
+// leadingAttribution returns the length of an attribution that opens s,
+// set off by a comma ("He claimed, …", "Police said, …", "Lena Holt
+// said, …"), a verb of saying or of a statement, and its speaker when it is named (capitalised as written,
+// not a pronoun); 0 when s opens otherwise.
+func leadingAttribution(s string) (int, string) {
+	i := strings.Index(s, ", ")
+	if i <= 0 || i > 40 {
+		return 0, ""
+	}
+	var buf [splitBuf]words.Token
+	toks := words.AppendSplit(buf[:0], s[:i])
+	if v := strings.ToLower(toks[len(toks)-1].Text); len(toks) < 2 || len(toks) > 4 || !attributionVerb[v] && !statementVerb[v] || words.Count(s[i+2:]) < 4 {
+		return 0, ""
+	}
+	speaker := strings.TrimSpace(s[:toks[len(toks)-1].Start])
+	if !isUpperWord(speaker) || lexicon.Pronoun(strings.ToLower(firstWordOf(speaker))) || strings.EqualFold(firstWordOf(speaker), "the") {
+		speaker = ""
+	}
+	return i + 2, speaker
 }
 
 // subordinatorLead reports a subordinate clause opening with a
