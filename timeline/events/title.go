@@ -708,36 +708,49 @@ var runOnStart = set(`the a an he she they it we however but according meanwhile
 func (c *composer) runOn(s string) string {
 	var buf [splitBuf]words.Token
 	toks := words.AppendSplit(buf[:0], s)
-	for i := 2; i < len(toks); i++ {
-		t := toks[i]
-		lw := strings.ToLower(t.Text)
-		if !isUpperWord(t.Text) || t.Text == strings.ToUpper(t.Text) && len(t.Text) > 1 {
-			continue
-		}
-		if !runOnStart[lw] {
-			// A heading run into a lead that restates it: "Port chief gets
-			// two years in jail Port chief Tomas Eld has been jailed …". A
-			// heading is short: only the first maxHeading words are tried,
-			// so the work stays linear in the sentence.
-			if head := strings.TrimSpace(s[:t.Start]); i >= 4 && i <= maxHeading && s[toks[i-1].End:t.Start] == " " && isLowerWord(toks[i-1].Text) &&
-				len(toks) > i+3 && hasVerb(head) && restates(head, s[t.Start:toks[min(len(toks), i+maxHeading)-1].End]) {
+	// from is the token the text still to judge starts at: a short head
+	// dropped moves it on. Only the first maxHeading words after it are
+	// tried, as a heading is short, so the work stays linear in the
+	// sentence however many heads are dropped.
+	from := 0
+next:
+	for from < len(toks) {
+		at := toks[from].Start
+		for i := from + 2; i < len(toks) && i-from <= maxHeading; i++ {
+			t := toks[i]
+			lw := strings.ToLower(t.Text)
+			if !isUpperWord(t.Text) || t.Text == strings.ToUpper(t.Text) && len(t.Text) > 1 {
+				continue
+			}
+			if !runOnStart[lw] {
+				// A heading run into a lead that restates it: "Port chief
+				// gets two years in jail Port chief Tomas Eld has been
+				// jailed …".
+				if head := strings.TrimSpace(s[at:t.Start]); i-from >= 4 && s[toks[i-1].End:t.Start] == " " && isLowerWord(toks[i-1].Text) &&
+					len(toks) > i+3 && hasVerb(head) && restates(head, s[t.Start:toks[min(len(toks), i+maxHeading)-1].End]) {
+					c.drop(PartRunOn, s[t.Start:])
+					return head
+				}
+				continue
+			}
+			gap := s[toks[i-1].End:t.Start]
+			prev := toks[i-1].Text
+			if gap != " " || nameJoiner[strings.ToLower(prev)] || (lw == "the" || lw == "a" || lw == "an") && (i+1 >= len(toks) || isUpperWord(toks[i+1].Text)) {
+				continue
+			}
+			head := strings.TrimSpace(s[at:t.Start])
+			if words.Count(head) >= 3 && hasVerb(head) {
 				c.drop(PartRunOn, s[t.Start:])
 				return head
 			}
-			continue
+			c.drop(PartRunOn, head)
+			from = i
+			continue next
 		}
-		gap := s[toks[i-1].End:t.Start]
-		prev := toks[i-1].Text
-		if gap != " " || nameJoiner[strings.ToLower(prev)] || (lw == "the" || lw == "a" || lw == "an") && (i+1 >= len(toks) || isUpperWord(toks[i+1].Text)) {
-			continue
+		if from == 0 {
+			return s
 		}
-		head := strings.TrimSpace(s[:t.Start])
-		if words.Count(head) >= 3 && hasVerb(head) {
-			c.drop(PartRunOn, s[t.Start:])
-			return head
-		}
-		c.drop(PartRunOn, head)
-		return c.runOn(s[t.Start:])
+		return s[at:]
 	}
 	return s
 }
