@@ -43,9 +43,10 @@ func inferReferences(sents []events.Sentence, clusters [][]int, sources []dedup.
 	if len(inf) == 0 {
 		return nil
 	}
+	floors := pastFloors(sents, inf)
 	out := map[int]temporal.Date{}
 	for src, v := range inf {
-		if d, ok := v.choose(pastFloor(sents, src)); ok {
+		if d, ok := v.choose(floors[src]); ok {
 			out[src] = d
 		}
 	}
@@ -129,26 +130,27 @@ func inferVotes(sents []events.Sentence, clusters [][]int, sources []dedup.Sourc
 	return votes
 }
 
-// pastFloor returns the latest day source src reports in the past tense
-// with a date that needs no publication date ("on March 3, 2024"), not
-// background to its sentence, or the zero time.
-func pastFloor(sents []events.Sentence, src int) time.Time {
-	var floor time.Time
+// pastFloors returns, for each source with votes, the latest day it
+// reports in the past tense with a date that needs no publication date
+// ("on March 3, 2024"), not background to its sentence, or the zero
+// time: in one pass over the sentences.
+func pastFloors(sents []events.Sentence, votes map[int]dayVotes) map[int]time.Time {
+	floors := map[int]time.Time{}
 	for i := range sents {
 		s := &sents[i]
-		if s.Source != src {
+		if _, ok := votes[s.Source]; !ok {
 			continue
 		}
 		for k, e := range s.Dates {
 			if e.Kind != temporal.Absolute || e.Date.Precision != temporal.Day || e.Tense != temporal.Past || s.Background(k) {
 				continue
 			}
-			if e.Date.End.After(floor) {
-				floor = e.Date.End
+			if e.Date.End.After(floors[s.Source]) {
+				floors[s.Source] = e.Date.End
 			}
 		}
 	}
-	return floor
+	return floors
 }
 
 // clusterDay returns the day most dated sources of a cluster give its

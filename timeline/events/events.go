@@ -18,8 +18,8 @@
 // evidence of one event, different days strong evidence of two, and two
 // groups that give different days in their own words never merge
 // (cluster.go). A source without a publication date gets one from the
-// events its mentions joined, and its relative dates are resolved again
-// (infer.go). A group becomes an event when sources corroborate each other
+// events its mentions joined (chronology.InferPublication), and Redate
+// resolves its sentences' dates again by it. A group becomes an event when sources corroborate each other
 // or when one source reports it clearly with a date; its title is a
 // headline composed from one of its best sentences (who did what, the
 // rest dropped to fit 80 characters), its summary one or two sentences

@@ -173,7 +173,7 @@ func flood() []dedup.Source {
 			"Police in Ostrow arrested Tomas Krell, who runs the Vell dam, on Wednesday over its collapse.",
 			"Krell was questioned about maintenance records for the dam."),
 		source("d-radio", "",
-			"Yesterday police arrested Tomas Krell, the operator of the Vell dam, on suspicion of negligence.",
+			"Yesterday police arrested Tomas Krell, the operator of the Vell dam, on suspicion of negligence. Officers then searched his house in Ostrow.",
 			"Brandt said the emergency would last at least a week."),
 	}
 }
@@ -235,6 +235,21 @@ func TestExtractFlood(t *testing.T) {
 		if s.Source == 3 && !s.When.IsZero() {
 			t.Errorf("Redate changed the result it was given: sentence %d dated %v", i, s.When)
 		}
+	}
+	// A date the radio's next sentence inherits points at the sentence it
+	// comes from, in the whole result, not in the radio's own sentences.
+	inherits := 0
+	for i, s := range redated.Sentences {
+		if s.Source != 3 || !s.Inherited {
+			continue
+		}
+		inherits++
+		if from := redated.Sentences[s.WhenFrom]; from.Source != 3 || from.When != s.When || s.WhenFrom == i {
+			t.Errorf("sentence %d inherits %v from sentence %d of source %d dated %v", i, s.When, s.WhenFrom, from.Source, from.When)
+		}
+	}
+	if inherits == 0 {
+		t.Errorf("no sentence of the radio inherits a date: the test shows nothing of WhenFrom")
 	}
 	for _, e := range res.Events {
 		if len([]rune(e.Title)) > maxTitle || e.Title == "" || pronounStart(e.Title) {

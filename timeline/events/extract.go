@@ -175,10 +175,11 @@ func appendSource(all, sents []Sentence) []Sentence {
 
 // Redate is the one step that feeds grouping back into dating: it
 // resolves again the dates of the sentences of the sources whose
-// publication dates inferred gives (see chronology.InferPublication), against those
-// dates, and judges those sentences again, leaving the events as they
-// are. It returns res with the sentences re-dated and Inferred set; res
-// itself is not changed.
+// publication dates inferred gives (see chronology.InferPublication),
+// against those dates: their Dates, When and where When comes from. The
+// events, and whether each sentence reads as an event mention, stay as
+// grouping found them. It returns res with the sentences re-dated and
+// Inferred set; res itself is not changed.
 func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) Result {
 	if len(inferred) == 0 {
 		return res
@@ -190,24 +191,19 @@ func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) 
 		for j < len(sents) && sents[j].Source == src {
 			j++
 		}
+		// Splitting does not depend on the reference date: the source
+		// splits into the same sentences, in order.
 		if d, ok := inferred[src]; ok {
 			again := splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true})
-			if len(again) == j-i {
-				for k, a := range again {
-					s := &sents[i+k]
-					if s.Text != a.Text {
-						continue // split differently: keep what grouping saw
-					}
-					s.Dates, s.When, s.WhenExpr, s.Inherited = a.Dates, a.When, a.WhenExpr, a.Inherited
-					s.WhenFrom = a.WhenFrom + i
-					s.Mention = a.Mention
-				}
+			for k := range min(len(again), j-i) {
+				s, a := &sents[i+k], &again[k]
+				s.Dates, s.When, s.WhenExpr, s.Inherited = a.Dates, a.When, a.WhenExpr, a.Inherited
+				s.WhenFrom = a.WhenFrom + i // splitSource indexes the source's own sentences
 			}
 		}
 		i = j
 	}
 	res.Sentences = sents
-	res.Warnings = limitMentions(sents, sources)
 	res.Inferred = inferred
 	return res
 }
