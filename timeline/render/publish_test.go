@@ -681,3 +681,38 @@ func TestLabelInName(t *testing.T) {
 		t.Errorf("no element named with aria-label that shows text: the test checks nothing")
 	}
 }
+
+// TestOverviewLabelsBeforeBreak checks that the day labels of the axis
+// stop well short of a break on their right, so that the last of them
+// does not run into the far zone's date on a narrow screen: ten days of
+// events, whose last-but-one tick falls close to the break, and one
+// event decades later.
+func TestOverviewLabelsBeforeBreak(t *testing.T) {
+	site := Site{BaseURL: "https://example.org/"}
+	for i, d := range []string{"2023-09-10", "2023-09-12", "2023-09-14", "2023-09-17", "2023-09-20"} {
+		site.Events = append(site.Events, Event{ID: fmt.Sprintf("e%d", i), Title: "E", Date: Date{ISO: d, Precision: "day", Display: d}})
+	}
+	site.Events = append(site.Events, Event{ID: "far", Title: "E", Date: Date{ISO: "2061", Precision: "year", Display: "2061"}})
+	ix, err := newIndex(&site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(ix.overview().SVG)
+	brk := 100.0
+	for _, m := range regexp.MustCompile(`class="ov-break" x1="([0-9.]+)%"`).FindAllStringSubmatch(svg, -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		brk = min(brk, x)
+	}
+	if brk == 100 {
+		t.Fatalf("no break on the strip:\n%s", svg)
+	}
+	labels := regexp.MustCompile(`<text x="([0-9.]+)%" dx="3"[^>]*>([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
+	if len(labels) < 5 {
+		t.Fatalf("%d day labels, want the days marked:\n%s", len(labels), svg)
+	}
+	for _, m := range labels {
+		if x, _ := strconv.ParseFloat(m[1], 64); x > brk-12 {
+			t.Errorf("day label %q at %.1f%%, within 12%% of the break at %.1f%%", m[2], x, brk)
+		}
+	}
+}
