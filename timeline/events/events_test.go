@@ -220,7 +220,15 @@ func TestExtractFlood(t *testing.T) {
 	// Redate dates the radio's sentence by it, the events unchanged.
 	// (chronology.InferPublication infers it; TestInferPublication there.)
 	inferred := map[int]temporal.Date{3: temporal.DayOf(2025, 3, 6)}
-	redated := Redate(res, sources, inferred)
+	redated, err := Redate(context.Background(), res, sources, inferred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Redate(ctx, res, sources, inferred); err != context.Canceled {
+		t.Errorf("Redate with its context cancelled: %v, want context.Canceled", err)
+	}
 	var radio *Sentence
 	for i := range redated.Sentences {
 		if s := &redated.Sentences[i]; s.Source == 3 && strings.HasPrefix(s.Text, "Yesterday police arrested") {

@@ -179,10 +179,11 @@ func appendSource(all, sents []Sentence) []Sentence {
 // against those dates: their Dates, When and where When comes from. The
 // events, and whether each sentence reads as an event mention, stay as
 // grouping found them. It returns res with the sentences re-dated and
-// Inferred set; res itself is not changed.
-func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) Result {
+// Inferred set; res itself is not changed. It stops between sources
+// when ctx is done, and returns ctx's error.
+func Redate(ctx context.Context, res Result, sources []dedup.Source, inferred map[int]temporal.Date) (Result, error) {
 	if len(inferred) == 0 {
-		return res
+		return res, nil
 	}
 	sents := slices.Clone(res.Sentences)
 	for i := 0; i < len(sents); {
@@ -194,6 +195,9 @@ func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) 
 		// Splitting does not depend on the reference date: the source
 		// splits into the same sentences, in order.
 		if d, ok := inferred[src]; ok {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
 			again := splitSource(src, &sources[src].Article, temporal.Reference{Date: d.Start, Known: true})
 			for k := range min(len(again), j-i) {
 				s, a := &sents[i+k], &again[k]
@@ -205,7 +209,7 @@ func Redate(res Result, sources []dedup.Source, inferred map[int]temporal.Date) 
 	}
 	res.Sentences = sents
 	res.Inferred = inferred
-	return res
+	return res, nil
 }
 
 // splitSource returns the sentences of one article, their dates resolved

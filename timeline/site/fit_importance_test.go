@@ -64,7 +64,9 @@ func TestFitImportance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res = events.Redate(res, sources, chronology.InferPublication(res, sources))
+		if res, err = events.Redate(context.Background(), res, sources, chronology.InferPublication(res, sources)); err != nil {
+			t.Fatal(err)
+		}
 		for wi, v := range fitVolumes {
 			view := makeView(cfg, sources, res, chronology.OrderWith(res, sources, chronology.Weights{Volume: v}))
 			var sum float64

@@ -167,7 +167,9 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	// The one feedback from grouping to dating: a source without a
 	// publication date cannot resolve "yesterday"; the events its
 	// sentences joined date it, and its sentences are dated again by it.
-	res = events.Redate(res, sources, chronology.InferPublication(res, sources))
+	if res, err = events.Redate(ctx, res, sources, chronology.InferPublication(res, sources)); err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
 	dated := chronology.Order(res, sources)
 	dated, summaries, warns := edits.Pin(dated)
 	warnings = append(warnings, warns...)
