@@ -1164,6 +1164,20 @@ func (c *composer) fitParts(s string) string {
 		c.drop(PartPhrase, s[cut:])
 		return balanceQuotes(trimEnd(s[:cut]))
 	}
+	// What a report says, when the frame that says it is what keeps it
+	// from fitting: "State television reported that the crisis has cost
+	// the country an estimated 69 billion pounds" becomes "The crisis has
+	// cost the country an estimated 69 billion pounds".
+	if frame, said := reportFrame(s); said != "" {
+		// Fitted on its own, without cutting words.
+		sub := &composer{}
+		if t := sub.fitParts(upperFirst(said)); sub.fit != fitWords && wholeCut(t) {
+			c.drop(PartAttribution, frame)
+			c.dropped = append(c.dropped, sub.dropped...)
+			c.fit = sub.fit
+			return t
+		}
+	}
 	c.fit = fitWords
 	r := []rune(s)
 	cut := string(r[:maxTitle])
@@ -1172,6 +1186,22 @@ func (c *composer) fitParts(s string) string {
 	}
 	c.drop(PartWords, s[len(cut):])
 	return balanceQuotes(trimEnd(cut))
+}
+
+// reportFrameRe matches a sentence that reports what someone said or
+// found: a subject of at most eight words without a comma, a verb of
+// saying or finding, and "that".
+var reportFrameRe = regexp.MustCompile(`^((?:\S+ ){1,8}?(?:(?:said|says|reported|reports|revealed|reveals|confirmed|confirms|announced|announces|found|finds|testified) |told (?:\S+ ){1,3}?)that) `)
+
+// reportFrame splits a sentence that reports what someone said or found
+// into its frame ("State television reported that") and what was said;
+// both are "" when it is not one.
+func reportFrame(s string) (frame, said string) {
+	m := reportFrameRe.FindStringSubmatchIndex(s)
+	if m == nil || strings.ContainsAny(s[:m[3]], ",;:") {
+		return "", ""
+	}
+	return s[:m[3]], strings.TrimSpace(s[m[3]:])
 }
 
 // dropRole drops the title or role before the name that is the

@@ -85,6 +85,10 @@ var titleTests = []struct {
 		"Lena Holt says the dam would be drained before the spring floods reached Marrin"},
 	{"caps name kept", "NATO and the EU met in Osk to agree a new fisheries treaty on Tuesday.", false,
 		"NATO and the EU meet in Osk to agree a new fisheries treaty on Tuesday"},
+	{"report frame", "The harbour board of the Osk port authority reported that the storm has cost the port an estimated 40 million crowns (about 4 million euros) as of Friday.", false,
+		"The storm has cost the port an estimated 40 million crowns as of Friday"},
+	{"report frame", "Two former dock workers testified that the foreman of the night shift had hidden the cracked crane from the safety inspectors for weeks.", false,
+		"The foreman of the night shift had hidden the cracked crane"},
 	// Compression: never cut, never over 80 characters.
 	{"compress", "Inspectors from the regional mining authority say that the collapsed gallery had been reinforced with timber instead of steel supports.", false,
 		"Inspectors from the regional mining authority say the collapsed gallery"},
