@@ -407,15 +407,19 @@ func (c *composer) quality(t string) int {
 // "), as many as there are.
 func (c *composer) lead(s string, dateline bool) string {
 	s = strings.TrimSpace(s)
-	minCaps := 2
-	if t := stripLead(s, dateline); t != s {
-		c.drop(PartDateline, s[:len(s)-len(t)])
-		s = t
-		minCaps = 1 // the rest of a heading the dateline rule took the start of
-	}
-	if n := capsHeading(s, minCaps); n > 0 {
+	// A heading in capitals longer than any dateline the text opens
+	// with goes whole; else the dateline does.
+	switch n, t := capsHeading(s), stripLead(s, dateline); {
+	case n > len(s)-len(t):
 		c.drop(PartRunOn, strings.TrimSpace(s[:n]))
 		s = s[n:]
+	case t != s:
+		c.drop(PartDateline, s[:len(s)-len(t)])
+		s = t
+		if n := capsHeading(s); n > 0 { // "8 - 18 MAY: CONTAINER DOME - FAILED Plans …"
+			c.drop(PartRunOn, strings.TrimSpace(s[:n]))
+			s = s[n:]
+		}
 	}
 	s = c.runOn(s)
 	for k := 0; k < 4; k++ {
@@ -469,10 +473,11 @@ func (c *composer) lead(s string, dateline bool) string {
 
 // capsHeading returns the length of a heading in capitals that opens s
 // before its sentence ("CONTAINER DOME AND TOP HAT - FAILED Plans to
-// place …"): at least min words of capitals, dashes between them, and
+// place …"): two or more words of capitals, dashes between them, and
 // then a capitalised word in lower-case letters; 0 when s opens
-// otherwise.
-func capsHeading(s string, min int) int {
+// otherwise. One word of capitals is a name or an acronym ("NATO
+// Secretary-General …").
+func capsHeading(s string) int {
 	var buf [splitBuf]words.Token
 	toks := words.AppendSplit(buf[:0], s)
 	caps := 0
@@ -483,7 +488,7 @@ func capsHeading(s string, min int) int {
 			}
 			continue
 		}
-		if caps < min || i < min || strings.ToLower(t.Text) == t.Text || !isUpperWord(t.Text) {
+		if caps < 2 || i < 2 || strings.ToLower(t.Text) == t.Text || !isUpperWord(t.Text) {
 			return 0 // not capitals, or the sentence's first word is not a capitalised word
 		}
 		if gap := s[toks[i-1].End:t.Start]; strings.TrimSpace(strings.Trim(gap, "-–—:")) != "" {

@@ -89,6 +89,10 @@ var titleTests = []struct {
 		"The storm has cost the port an estimated 40 million crowns as of Friday"},
 	{"report frame", "Two former dock workers testified that the foreman of the night shift had hidden the cracked crane from the safety inspectors for weeks.", false,
 		"The foreman of the night shift had hidden the cracked crane"},
+	{"caps name kept", "WASHINGTON (Wire) - NATO Secretary-General Lena Holt urged allies to send more air defence to Osk.", true,
+		"NATO Secretary-General Lena Holt urges allies to send more air defence to Osk"},
+	{"caps heading", "2 - 9 MAY: PUMPS AND PIPES - DELAYED Plans to restart the Fell pumping station were shelved by the council.", false,
+		"Plans to restart the Fell pumping station were shelved by the council"},
 	// Compression: never cut, never over 80 characters.
 	{"compress", "Inspectors from the regional mining authority say that the collapsed gallery had been reinforced with timber instead of steel supports.", false,
 		"Inspectors from the regional mining authority say the collapsed gallery"},
