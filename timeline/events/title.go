@@ -513,8 +513,10 @@ func leadingAttribution(s string) (int, string) {
 	if v := strings.ToLower(toks[len(toks)-1].Text); len(toks) < 2 || len(toks) > 4 || !attributionVerb[v] && !statementVerb[v] || words.Count(s[i+2:]) < 4 {
 		return 0, ""
 	}
+	// At the start of a sentence every word is capitalised: a speaker is
+	// named when the word that ends it is too ("Lena Holt", not "Police").
 	speaker := strings.TrimSpace(s[:toks[len(toks)-1].Start])
-	if !isUpperWord(speaker) || lexicon.Pronoun(strings.ToLower(firstWordOf(speaker))) || strings.EqualFold(firstWordOf(speaker), "the") {
+	if len(toks) < 3 || !isUpperWord(toks[len(toks)-2].Text) || lexicon.Pronoun(strings.ToLower(firstWordOf(speaker))) || strings.EqualFold(firstWordOf(speaker), "the") {
 		speaker = ""
 	}
 	return i + 2, speaker

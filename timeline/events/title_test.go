@@ -93,6 +93,8 @@ var titleTests = []struct {
 		"NATO Secretary-General Lena Holt urges allies to send more air defence to Osk"},
 	{"caps heading", "2 - 9 MAY: PUMPS AND PIPES - DELAYED Plans to restart the Fell pumping station were shelved by the council.", false,
 		"Plans to restart the Fell pumping station were shelved by the council"},
+	{"attribution", "Police said, the two men were held at the Osk harbour after a chase through the old town.", false,
+		"The two men were held at the Osk harbour after a chase through the old town"},
 	// Compression: never cut, never over 80 characters.
 	{"compress", "Inspectors from the regional mining authority say that the collapsed gallery had been reinforced with timber instead of steel supports.", false,
 		"Inspectors from the regional mining authority say the collapsed gallery"},
