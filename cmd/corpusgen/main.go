@@ -22,7 +22,7 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/timeline-ssg/timeline/timeline/corpusgen"
+	"github.com/timeline-ssg/timeline/internal/corpusgen"
 )
 
 func main() {

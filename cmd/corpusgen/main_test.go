@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/timeline-ssg/timeline/timeline/corpusgen"
+	"github.com/timeline-ssg/timeline/internal/corpusgen"
 )
 
 func TestWritesSiteWithGold(t *testing.T) {

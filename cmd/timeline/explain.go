@@ -12,10 +12,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/timeline-ssg/timeline/timeline/clean"
-	"github.com/timeline-ssg/timeline/timeline/dedup"
-	"github.com/timeline-ssg/timeline/timeline/diag"
-	"github.com/timeline-ssg/timeline/timeline/site"
+	"github.com/timeline-ssg/timeline/internal/clean"
+	"github.com/timeline-ssg/timeline/internal/dedup"
+	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/site"
 )
 
 // extract runs `timeline extract`: the cleaned text of each file given.
@@ -37,7 +37,7 @@ func extract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	articles, diags, err := site.Extract(ctx, files, nil)
-	printWarnings(stderr, diags)
+	printStageWarnings(stderr, diags)
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild
@@ -183,7 +183,7 @@ func sources(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	srcs, diags, err := site.Sources(ctx, opt)
-	printWarnings(stderr, diags)
+	printStageWarnings(stderr, diags)
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild
@@ -324,7 +324,7 @@ func eventsCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return code
 	}
 	evs, diags, err := site.Events(ctx, opt)
-	printWarnings(stderr, diags)
+	printStageWarnings(stderr, diags)
 	if err != nil {
 		printError(stderr, err)
 		return exitBuild

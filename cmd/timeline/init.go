@@ -7,7 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/timeline-ssg/timeline/timeline/scaffold"
+	"github.com/timeline-ssg/timeline/internal/scaffold"
 )
 
 // initSite runs "timeline init [DIR]": it writes a new site into DIR

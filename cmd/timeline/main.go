@@ -28,9 +28,8 @@ import (
 	"syscall"
 	_ "time/tzdata" // IANA zones for the timezone setting, on any machine
 
-	"github.com/timeline-ssg/timeline/timeline/diag"
-	"github.com/timeline-ssg/timeline/timeline/server"
-	"github.com/timeline-ssg/timeline/timeline/site"
+	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/timeline"
 )
 
 // Exit codes.
@@ -88,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "init":
 		return initSite(ctx, rest, stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "timeline %s\n", site.Version)
+		fmt.Fprintf(stdout, "timeline %s\n", timeline.Version)
 		return exitOK
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
@@ -169,8 +168,8 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer stop()
-	sum, err := site.Build(ctx, site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts, Strict: *strict})
-	var strictErr *site.StrictError
+	sum, err := timeline.Build(ctx, timeline.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts, Strict: *strict})
+	var strictErr *timeline.StrictError
 	if errors.As(err, &strictErr) {
 		// The error lists the warnings.
 		fmt.Fprintf(stderr, "ERROR %s\n", err)
@@ -214,15 +213,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "timeline serve: --port %d: want 0 to 65535\n", *port)
 		return exitUsage
 	}
-	err := server.Run(ctx, server.Options{
-		Site:   site.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts},
-		Bind:   *bind,
-		Port:   *port,
-		Watch:  *watch,
-		Poll:   *poll,
-		Write:  *write,
-		Stdout: stdout,
-		Stderr: stderr,
+	err := timeline.Serve(ctx, timeline.ServeOptions{
+		Options: timeline.Options{SiteDir: *source, Destination: *dest, CleanDestinationDir: *clean, BaseURL: *baseURL, Drafts: *drafts},
+		Bind:    *bind,
+		Port:    *port,
+		Watch:   *watch,
+		Poll:    *poll,
+		Write:   *write,
+		Stdout:  stdout,
+		Stderr:  stderr,
 	})
 	if err != nil {
 		printError(stderr, err)
@@ -234,7 +233,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // cleanUsage describes --cleanDestinationDir.
 const cleanUsage = "replace everything in the destination, files no build wrote included\n(without it, only the files listed in its .timeline-manifest are replaced or removed,\nand other files in the way fail the build)"
 
-func printWarnings(w io.Writer, ws diag.List) {
+func printWarnings(w io.Writer, ws []timeline.Diagnostic) {
+	for _, d := range ws {
+		if d.Warning {
+			fmt.Fprintf(w, "WARN  %s\n", d.Error())
+		}
+	}
+}
+
+// printStageWarnings prints the warnings of the stages that the
+// explaining commands run directly.
+func printStageWarnings(w io.Writer, ws diag.List) {
 	for _, d := range ws {
 		if d.Severity == diag.Warning {
 			fmt.Fprintf(w, "WARN  %s\n", d.Error())
@@ -242,18 +251,25 @@ func printWarnings(w io.Writer, ws diag.List) {
 	}
 }
 
+// printError prints err, a build error one diagnostic a line.
 func printError(w io.Writer, err error) {
-	var be diag.BuildError
-	if errors.As(err, &be) {
+	var be *timeline.BuildError
+	var stageErr diag.BuildError
+	switch {
+	case errors.As(err, &be):
 		for _, d := range be.Errors {
 			fmt.Fprintf(w, "ERROR %s\n", d.Error())
 		}
-		return
+	case errors.As(err, &stageErr):
+		for _, d := range stageErr.Errors {
+			fmt.Fprintf(w, "ERROR %s\n", d.Error())
+		}
+	default:
+		fmt.Fprintf(w, "ERROR %s\n", err)
 	}
-	fmt.Fprintf(w, "ERROR %s\n", err)
 }
 
-func printSummary(w io.Writer, s site.Summary) {
+func printSummary(w io.Writer, s timeline.Summary) {
 	rows := [][2]string{
 		{"Articles", fmt.Sprint(s.Articles)},
 		{"Copies merged", fmt.Sprint(s.Copies)},

@@ -1,0 +1,392 @@
+// Package site builds a site: it runs the pipeline stages in order
+// (content → clean → dedup → events → chronology → render) and publishes
+// the result atomically, so a failed build never touches the last good
+// site.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/timeline-ssg/timeline/internal/chronology"
+	"github.com/timeline-ssg/timeline/internal/clean"
+	"github.com/timeline-ssg/timeline/internal/config"
+	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/dedup"
+	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/editorial"
+	"github.com/timeline-ssg/timeline/internal/events"
+	"github.com/timeline-ssg/timeline/internal/parallel"
+	"github.com/timeline-ssg/timeline/internal/render"
+	"github.com/timeline-ssg/timeline/themes"
+)
+
+// Version is the program's version, shown by `timeline version` and in
+// the pages' generator tag.
+const Version = "0.1.0"
+
+// Options say what to build and where.
+type Options struct {
+	// SiteDir is the site root, holding site.toml, content/ and themes/.
+	SiteDir string
+	// Destination overrides the config's publishDir. A relative path is
+	// relative to the current directory, as on the command line.
+	Destination string
+	// BaseURL overrides the config's baseURL.
+	BaseURL string
+	// Drafts includes articles marked draft = true.
+	Drafts bool
+	// CleanDestinationDir lets the build replace everything in the
+	// destination, files it did not write included. Without it, a build
+	// removes or replaces only the files listed in the manifest an
+	// earlier build left there, and fails, naming them, when other files
+	// are where the new site has files.
+	CleanDestinationDir bool
+	// Strict makes Build fail with a *StrictError, before anything is
+	// published, when the build has warnings; strict = true in site.toml
+	// does the same.
+	Strict bool
+	// Cache, when set, keeps per-file work between builds of the site:
+	// the dev server sets it so a rebuild re-reads only changed files.
+	Cache *Cache
+}
+
+// Summary reports what a build did.
+type Summary struct {
+	Articles int // articles read
+	Copies   int // duplicate copies merged into other sources
+	Sources  int
+	Events   int
+	Dated    int // events with a date
+	Pages    int
+	Files    int
+	// Destination is where the site was written.
+	Destination string
+	Warnings    diag.List
+	Duration    time.Duration
+	// Stages holds the time each stage took, in pipeline order.
+	Stages []Stage
+}
+
+// Stage is the name and duration of one pipeline stage.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is the pipeline's output before anything is written.
+type Result struct {
+	Config  config.Config
+	Site    render.Site
+	Summary Summary
+	theme   fs.FS
+	rules   rules // what publishing may do to the destination
+}
+
+// Run runs the pipeline up to, not including, writing files. Errors in the
+// input are returned as a diag.BuildError listing every one.
+func Run(ctx context.Context, opt Options) (*Result, error) {
+	start := time.Now()
+	var sum Summary
+	lap := start
+	stage := func(name string) {
+		now := time.Now()
+		sum.Stages = append(sum.Stages, Stage{name, now.Sub(lap)})
+		lap = now
+	}
+
+	cfg, err := config.Load(opt.SiteDir)
+	if err != nil {
+		return nil, err
+	}
+	if opt.BaseURL != "" {
+		cfg.BaseURL = opt.BaseURL
+		if cfg, err = checkOverride(cfg); err != nil {
+			return nil, err
+		}
+	}
+	theme, err := loadTheme(opt.SiteDir, cfg.Theme)
+	if err != nil {
+		return nil, err
+	}
+
+	articles, sources, diags, err := ingest(ctx, cfg, opt, stage)
+	sum.Warnings = diags
+	if err != nil {
+		return nil, err
+	}
+	res, dated, summaries, warns, err := findEvents(ctx, cfg, opt, sources, stage)
+	sum.Warnings = append(sum.Warnings, warns...)
+	if err != nil {
+		return nil, err
+	}
+
+	view := makeView(cfg, sources, res, dated)
+	setEditorSummaries(&view, summaries)
+	sum.Articles = articles
+	sum.Sources = len(sources)
+	sum.Copies = articles - len(sources)
+	sum.Events = len(dated)
+	for _, d := range dated {
+		if !d.Undated() {
+			sum.Dated++
+		}
+	}
+	sum.Duration = time.Since(start)
+	return &Result{Config: cfg, Site: view, Summary: sum, theme: theme,
+		rules: siteRules(opt.SiteDir, cfg.ContentDir, opt.CleanDestinationDir)}, nil
+}
+
+// findEvents runs the stages that turn sources into a chronology:
+// events, with the site's editorial changes (events.toml), and time. It
+// returns the events, their chronology, the editors' summaries by event
+// ID, and the warnings; stage is called after each stage with its name.
+func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []dedup.Source, stage func(string)) (events.Result, []chronology.Dated, map[string]string, diag.List, error) {
+	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	evOpt := events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
+	if opt.Cache != nil {
+		evOpt.Memo = &opt.Cache.events
+	}
+	res, err := events.ExtractContext(ctx, sources, evOpt)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	warnings := res.Warnings
+	res, warns := edits.Regroup(res, sourceIDs(sources))
+	warnings = append(warnings, warns...)
+	stage("events")
+	// The one feedback from grouping to dating: a source without a
+	// publication date cannot resolve "yesterday"; the events its
+	// sentences joined date it, and its sentences are dated again by it.
+	if res, err = events.Redate(ctx, res, sources, chronology.InferPublication(res, sources)); err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	dated := chronology.Order(res, sources)
+	dated, summaries, warns := edits.Pin(dated)
+	warnings = append(warnings, warns...)
+	stage("time")
+	return res, dated, summaries, warnings, nil
+}
+
+// ingest runs the stages that turn files into sources: read, clean and
+// dedup. It returns the number of articles read, the sources, and the
+// diagnostics; stage is called after each stage with its name.
+func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(string)) (int, []dedup.Source, diag.List, error) {
+	var cache *content.Cache
+	if opt.Cache != nil {
+		cache = &opt.Cache.content
+	}
+	articles, diags, err := content.Read(ctx, content.Options{
+		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts,
+		MaxSize: cfg.MaxArticleSize, Cache: cache})
+	if err != nil {
+		return 0, nil, diags, err
+	}
+	if err := diags.Err(); err != nil {
+		return 0, nil, diags, err
+	}
+	stage("read")
+	var memo *clean.Memo
+	if opt.Cache != nil {
+		memo = &opt.Cache.clean
+	}
+	cleaned, err := cleanAll(ctx, articles, memo)
+	if err != nil {
+		return 0, nil, diags, err
+	}
+	diags = append(diags, thinText(articles, cleaned)...)
+	diags.Sort()
+	stage("clean")
+	var sources []dedup.Source
+	if opt.Cache != nil {
+		sources = opt.Cache.dedup.Group(cleaned)
+	} else {
+		sources = dedup.Group(cleaned)
+	}
+	stage("dedup")
+	return len(articles), sources, diags, ctx.Err()
+}
+
+// Build runs the pipeline and publishes the site; see Publish.
+func Build(ctx context.Context, opt Options) (Summary, error) {
+	start := time.Now()
+	r, err := Run(ctx, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	dst := opt.Destination
+	if dst == "" {
+		dst = filepath.Join(opt.SiteDir, r.Config.PublishDir)
+	}
+	if err := r.Strict(opt.Strict, dst); err != nil {
+		return r.Summary, err
+	}
+	lap := time.Now()
+	stats, err := Publish(ctx, r, dst)
+	if err != nil {
+		return r.Summary, err
+	}
+	sum := r.Summary
+	sum.Stages = append(sum.Stages, Stage{"render", time.Since(lap)})
+	sum.Pages, sum.Files = stats.Pages, stats.Files
+	sum.Destination = dst
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// StrictError is the error of a strict build (Options.Strict, or strict =
+// true in site.toml) that had warnings. It is returned before anything is
+// published, so the destination keeps the previous site.
+type StrictError struct {
+	// Warnings are the build's warnings, sorted.
+	Warnings diag.List
+	// Flag is true when --strict asked for strictness, false when
+	// site.toml did.
+	Flag bool
+	// Destination is the directory that was not written.
+	Destination string
+}
+
+// Error says that the build is strict and lists the warnings, one a line.
+func (e *StrictError) Error() string {
+	var b strings.Builder
+	why := "strict = true in " + config.FileName
+	if e.Flag {
+		why = "--strict"
+	}
+	n := "1 warning"
+	if len(e.Warnings) != 1 {
+		n = fmt.Sprintf("%d warnings", len(e.Warnings))
+	}
+	fmt.Fprintf(&b, "strict build (%s): %s, so the build failed and %s was left as it was:", why, n, e.Destination)
+	for _, w := range e.Warnings {
+		b.WriteString("\n  ")
+		b.WriteString(w.Error())
+	}
+	return b.String()
+}
+
+// Strict returns the *StrictError of publishing r to dst when the build
+// is strict (flag, for --strict, or strict = true in site.toml) and has
+// warnings, else nil. Build and the dev server's --write check it
+// before they write anything.
+func (r *Result) Strict(flag bool, dst string) error {
+	if ws := warningsOf(r.Summary.Warnings); (flag || r.Config.Strict) && len(ws) > 0 {
+		return &StrictError{Warnings: ws, Flag: flag, Destination: dst}
+	}
+	return nil
+}
+
+// warningsOf returns the warnings of ds.
+func warningsOf(ds diag.List) diag.List {
+	var ws diag.List
+	for _, d := range ds {
+		if d.Severity == diag.Warning {
+			ws = append(ws, d)
+		}
+	}
+	return ws
+}
+
+// Publish writes a pipeline result to dst, replacing the site an earlier
+// build wrote there and leaving other files alone (see
+// Options.CleanDestinationDir). A destination that is the site's root,
+// content or themes directory, or holds one of them, or is a file, is
+// refused; a link to a directory is followed. One build at a time
+// writes a destination. On any error dst is left as it was, and nothing
+// temporary remains; see publish.
+func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
+	var stats render.Stats
+	err := publish(ctx, dst, r.rules, func(out render.Output) (err error) {
+		stats, err = render.Render(r.Site, r.theme, out)
+		return err
+	})
+	if err != nil {
+		return render.Stats{}, err
+	}
+	return stats, nil
+}
+
+// Files renders a pipeline result in memory: the files Publish would
+// write, by path. The dev server serves them; r.PublishFiles writes them.
+// With a cache, pages unchanged since the last build that used it are
+// not rendered again (see render.Memo); the files share their bytes with
+// the cache and must not be changed. A nil cache keeps nothing.
+func (r *Result) Files(cache *Cache) (render.Files, render.Stats, error) {
+	var memo *render.Memo
+	if cache != nil {
+		memo = &cache.render
+	}
+	return render.Memory(r.Site, r.theme, memo)
+}
+
+// PublishFiles writes files, rendered in memory by r.Files, to dst, as
+// Publish does.
+func (r *Result) PublishFiles(ctx context.Context, files render.Files, dst string) error {
+	return publish(ctx, dst, r.rules, files.Copy)
+}
+
+// cleanAll cleans every article in parallel, keeping their order, with
+// memo's help when it is not nil.
+func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo) ([]clean.Article, error) {
+	if memo == nil {
+		corpus := clean.NewCorpus(articles)
+		out := make([]clean.Article, len(articles))
+		err := parallel.For(ctx, len(articles), func(i int) {
+			out[i] = clean.Clean(articles[i], corpus)
+		})
+		return out, err
+	}
+	corpus := memo.Corpus(articles)
+	out := make([]clean.Article, len(articles))
+	err := parallel.For(ctx, len(articles), func(i int) {
+		out[i] = memo.Clean(articles[i], corpus)
+	})
+	return out, err
+}
+
+// loadTheme layers the site's theme directory, if configured, over the
+// built-in theme. Links inside the theme directory are followed as long as
+// they stay inside it.
+func loadTheme(siteDir, name string) (fs.FS, error) {
+	if name == "" {
+		return themes.Default, nil
+	}
+	dir := filepath.Join(siteDir, "themes", name)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
+	}
+	// Through an os.Root, a link in the theme to a file outside it is an
+	// error, not a way to publish that file.
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
+	}
+	return render.Layers(root.FS(), themes.Default), nil
+}
+
+// checkOverride validates a configuration changed by a command-line flag.
+func checkOverride(cfg config.Config) (config.Config, error) {
+	data := fmt.Appendf(nil, "baseURL = %q\n", cfg.BaseURL)
+	c, err := config.Parse("--baseURL", data)
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		// The error is about the flag's value, not a line of a file.
+		d.Line, d.Message = 0, strings.TrimPrefix(d.Message, "baseURL: ")
+		return cfg, d
+	}
+	if err != nil {
+		return cfg, err
+	}
+	cfg.BaseURL = c.BaseURL
+	return cfg, nil
+}
