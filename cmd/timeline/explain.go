@@ -15,6 +15,7 @@ import (
 	"github.com/timeline-ssg/timeline/internal/clean"
 	"github.com/timeline-ssg/timeline/internal/dedup"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/render"
 	"github.com/timeline-ssg/timeline/internal/site"
 )
 
@@ -100,17 +101,17 @@ func writeTexts(dir string, articles []clean.Article) error {
 
 // extractJSON is one file's record in the output of `extract --json`.
 type extractJSON struct {
-	File      string            `json:"file"`
-	Title     string            `json:"title"`
-	Publisher string            `json:"publisher,omitempty"`
-	Author    string            `json:"author,omitempty"`
-	URL       string            `json:"url,omitempty"`
-	Date      string            `json:"date,omitempty"`
-	Dateline  *datelineJSON     `json:"dateline,omitempty"`
-	MetaFrom  map[string]string `json:"metaFrom"`
-	Text      string            `json:"text"`
-	Blocks    []blockJSON       `json:"blocks"`
-	Removed   []removalJSON     `json:"removed"`
+	File      string               `json:"file"`
+	Title     string               `json:"title"`
+	Publisher string               `json:"publisher,omitempty"`
+	Author    string               `json:"author,omitempty"`
+	URL       string               `json:"url,omitempty"`
+	Date      string               `json:"date,omitempty"`
+	Dateline  *datelineJSON        `json:"dateline,omitempty"`
+	MetaFrom  map[string]string    `json:"metaFrom"`
+	Text      string               `json:"text"`
+	Blocks    []blockJSON          `json:"blocks"`
+	Removed   []render.JSONRemoval `json:"removed"`
 }
 
 type datelineJSON struct {
@@ -125,17 +126,11 @@ type blockJSON struct {
 	Text    string `json:"text"`
 }
 
-type removalJSON struct {
-	Line   int    `json:"line"`
-	Reason string `json:"reason"`
-	Text   string `json:"text"`
-}
-
 func newExtractJSON(a clean.Article) extractJSON {
 	r := extractJSON{
 		File: a.Path, Title: a.Title, Publisher: a.Publisher, Author: a.Author, URL: a.URL,
 		Date: a.Date.ISO(), MetaFrom: a.MetaFrom, Text: a.Text(),
-		Blocks: []blockJSON{}, Removed: []removalJSON{},
+		Blocks: []blockJSON{}, Removed: []render.JSONRemoval{},
 	}
 	if a.Dateline.Text != "" {
 		r.Dateline = &datelineJSON{Text: a.Dateline.Text, Place: a.Dateline.Place, Date: a.Dateline.Date.ISO()}
@@ -144,7 +139,7 @@ func newExtractJSON(a clean.Article) extractJSON {
 		r.Blocks = append(r.Blocks, blockJSON{Line: b.Line, Heading: b.Heading, Text: b.Text})
 	}
 	for _, x := range a.Removed {
-		r.Removed = append(r.Removed, removalJSON{Line: x.Line, Reason: x.Reason, Text: x.Text})
+		r.Removed = append(r.Removed, render.JSONRemoval{Line: x.Line, Reason: x.Reason, Text: x.Text})
 	}
 	return r
 }
@@ -209,12 +204,15 @@ func sources(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // sourceJSON is one source's record in the output of `sources --json`.
 type sourceJSON struct {
-	ID      string        `json:"id"`
-	Article extractJSON   `json:"article"`
-	Copies  []copyJSON    `json:"copies"`
-	Related []relatedJSON `json:"related"`
+	ID      string               `json:"id"`
+	Article extractJSON          `json:"article"`
+	Copies  []copyJSON           `json:"copies"`
+	Related []render.JSONRelated `json:"related"`
 }
 
+// copyJSON is a copy merged into a source. It says what timeline.json's
+// copies say, but leaves out the metadata a copy lacks, as an article's
+// record does; one type for both would change the output of one.
 type copyJSON struct {
 	File        string  `json:"file"`
 	Title       string  `json:"title,omitempty"`
@@ -223,18 +221,13 @@ type copyJSON struct {
 	Containment float64 `json:"containment"`
 }
 
-type relatedJSON struct {
-	ID         string  `json:"id"`
-	Similarity float64 `json:"similarity"`
-}
-
 func newSourceJSON(s dedup.Source) sourceJSON {
-	r := sourceJSON{ID: s.ID, Article: newExtractJSON(s.Article), Copies: []copyJSON{}, Related: []relatedJSON{}}
+	r := sourceJSON{ID: s.ID, Article: newExtractJSON(s.Article), Copies: []copyJSON{}, Related: []render.JSONRelated{}}
 	for i, c := range s.Copies {
 		r.Copies = append(r.Copies, copyJSON{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: s.Containment[i]})
 	}
 	for _, x := range s.Related {
-		r.Related = append(r.Related, relatedJSON{ID: x.ID, Similarity: x.Similarity})
+		r.Related = append(r.Related, render.JSONRelated{ID: x.ID, Similarity: x.Similarity})
 	}
 	return r
 }

@@ -23,12 +23,15 @@
 package corpusgen
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/timeline-ssg/timeline/internal/words"
 )
 
 // Kind says how an article of a corpus was made from its story.
@@ -405,23 +408,8 @@ func url(publisher string, date time.Time, title string, story int) string {
 }
 
 // slug keeps the ASCII letters and digits of s, lower-cased, and puts a
-// dash for every run of other characters between them.
+// dash for every run of other characters between them (an underscore
+// too, which words.Slug would keep), or gives "x" when s keeps nothing.
 func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "x"
-	}
-	return b.String()
+	return cmp.Or(words.Slug(strings.ReplaceAll(s, "_", " ")), "x")
 }

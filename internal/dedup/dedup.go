@@ -74,6 +74,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/clean"
 	"github.com/timeline-ssg/timeline/internal/parallel"
+	"github.com/timeline-ssg/timeline/internal/words"
 )
 
 // Source is one article after its copies were merged.
@@ -471,12 +472,12 @@ func metadataScore(a *clean.Article) int {
 }
 
 // assignIDs gives each source an ID made from its canonical file's path
-// below the content directory (see Slug), numbered in the order of
+// below the content directory (see sourceID), numbered in the order of
 // sources, which is by path, when two paths collide.
 func assignIDs(sources []Source) {
 	used := map[string]bool{}
 	for i := range sources {
-		id := Slug(sources[i].Article.Path)
+		id := sourceID(sources[i].Article.Path)
 		base := id
 		for n := 2; used[id]; n++ {
 			id = fmt.Sprintf("%s-%d", base, n)
@@ -486,30 +487,12 @@ func assignIDs(sources []Source) {
 	}
 }
 
-// Slug turns a content file path into an ID: the path below the first
-// directory, without extension, lower-cased, keeping ASCII letters, digits
-// and underscores and making every run of other characters one dash
-// (non-ASCII letters are dropped).
-func Slug(p string) string {
+// sourceID turns a content file path into an ID: the path below the
+// first directory, without extension, made a slug (see words.Slug), or
+// "source" when nothing of it is left.
+func sourceID(p string) string {
 	if i := strings.IndexByte(p, '/'); i >= 0 {
 		p = p[i+1:]
 	}
-	p = strings.TrimSuffix(p, path.Ext(p))
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(p) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "source"
-	}
-	return b.String()
+	return cmp.Or(words.Slug(strings.TrimSuffix(p, path.Ext(p))), "source")
 }

@@ -349,7 +349,7 @@ func TestCanonicalCopy(t *testing.T) {
 				if s.Article.Path != tt.win.Path || len(s.Copies) != 1 || s.Copies[0].Path != tt.lose.Path {
 					t.Errorf("canonical %s with copies %v, want %s with [%s]", s.Article.Path, groups(sources)[0][1:], tt.win.Path, tt.lose.Path)
 				}
-				if want := Slug(tt.win.Path); s.ID != want {
+				if want := sourceID(tt.win.Path); s.ID != want {
 					t.Errorf("ID = %q, want %q from the canonical path", s.ID, want)
 				}
 			}
@@ -393,8 +393,8 @@ func TestSlug(t *testing.T) {
 		{"content/deep/er/still/Flood Report v2.md", "deep-er-still-flood-report-v2"},
 	}
 	for _, tt := range tests {
-		if got := Slug(tt.path); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.path, got, tt.want)
+		if got := sourceID(tt.path); got != tt.want {
+			t.Errorf("sourceID(%q) = %q, want %q", tt.path, got, tt.want)
 		}
 	}
 }
@@ -403,13 +403,13 @@ func TestSlugCharacters(t *testing.T) {
 	// Whatever the path, an ID is lower-case ASCII letters, digits, and
 	// single dashes between them.
 	for _, p := range []string{"content/Café Überfall.md", "content/東京 flood.md", "content/ÅÄÖ.txt", "content/2024/Flood—Report.md", "content/a\tb\nc.md"} {
-		got := Slug(p)
+		got := sourceID(p)
 		if got == "" || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") || strings.Contains(got, "--") {
-			t.Errorf("Slug(%q) = %q: empty or badly dashed", p, got)
+			t.Errorf("sourceID(%q) = %q: empty or badly dashed", p, got)
 		}
 		for _, r := range got {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-				t.Errorf("Slug(%q) = %q has %q", p, got, r)
+				t.Errorf("sourceID(%q) = %q has %q", p, got, r)
 			}
 		}
 	}
@@ -627,17 +627,17 @@ func FuzzSlug(f *testing.F) {
 		f.Add(p)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
-		got := Slug(p)
+		got := sourceID(p)
 		if got == "" || strings.HasPrefix(got, "-") || strings.HasSuffix(got, "-") || strings.Contains(got, "--") {
-			t.Fatalf("Slug(%q) = %q: empty or badly dashed", p, got)
+			t.Fatalf("sourceID(%q) = %q: empty or badly dashed", p, got)
 		}
 		for _, r := range got {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-				t.Fatalf("Slug(%q) = %q has %q", p, got, r)
+				t.Fatalf("sourceID(%q) = %q has %q", p, got, r)
 			}
 		}
-		if again := Slug(p); again != got {
-			t.Fatalf("Slug(%q) = %q, then %q", p, got, again)
+		if again := sourceID(p); again != got {
+			t.Fatalf("sourceID(%q) = %q, then %q", p, got, again)
 		}
 	})
 }

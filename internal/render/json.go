@@ -65,10 +65,10 @@ type jsonSource struct {
 	Duplicates []string   `json:"duplicates"`
 	Copies     []jsonCopy `json:"copies"`
 	// Related are the sources that rewrite much of the same story.
-	Related []jsonRelated `json:"related"`
+	Related []JSONRelated `json:"related"`
 	Text    string        `json:"text"`
 	Events  []string      `json:"events"`
-	Removed []jsonRemoval `json:"removed"`
+	Removed []JSONRemoval `json:"removed"`
 }
 
 type jsonCopy struct {
@@ -79,12 +79,18 @@ type jsonCopy struct {
 	Containment float64 `json:"containment"`
 }
 
-type jsonRelated struct {
+// JSONRelated is a related source in JSON, as timeline.json and
+// `timeline sources --json` have it: another source that rewrites much
+// of the same story, and how similar the two are (0..1).
+type JSONRelated struct {
 	ID         string  `json:"id"`
 	Similarity float64 `json:"similarity"`
 }
 
-type jsonRemoval struct {
+// JSONRemoval is a line cleaning removed from an article, in JSON, as
+// timeline.json and `timeline extract --json` and `sources --json` have
+// it: its line number in the file, why it was removed, and its text.
+type JSONRemoval struct {
 	Line   int    `json:"line"`
 	Reason string `json:"reason"`
 	Text   string `json:"text"`
@@ -194,20 +200,20 @@ func sourceJSON(s *Source) jsonSource {
 		File:       s.File,
 		Duplicates: make([]string, len(s.Copies)),
 		Copies:     make([]jsonCopy, len(s.Copies)),
-		Related:    make([]jsonRelated, len(s.Related)),
+		Related:    make([]JSONRelated, len(s.Related)),
 		Text:       s.Text,
 		Events:     append([]string{}, s.EventIDs...),
-		Removed:    make([]jsonRemoval, len(s.Removed)),
+		Removed:    make([]JSONRemoval, len(s.Removed)),
 	}
 	for j, c := range s.Copies {
 		js.Duplicates[j] = c.File
 		js.Copies[j] = jsonCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
 	}
 	for j, r := range s.Related {
-		js.Related[j] = jsonRelated{ID: r.ID, Similarity: round2(r.Similarity)}
+		js.Related[j] = JSONRelated{ID: r.ID, Similarity: round2(r.Similarity)}
 	}
 	for j, r := range s.Removed {
-		js.Removed[j] = jsonRemoval{Line: r.Line, Reason: r.Reason, Text: r.Text}
+		js.Removed[j] = JSONRemoval{Line: r.Line, Reason: r.Reason, Text: r.Text}
 	}
 	return js
 }

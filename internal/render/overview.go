@@ -3,32 +3,127 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"html"
-	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // Overview is the timeline's overview strip: where the dated events fall
-// in time, each a bar over the days its date covers, drawn at build time
-// as an inline SVG so it needs no script.
+// in time, each a bar over the days its date covers. The strip's geometry
+// is computed here, as plain data; the theme draws it (the default theme's
+// layouts/partials/overview.html makes an inline SVG of it, so it needs no
+// script), and a site's theme can draw it otherwise.
+//
+// Horizontal positions are percentages of the strip's width (Percent), so
+// a drawing fills any width while its text keeps its size; vertical ones
+// are pixels from the top of the strip.
 type Overview struct {
-	// SVG is the drawing. Each bar links to its event's entry on the
-	// timeline (#ID). It is hidden from assistive technology, and its links
-	// are out of the tab order: Caption says what it shows, and the list of
-	// events below it holds the same.
-	SVG template.HTML
+	// Height is the strip's height in pixels.
+	Height int
+	// Axis is the time axis of the dense part of the timeline.
+	Axis OverviewLine
+	// Far holds the zones of events far before (first) or far after the
+	// dense part, each past a break in the axis; none when no event is
+	// far.
+	Far []OverviewFar
+	// Ticks mark the axis, in time order.
+	Ticks []OverviewTick
+	// Bars are the dated events, by their first day.
+	Bars []OverviewBar
+	// Undated is the zone standing for the undated events listed at the
+	// end of the timeline, or nil when there are none.
+	Undated *OverviewUndated
 	// Caption describes the strip in words: "5 dated events from Feb 2022
-	// to Sep 2023; 9 undated events are listed at the end".
+	// to Sep 2023; 9 undated events are listed at the end". A drawing is
+	// hidden from assistive technology: the caption says what it shows,
+	// and the list of events below it holds the same.
 	Caption string
 	// From and To are the first and the last day the dated events cover
 	// ("2023-09-10"), for the bounds of a date filter.
 	From, To string
 }
 
+// Percent is a horizontal position or length on the overview strip, a
+// percentage of its width. It prints as an SVG length: "12.50%".
+type Percent float64
+
+// String formats p as an SVG length with two decimals, "12.50%".
+func (p Percent) String() string { return fmt.Sprintf("%.2f%%", float64(p)) }
+
+// OverviewLine is a straight stroke on the strip, from (X1, Y1) to (X2, Y2).
+type OverviewLine struct {
+	X1, X2 Percent
+	Y1, Y2 int
+}
+
+// OverviewText is a label on the strip: Text, whose baseline starts (or,
+// for a label centred on its place, is centred) at X, Y.
+type OverviewText struct {
+	X    Percent
+	Y    int
+	Text string
+}
+
+// OverviewFar is the zone of the events far before or far after the
+// dense part of the timeline.
+type OverviewFar struct {
+	// Axis is the zone's own stretch of axis.
+	Axis OverviewLine
+	// Break is the break between the zone and the axis of the dense part:
+	// two slanted strokes.
+	Break [2]OverviewLine
+	// Label is the zone's date, centred under it: the month of its one
+	// event ("Feb 1975"), or the years of several ("1950–1990").
+	Label OverviewText
+}
+
+// OverviewTick is a mark on the axis.
+type OverviewTick struct {
+	// Mark is the tick's stroke below the axis.
+	Mark OverviewLine
+	// Minor is set on every other tick, whose label a narrow screen may
+	// leave out.
+	Minor bool
+	// Label is the tick's date ("Sep 10", "Jan 2023", "Mar", "1990"),
+	// starting at the tick, or nil for a tick too near the end of the
+	// axis to be labelled.
+	Label *OverviewText
+}
+
+// OverviewBar is an event's bar on the strip: a horizontal stroke over
+// the days its date covers, in the first lane where it does not touch
+// another bar.
+type OverviewBar struct {
+	Event *Event
+	// Label names the bar, for a tooltip: the event's title and date,
+	// "Kremlin announces the visit (Sep 11, 2023)".
+	Label string
+	Line  OverviewLine
+	// Lane is the bar's lane from the top, from 0.
+	Lane int
+	// Key says the event is among the site's most important; Vague that
+	// its day is not known or its sources give other dates.
+	Key, Vague bool
+}
+
+// OverviewUndated is the zone at the right end of the strip standing for
+// the undated events listed at the end of the timeline.
+type OverviewUndated struct {
+	// Count is the number of those events; Title says it in words,
+	// "3 undated events, listed at the end", for a tooltip.
+	Count int
+	Title string
+	// X, Y, Width and Height are the zone's box.
+	X, Width  Percent
+	Y, Height int
+	// CountText is Count, centred in the box; Label, "undated", starts
+	// under it.
+	CountText, Label OverviewText
+}
+
 // Geometry of the strip, in pixels. Horizontal positions are percentages
-// of the strip's width, so the SVG fills any width while its text keeps
+// of the strip's width, so a drawing fills any width while its text keeps
 // its size.
 const (
 	ovTop      = 8  // space above the first lane
@@ -50,7 +145,7 @@ const (
 	ovBreak = 3.0
 )
 
-// overview draws the strip for the site's events, or returns nil when no
+// overview lays out the strip for the site's events, or returns nil when no
 // event is dated. The axis spans the dense part of the timeline (see
 // denseSpan); the events far before or after it are drawn in a zone at
 // its left or right end, past a break in the axis, with their dates,
@@ -142,27 +237,28 @@ func (ix *siteIndex) overview() *Overview {
 		lanes = max(lanes, b.lane+1)
 	}
 	axis := ovTop + lanes*ovLane
-	height := axis + ovLabel + ovBottom
 
-	var w strings.Builder
-	pct := func(v float64) string { return fmt.Sprintf("%.2f%%", v) }
-	fmt.Fprintf(&w, `<svg class="ov" width="100%%" height="%d" aria-hidden="true" focusable="false">`, height)
-	fmt.Fprintf(&w, `<line class="ov-axis" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(axisL), pct(axisR), axis, axis)
-	// farZone draws a zone's stretch of axis, the break between it and
-	// the axis of the dense part (two slanted strokes), and the dates of
-	// its events.
-	farZone := func(from, to, brk float64, far []ovBar) {
-		fmt.Fprintf(&w, `<g class="ov-far"><line class="ov-axis" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(from), pct(to), axis, axis)
-		for _, dx := range []float64{-0.5, 0.5} {
-			fmt.Fprintf(&w, `<line class="ov-break" x1="%s" x2="%s" y1="%d" y2="%d"/>`, pct(brk+dx-0.4), pct(brk+dx+0.4), axis+5, axis-5)
+	ov := &Overview{
+		Height: axis + ovLabel + ovBottom,
+		Axis:   OverviewLine{X1: Percent(axisL), X2: Percent(axisR), Y1: axis, Y2: axis},
+	}
+	// farZone is a zone's stretch of axis, the break between it and the
+	// axis of the dense part, and the date of its events.
+	farZone := func(from, to, brk float64, far []ovBar) OverviewFar {
+		z := OverviewFar{
+			Axis:  OverviewLine{X1: Percent(from), X2: Percent(to), Y1: axis, Y2: axis},
+			Label: OverviewText{X: Percent((from + to) / 2), Y: axis + ovLabel - 3, Text: farLabel(far)},
 		}
-		fmt.Fprintf(&w, `<text x="%s" y="%d" text-anchor="middle">%s</text></g>`, pct((from+to)/2), axis+ovLabel-3, html.EscapeString(farLabel(far)))
+		for i, dx := range []float64{-0.5, 0.5} {
+			z.Break[i] = OverviewLine{X1: Percent(brk + dx - 0.4), X2: Percent(brk + dx + 0.4), Y1: axis + 5, Y2: axis - 5}
+		}
+		return z
 	}
 	if lo > 0 {
-		farZone(ovLeft, ovLeft+ovFarW, ovLeft+ovFarW+ovBreak/2, bars[:lo])
+		ov.Far = append(ov.Far, farZone(ovLeft, ovLeft+ovFarW, ovLeft+ovFarW+ovBreak/2, bars[:lo]))
 	}
 	if hi < len(bars) {
-		farZone(right-ovFarW, right, right-ovFarW-ovBreak/2, bars[hi:])
+		ov.Far = append(ov.Far, farZone(right-ovFarW, right, right-ovFarW-ovBreak/2, bars[hi:]))
 	}
 	// Tick labels stop short of the axis's end, more so before a break,
 	// whose zone has a date of its own.
@@ -172,36 +268,38 @@ func (ix *siteIndex) overview() *Overview {
 	}
 	for i, tk := range ticks(t0, t1) {
 		tx := x(tk.at)
-		class := "ov-tick"
-		if i%2 == 1 {
-			class += " ov-minor" // labels a narrow screen leaves out
+		t := OverviewTick{
+			Mark:  OverviewLine{X1: Percent(tx), X2: Percent(tx), Y1: axis, Y2: axis + 5},
+			Minor: i%2 == 1,
 		}
-		fmt.Fprintf(&w, `<g class="%s"><line x1="%s" x2="%s" y1="%d" y2="%d"/>`, class, pct(tx), pct(tx), axis, axis+5)
 		if tx <= labelsTo {
-			fmt.Fprintf(&w, `<text x="%s" dx="3" y="%d">%s</text>`, pct(tx), axis+ovLabel-3, html.EscapeString(tk.label))
+			t.Label = &OverviewText{X: Percent(tx), Y: axis + ovLabel - 3, Text: tk.label}
 		}
-		w.WriteString(`</g>`)
+		ov.Ticks = append(ov.Ticks, t)
 	}
 	for _, b := range bars {
-		class := "ov-bar"
-		if ix.isKey(b.e) {
-			class += " ov-key"
-		}
-		if b.e.Date.Precision != "day" || b.e.DateConflicts > 0 {
-			class += " ov-vague"
-		}
 		y := ovTop + b.lane*ovLane + ovLane/2
-		label := b.e.Title + " (" + cmp.Or(b.e.Date.Display, b.e.Date.ISO) + ")"
-		fmt.Fprintf(&w, `<a href="#%s" tabindex="-1"><title>%s</title><line class="%s" x1="%s" x2="%s" y1="%d" y2="%d"/></a>`,
-			b.e.ID, html.EscapeString(label), class, pct(b.x1), pct(b.x2), y, y)
+		ov.Bars = append(ov.Bars, OverviewBar{
+			Event: b.e,
+			Label: b.e.Title + " (" + cmp.Or(b.e.Date.Display, b.e.Date.ISO) + ")",
+			Line:  OverviewLine{X1: Percent(b.x1), X2: Percent(b.x2), Y1: y, Y2: y},
+			Lane:  b.lane,
+			Key:   ix.isKey(b.e),
+			Vague: b.e.Date.Precision != "day" || b.e.DateConflicts > 0,
+		})
 	}
 	if n := ix.trailing; n > 0 {
-		fmt.Fprintf(&w, `<a href="#undated" tabindex="-1"><title>%d undated %s, listed at the end</title>`, n, plural(n, "event", "events"))
-		fmt.Fprintf(&w, `<rect class="ov-zone" x="%s" width="%s" y="%d" height="%d" rx="3"/>`, pct(ovZoneAt), pct(ovZoneEnd-ovZoneAt), ovTop-3, axis-ovTop+3)
-		fmt.Fprintf(&w, `<text class="ov-count" x="%s" y="%d" text-anchor="middle">%d</text>`, pct((ovZoneAt+ovZoneEnd)/2), ovTop+(axis-ovTop)/2+4, n)
-		fmt.Fprintf(&w, `<text x="%s" dx="3" y="%d">undated</text></a>`, pct(ovZoneAt), axis+ovLabel-3)
+		ov.Undated = &OverviewUndated{
+			Count:     n,
+			Title:     fmt.Sprintf("%d undated %s, listed at the end", n, plural(n, "event", "events")),
+			X:         ovZoneAt,
+			Width:     ovZoneEnd - ovZoneAt,
+			Y:         ovTop - 3,
+			Height:    axis - ovTop + 3,
+			CountText: OverviewText{X: (ovZoneAt + ovZoneEnd) / 2, Y: ovTop + (axis-ovTop)/2 + 4, Text: strconv.Itoa(n)},
+			Label:     OverviewText{X: ovZoneAt, Y: axis + ovLabel - 3, Text: "undated"},
+		}
 	}
-	w.WriteString(`</svg>`)
 
 	first, last := bars[0].first, t0
 	for _, b := range bars {
@@ -238,7 +336,8 @@ func (ix *siteIndex) overview() *Overview {
 	if n := ix.trailing; n > 0 {
 		caption += fmt.Sprintf("; %d undated %s at the end", n, plural(n, "event is listed", "events are listed"))
 	}
-	return &Overview{SVG: template.HTML(w.String()), Caption: caption, From: dayISO(first), To: dayISO(last)}
+	ov.Caption, ov.From, ov.To = caption, dayISO(first), dayISO(last)
+	return ov
 }
 
 // ovBar is an event's bar on the strip: the days its date covers, where

@@ -198,6 +198,7 @@ func isUndated(e *Event) bool { return e.Undated || e.Date.ISO == "" }
 //	lastDay DATE             the last day it covers, "2023-09-30", or ""
 //	dateNote EVENT           how uncertain the event's date is ("day unknown"), or ""
 //	newest                   whether the timeline lists the latest event first
+//	svgTitle TEXT            an SVG <title> element holding TEXT, a tooltip
 //	partialCached NAME DATA KEY…
 //	                         the template NAME executed with DATA, once per
 //	                         render for each distinct list of KEYs: for a
@@ -236,6 +237,7 @@ func (ix *siteIndex) funcs() template.FuncMap {
 		"lastDay":      lastDay,
 		"dateNote":     dateNote,
 		"newest":       func() bool { return ix.site.Order == "newest" },
+		"svgTitle":     svgTitle,
 		// Bound to each layout's templates by parseLayouts.
 		"partialCached": func(string, any, ...any) (template.HTML, error) {
 			return "", errors.New("partialCached: not bound to a layout")
@@ -328,6 +330,15 @@ func (ix *siteIndex) link(path string) string {
 		return ix.base + path
 	}
 	return ix.basePath + path
+}
+
+// svgTitle is an SVG <title> element holding text, escaped as text. A
+// layout writing <title>{{.}}</title> itself would do as well, but
+// html/template escapes more inside a <title> ("+" as "&#43;") than
+// html.EscapeString does, and the overview strip's tooltips have always
+// been escaped by the latter.
+func svgTitle(text string) template.HTML {
+	return template.HTML("<title>" + html.EscapeString(text) + "</title>")
 }
 
 func dict(kv ...any) (map[string]any, error) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html/template"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -437,6 +439,32 @@ func TestDayRange(t *testing.T) {
 	}
 }
 
+// drawOverview draws ov with the default theme's overview-svg partial, as
+// the timeline page does.
+func drawOverview(t *testing.T, ix *siteIndex, ov *Overview) string {
+	t.Helper()
+	return drawOverviewWith(t, themes.Default, ix, ov)
+}
+
+// drawOverviewWith draws ov with the overview-svg template of theme's
+// layouts/partials/overview.html.
+func drawOverviewWith(t *testing.T, theme fs.FS, ix *siteIndex, ov *Overview) string {
+	t.Helper()
+	text, err := fs.ReadFile(theme, "layouts/partials/overview.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := template.New("overview.html").Funcs(ix.funcs()).Parse(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := tmpl.ExecuteTemplate(&b, "overview-svg", ov); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 func TestOverviewTicks(t *testing.T) {
 	day := func(s string) Date { return Date{ISO: s, Precision: "day", Display: s} }
 	for _, tt := range []struct {
@@ -459,14 +487,25 @@ func TestOverviewTicks(t *testing.T) {
 		}
 		ov := ix.overview()
 		var got []string
-		for _, m := range regexp.MustCompile(`<text x="[0-9.]+%" dx="3" y="\d+">([^<]*)</text>`).FindAllStringSubmatch(string(ov.SVG), -1) {
-			got = append(got, m[1])
+		for _, tk := range ov.Ticks {
+			if tk.Label != nil {
+				got = append(got, tk.Label.Text)
+			}
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s: tick labels %q, want %q", tt.name, got, tt.want)
 		}
-		if strings.Count(string(ov.SVG), "<line class=\"ov-bar") != len(tt.dates) {
-			t.Errorf("%s: not one bar per event:\n%s", tt.name, ov.SVG)
+		// The default theme draws the labels, and one bar per event.
+		svg := drawOverview(t, ix, ov)
+		var drawn []string
+		for _, m := range regexp.MustCompile(`<text x="[0-9.]+%" dx="3" y="\d+">([^<]*)</text>`).FindAllStringSubmatch(svg, -1) {
+			drawn = append(drawn, m[1])
+		}
+		if strings.Join(drawn, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: tick labels drawn %q, want %q", tt.name, drawn, tt.want)
+		}
+		if len(ov.Bars) != len(tt.dates) || strings.Count(svg, "<line class=\"ov-bar") != len(tt.dates) {
+			t.Errorf("%s: not one bar per event:\n%s", tt.name, svg)
 		}
 	}
 }
@@ -480,7 +519,7 @@ func TestOverviewOutlier(t *testing.T) {
 	day := func(s string) Date { return Date{ISO: s, Precision: "day", Display: s} }
 	week := []Date{day("2023-09-10"), day("2023-09-11"), day("2023-09-12"), day("2023-09-13"), day("2023-09-16")}
 	bar := regexp.MustCompile(`<a href="#(e\d+)" tabindex="-1"><title>[^<]*</title><line class="ov-bar[^"]*" x1="([0-9.]+)%" x2="([0-9.]+)%"`)
-	draw := func(dates []Date) (*Overview, map[string][2]float64) {
+	draw := func(dates []Date) (*Overview, string, map[string][2]float64) {
 		t.Helper()
 		site := Site{BaseURL: "https://example.org/"}
 		for i, d := range dates {
@@ -491,16 +530,25 @@ func TestOverviewOutlier(t *testing.T) {
 			t.Fatal(err)
 		}
 		ov := ix.overview()
+		svg := drawOverview(t, ix, ov)
 		xs := map[string][2]float64{}
-		for _, m := range bar.FindAllStringSubmatch(string(ov.SVG), -1) {
+		for _, b := range ov.Bars {
+			xs[b.Event.ID] = [2]float64{float64(b.Line.X1), float64(b.Line.X2)}
+		}
+		// The default theme draws each bar where the data puts it.
+		drawn := 0
+		for _, m := range bar.FindAllStringSubmatch(svg, -1) {
 			x1, _ := strconv.ParseFloat(m[2], 64)
 			x2, _ := strconv.ParseFloat(m[3], 64)
-			xs[m[1]] = [2]float64{x1, x2}
+			if x, ok := xs[m[1]]; !ok || fmt.Sprintf("%.2f %.2f", x[0], x[1]) != fmt.Sprintf("%.2f %.2f", x1, x2) {
+				t.Errorf("bar %s drawn at %.2f%%–%.2f%%, laid out at %.2f%%–%.2f%%", m[1], x1, x2, x[0], x[1])
+			}
+			drawn++
 		}
-		if len(xs) != len(dates) {
-			t.Fatalf("%d bars for %d events:\n%s", len(xs), len(dates), ov.SVG)
+		if len(xs) != len(dates) || drawn != len(dates) {
+			t.Fatalf("%d bars (%d drawn) for %d events:\n%s", len(xs), drawn, len(dates), svg)
 		}
-		return ov, xs
+		return ov, svg, xs
 	}
 	for _, tt := range []struct {
 		name    string
@@ -515,8 +563,10 @@ func TestOverviewOutlier(t *testing.T) {
 		{"decades after", append(slices.Clone(week), Date{ISO: "2061", Precision: "year", Display: "2061"}), "e5", "2061", false,
 			"6 dated events from Sep 2023 to Dec 2061, most of them between Sep 10 and 16, 2023; 1 long after (2061) is drawn past a break"},
 	} {
-		ov, xs := draw(tt.dates)
-		svg := string(ov.SVG)
+		ov, svg, xs := draw(tt.dates)
+		if len(ov.Far) != 1 || ov.Far[0].Label.Text != tt.label {
+			t.Errorf("%s: far zones %+v, want one labelled %q", tt.name, ov.Far, tt.label)
+		}
 		if strings.Count(svg, `class="ov-break"`) != 2 || !strings.Contains(svg, `text-anchor="middle">`+tt.label+`</text>`) {
 			t.Errorf("%s: no break, or no label %q, on the strip:\n%s", tt.name, tt.label, svg)
 		}
@@ -550,7 +600,7 @@ func TestOverviewOutlier(t *testing.T) {
 	two := []Date{day("1990-01-01"), day("1990-01-03"), day("1990-01-05"), day("2023-09-10"), day("2023-09-11"), day("2023-09-12")}
 	near := append(slices.Clone(week), day("2023-09-24")) // a week later: stretching costs little
 	for name, dates := range map[string][]Date{"evenly": years, "two stories": two, "a week later": near} {
-		if ov, _ := draw(dates); strings.Contains(string(ov.SVG), "ov-break") || strings.Contains(ov.Caption, "break") {
+		if ov, svg, _ := draw(dates); len(ov.Far) > 0 || strings.Contains(svg, "ov-break") || strings.Contains(ov.Caption, "break") {
 			t.Errorf("%s: a break on the strip: %s", name, ov.Caption)
 		}
 	}
@@ -697,22 +747,36 @@ func TestOverviewLabelsBeforeBreak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg := string(ix.overview().SVG)
+	ov := ix.overview()
 	brk := 100.0
-	for _, m := range regexp.MustCompile(`class="ov-break" x1="([0-9.]+)%"`).FindAllStringSubmatch(svg, -1) {
-		x, _ := strconv.ParseFloat(m[1], 64)
-		brk = min(brk, x)
+	for _, z := range ov.Far {
+		for _, l := range z.Break {
+			brk = min(brk, float64(l.X1))
+		}
 	}
 	if brk == 100 {
-		t.Fatalf("no break on the strip:\n%s", svg)
+		t.Fatalf("no break on the strip: %+v", ov)
 	}
-	labels := regexp.MustCompile(`<text x="([0-9.]+)%" dx="3"[^>]*>([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
-	if len(labels) < 5 {
-		t.Fatalf("%d day labels, want the days marked:\n%s", len(labels), svg)
-	}
-	for _, m := range labels {
-		if x, _ := strconv.ParseFloat(m[1], 64); x > brk-12 {
-			t.Errorf("day label %q at %.1f%%, within 12%% of the break at %.1f%%", m[2], x, brk)
+	var labels []*OverviewText
+	for _, tk := range ov.Ticks {
+		if tk.Label != nil {
+			labels = append(labels, tk.Label)
 		}
+	}
+	if len(labels) < 5 {
+		t.Fatalf("%d day labels, want the days marked: %+v", len(labels), ov.Ticks)
+	}
+	for _, l := range labels {
+		if x := float64(l.X); x > brk-12 {
+			t.Errorf("day label %q at %.1f%%, within 12%% of the break at %.1f%%", l.Text, x, brk)
+		}
+	}
+	// The default theme draws the break and the labels where they are.
+	svg := drawOverview(t, ix, ov)
+	if !strings.Contains(svg, fmt.Sprintf(`class="ov-break" x1="%s"`, Percent(brk))) {
+		t.Errorf("the break at %.2f%% is not drawn:\n%s", brk, svg)
+	}
+	if got := len(regexp.MustCompile(`<text x="[0-9.]+%" dx="3"[^>]*>[^<]*</text>`).FindAllString(svg, -1)); got != len(labels) {
+		t.Errorf("%d day labels drawn, want %d:\n%s", got, len(labels), svg)
 	}
 }

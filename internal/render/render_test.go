@@ -492,6 +492,34 @@ func TestThemeOverride(t *testing.T) {
 	}
 }
 
+// TestOverviewOverride checks that a site's theme can draw the overview
+// strip its own way: its layouts/partials/overview.html replaces the
+// default's, and gets the strip's geometry as data.
+func TestOverviewOverride(t *testing.T) {
+	site := laterSite()
+	theme := fstest.MapFS{
+		"layouts/partials/overview.html": {Data: []byte(`{{define "overview"}}<ol class="my-strip" data-height="{{.Height}}">
+{{- range .Bars}}<li data-x="{{.Line.X1}}" data-lane="{{.Lane}}"{{if .Vague}} class="vague"{{end}}>{{.Event.Title}}</li>{{end}}
+{{- with .Undated}}<li>{{.Count}} undated</li>{{end}}</ol>{{end}}`)},
+	}
+	_, _, files := build(t, site, Layers(theme, themes.Default))
+	index := files["index.html"]
+	if strings.Contains(index, `<svg class="ov"`) || strings.Contains(index, `<figure class="overview"`) {
+		t.Errorf("the default strip is drawn under the site's overview partial")
+	}
+	inOrder(t, "index with the site's overview", index,
+		`<ol class="my-strip" data-height="`,
+		`<li data-x="1.50%" data-lane="0">Kremlin announces the visit</li>`,
+		`data-lane="0" class="vague">Analysts are divided</li>`,
+		`<li>1 undated</li></ol>`,
+		`<form class="filters" id="filters" hidden>`)
+	// The default theme's strip, for comparison.
+	_, _, files = build(t, site, themes.Default)
+	if !strings.Contains(files["index.html"], `<svg class="ov"`) {
+		t.Errorf("the default theme draws no strip")
+	}
+}
+
 func TestLayers(t *testing.T) {
 	upper := fstest.MapFS{
 		"layouts/index.html": {Data: []byte("upper index")},

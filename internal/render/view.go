@@ -1,6 +1,7 @@
 // Package render writes the static site: HTML pages from the theme's
-// html/template layouts (with their metadata, JSON-LD and the timeline's
-// overview strip, drawn as SVG), the theme's static files, timeline.json,
+// html/template layouts (with their metadata, JSON-LD and the layout of the
+// timeline's overview strip, which the theme draws), the theme's static
+// files, timeline.json,
 // the TimelineJS3 export, and the files for hosts and crawlers: an Atom
 // feed, a sitemap, robots.txt and .nojekyll.
 //

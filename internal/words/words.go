@@ -434,3 +434,25 @@ func stopToken(w string, straighten bool) bool {
 	}
 	return false
 }
+
+// Slug makes s a name for a path or URL: lower-cased, keeping its ASCII
+// letters, digits and underscores, with every run of other characters
+// between them one dash ("Port Strike (Final)" gives
+// "port-strike-final"); non-ASCII letters are dropped. It returns "" when
+// s keeps nothing, for the caller to choose a name of its own.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}

@@ -242,3 +242,21 @@ func TestInvariantEndings(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Port Strike", "port-strike"},
+		{"Election Night -- Results (Final)", "election-night-results-final"},
+		{"2024.03.05 flood", "2024-03-05-flood"},
+		{"  --Recall--  ", "recall"},
+		{"snake_case Name", "snake_case-name"},
+		{"Café Überfall", "caf-berfall"},
+		{"東京 flood", "flood"},
+		{"!!!", ""},
+		{"", ""},
+	} {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
