@@ -16,6 +16,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/corpusgen"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 func TestParseFrontMatter(t *testing.T) {
@@ -31,10 +32,10 @@ func TestParseFrontMatter(t *testing.T) {
 	if !m.HasDate || !m.DateOnly || m.Date.Format("2006-01-02") != "2023-09-17" {
 		t.Errorf("date = %v (has %v, dateOnly %v)", m.Date, m.HasDate, m.DateOnly)
 	}
-	want := []Block{
-		{Heading, "Heading", 10},
-		{Paragraph, "First paragraph wrapped here.", 12},
-		{ListItem, "an item", 15},
+	want := []webpage.Block{
+		{Kind: webpage.Heading, Text: "Heading", Line: 10},
+		{Kind: webpage.Paragraph, Text: "First paragraph wrapped here.", Line: 12},
+		{Kind: webpage.ListItem, Text: "an item", Line: 15},
 	}
 	if !reflect.DeepEqual(a.Blocks, want) {
 		t.Errorf("blocks =\n%+v\nwant\n%+v", a.Blocks, want)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // TestYAMLAndJSONFrontMatter reads the same metadata in every format
@@ -51,7 +52,7 @@ func TestYAMLAndJSONFrontMatter(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("meta =\n%+v\nwant\n%+v", got, want)
 			}
-			if wantBlocks := []Block{{Paragraph, "First paragraph.", tt.bodyLine}}; !reflect.DeepEqual(a.Blocks, wantBlocks) {
+			if wantBlocks := []webpage.Block{{Kind: webpage.Paragraph, Text: "First paragraph.", Line: tt.bodyLine}}; !reflect.DeepEqual(a.Blocks, wantBlocks) {
 				t.Errorf("blocks = %+v, want %+v", a.Blocks, wantBlocks)
 			}
 		})

@@ -35,7 +35,7 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 	}
 	for _, b := range page.Blocks {
 		if text := cleanSpace(b.Text); text != "" {
-			a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: text, Line: b.Line})
+			a.Blocks = append(a.Blocks, webpage.Block{Kind: b.Kind, Text: text, Line: b.Line})
 		}
 	}
 	var warns []diag.Diagnostic
@@ -49,17 +49,4 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 		warns = append(warns, diag.Warnf(a.Path, 0, "no article text found in the page"))
 	}
 	return warns
-}
-
-// blockKind maps a web page's block kind to the reader's.
-func blockKind(k webpage.BlockKind) BlockKind {
-	switch k {
-	case webpage.Heading:
-		return Heading
-	case webpage.ListItem:
-		return ListItem
-	case webpage.Quote:
-		return Quote
-	}
-	return Paragraph
 }
