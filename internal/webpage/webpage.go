@@ -148,12 +148,12 @@ type Block struct {
 // Windows-1252) and returns its main text and metadata. It never panics; an
 // error means the page could not be read as HTML at all.
 func Extract(data []byte) (Page, error) {
-	dec := decode(data)
-	doc, err := parse(dec.text)
+	dec := Decode(data)
+	doc, err := parse(dec.Text)
 	if err != nil {
 		return Page{}, err
 	}
-	page := Page{MetaFrom: map[string]string{}, Encoding: dec.encoding, InvalidAt: dec.badAt}
+	page := Page{MetaFrom: map[string]string{}, Encoding: dec.Encoding, InvalidAt: dec.InvalidAt}
 	m := readMeta(doc)
 	ldBody, ldLine := m.ld.articleBody()
 	body := extractBody(doc, m.headlines(), ldBody, ldLine)
