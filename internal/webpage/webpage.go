@@ -44,6 +44,11 @@
 //
 // Extract is linear in the size of the page, deterministic, and never
 // panics, whatever the bytes.
+//
+// Two things here serve every article, not only web pages: the charset
+// decoder (Decode for pages, DecodeText for text and Markdown files,
+// LooksBinary), and Block, the unit of text package content gives every
+// article as.
 package webpage
 
 import (
