@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/temporal"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 	"github.com/timeline-ssg/timeline/internal/words"
 )
 
@@ -26,7 +26,7 @@ const (
 
 // block is an input block with the features cleaning judges it by.
 type block struct {
-	content.Block
+	webpage.Block
 	words     int
 	stopRatio float64
 	sentence  bool // ends like a sentence
@@ -58,7 +58,7 @@ type block struct {
 //
 // keys, when not nil, are the content keys of each block (as
 // words.ContentKeys finds them), found already.
-func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]string) []block {
+func describe(in []webpage.Block, extracted bool, corpus corpusView, keys [][]string) []block {
 	out := make([]block, len(in))
 	toks := make([][]words.Token, len(in))
 	for i, b := range in {
@@ -73,10 +73,10 @@ func describe(in []content.Block, extracted bool, corpus corpusView, keys [][]st
 	}
 	for i, b := range in {
 		toks := toks[i]
-		bl := block{Block: b, words: len(toks), stopRatio: words.StopRatio(toks), heading: b.Kind == content.Heading}
+		bl := block{Block: b, words: len(toks), stopRatio: words.StopRatio(toks), heading: b.Kind == webpage.Heading}
 		bl.marked = bl.heading
 		bl.sentence = endsLikeSentence(b.Text)
-		bl.list = b.Kind == content.ListItem || bulleted(b.Text)
+		bl.list = b.Kind == webpage.ListItem || bulleted(b.Text)
 		bl.leadIn = strings.HasSuffix(b.Text, ":") && bl.words >= 3 && bl.stopRatio > minShortStop && startsLikeSentence(b.Text)
 		bl.nav = separators(strings.TrimLeft(b.Text, "•◦‣▪▸●○■□ ")) > 0
 		bl.stamp = !bl.list && timeStamp(b.Text, toks)

@@ -11,6 +11,7 @@ import (
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/corpusgen"
 	"github.com/timeline-ssg/timeline/internal/parallel"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // BenchmarkClean cleans generated corpora of real news prose at three
@@ -64,7 +65,7 @@ func scraped(tb testing.TB, n int) []content.Article {
 			Date: g.Date, HasDate: !g.Date.IsZero(), DateOnly: true}}
 		line := 1
 		add := func(text string) {
-			a.Blocks = append(a.Blocks, content.Block{Kind: content.Paragraph, Text: text, Line: line})
+			a.Blocks = append(a.Blocks, webpage.Block{Kind: webpage.Paragraph, Text: text, Line: line})
 			line += 2
 		}
 		add(menus[i%len(menus)])

@@ -10,6 +10,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/temporal"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // The articles below are synthetic: made-up stories (a port strike, a
@@ -21,11 +22,11 @@ import (
 func article(path string, meta content.Meta, lines ...string) content.Article {
 	a := content.Article{Path: path, Meta: meta, Hash: "hash-" + path}
 	for i, l := range lines {
-		kind := content.Paragraph
+		kind := webpage.Paragraph
 		if t, ok := strings.CutPrefix(l, "# "); ok {
-			kind, l = content.Heading, t
+			kind, l = webpage.Heading, t
 		}
-		a.Blocks = append(a.Blocks, content.Block{Kind: kind, Text: l, Line: i + 1})
+		a.Blocks = append(a.Blocks, webpage.Block{Kind: kind, Text: l, Line: i + 1})
 	}
 	return a
 }
@@ -707,11 +708,11 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string, withCorpus bool) {
 		in := content.Article{Path: "content/fuzz.txt"}
 		for i, l := range strings.Split(src, "\n") {
-			kind := content.Paragraph
+			kind := webpage.Paragraph
 			if t, ok := strings.CutPrefix(l, "#"); ok {
-				kind, l = content.Heading, t
+				kind, l = webpage.Heading, t
 			}
-			in.Blocks = append(in.Blocks, content.Block{Kind: kind, Text: l, Line: i + 1})
+			in.Blocks = append(in.Blocks, webpage.Block{Kind: kind, Text: l, Line: i + 1})
 		}
 		var corpus *Corpus
 		if withCorpus {
@@ -719,7 +720,7 @@ func FuzzClean(f *testing.F) {
 			// lines repeat under different leads.
 			arts := []content.Article{in}
 			for r := 1; r < 3 && r < len(in.Blocks); r++ {
-				b := append(append([]content.Block(nil), in.Blocks[r:]...), in.Blocks[:r]...)
+				b := append(append([]webpage.Block(nil), in.Blocks[r:]...), in.Blocks[:r]...)
 				arts = append(arts, content.Article{Path: fmt.Sprintf("content/fuzz%d.txt", r), Blocks: b})
 			}
 			corpus = NewCorpus(arts)
@@ -760,7 +761,7 @@ func TestCleanListInsideArticle(t *testing.T) {
 			if tt.name == "markdown list items" {
 				for i := range in.Blocks {
 					if s, ok := strings.CutPrefix(in.Blocks[i].Text, "- "); ok {
-						in.Blocks[i].Kind, in.Blocks[i].Text = content.ListItem, s
+						in.Blocks[i].Kind, in.Blocks[i].Text = webpage.ListItem, s
 					}
 				}
 			}

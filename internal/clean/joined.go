@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 	"github.com/timeline-ssg/timeline/internal/words"
 )
 
@@ -24,7 +24,7 @@ import (
 // the blocks of a scraped text file, and their content keys (keys, when
 // not nil, are those of each input block). The joined block starts on its
 // first piece's line and reads the pieces' text with one space between.
-func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
+func joinBroken(in []webpage.Block, keys [][]string) ([]webpage.Block, [][]string) {
 	in, keys = splitWidgets(in, keys)
 	first := -1
 	for i := 1; i < len(in); i++ {
@@ -36,7 +36,7 @@ func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]strin
 	if first < 0 {
 		return in, keys
 	}
-	out := append([]content.Block(nil), in[:first]...)
+	out := append([]webpage.Block(nil), in[:first]...)
 	var outKeys [][]string
 	if keys != nil {
 		outKeys = append([][]string(nil), keys[:first]...)
@@ -60,8 +60,8 @@ func joinBroken(in []content.Block, keys [][]string) ([]content.Block, [][]strin
 
 // continues reports whether next goes on with the sentence prev broke
 // off.
-func continues(prev, next content.Block) bool {
-	if prev.Kind != content.Paragraph || next.Kind != content.Paragraph || next.Text == "" {
+func continues(prev, next webpage.Block) bool {
+	if prev.Kind != webpage.Paragraph || next.Kind != webpage.Paragraph || next.Text == "" {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next.Text)
@@ -127,8 +127,8 @@ func brokenOff(s string) bool {
 
 // splitWidgets splits the widget a paragraph opens with off it, and the
 // content keys with it (keys, when not nil, are those of each block).
-func splitWidgets(in []content.Block, keys [][]string) ([]content.Block, [][]string) {
-	var out []content.Block
+func splitWidgets(in []webpage.Block, keys [][]string) ([]webpage.Block, [][]string) {
+	var out []webpage.Block
 	var outKeys [][]string
 	split := false
 	for i, b := range in {
@@ -159,8 +159,8 @@ func splitWidgets(in []content.Block, keys [][]string) ([]content.Block, [][]str
 // in lower case, holding a tag and ending with a tag or a word in
 // capitals, before text that opens as a sentence does (the longest such
 // run: "BACK {current} of {total} NEXT BP is …" ends after "NEXT"); or 0.
-func widgetPrefix(b content.Block) int {
-	if b.Kind != content.Paragraph || !strings.Contains(b.Text, "{") {
+func widgetPrefix(b webpage.Block) int {
+	if b.Kind != webpage.Paragraph || !strings.Contains(b.Text, "{") {
 		return 0
 	}
 	type cand struct{ end, tags int }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/clean"
 	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // TestMemo edits the fixture scrapes one step at a time (a word changed,
@@ -43,7 +44,7 @@ func TestMemo(t *testing.T) {
 	for step := range 12 {
 		i := r.IntN(len(articles))
 		a := articles[i]
-		a.Blocks = append([]content.Block(nil), a.Blocks...)
+		a.Blocks = append([]webpage.Block(nil), a.Blocks...)
 		b := r.IntN(len(a.Blocks))
 		switch step % 3 {
 		case 0: // a line the site repeats elsewhere, such as chrome

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // The tests below are of rough scrapes (see also the fixtures in
@@ -178,7 +179,7 @@ func TestSplitWidgets(t *testing.T) {
 		{"No template here at all, only a sentence about a quarry.", ""},
 	}
 	for _, tt := range tests {
-		in := []content.Block{{Kind: content.Paragraph, Text: tt.in, Line: 3}}
+		in := []webpage.Block{{Kind: webpage.Paragraph, Text: tt.in, Line: 3}}
 		got, _ := splitWidgets(in, nil)
 		switch {
 		case tt.head == "" && len(got) != 1:

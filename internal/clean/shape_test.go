@@ -3,7 +3,7 @@ package clean
 import (
 	"testing"
 
-	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 	"github.com/timeline-ssg/timeline/internal/words"
 )
 
@@ -52,7 +52,7 @@ func TestBulletedAndSeparators(t *testing.T) {
 		{"Dockworkers walk out at the port of Lisbon over pay", false, false},
 	}
 	for _, tt := range tests {
-		b := describe([]content.Block{{Text: tt.in, Line: 1}}, false, nil, nil)[0]
+		b := describe([]webpage.Block{{Text: tt.in, Line: 1}}, false, nil, nil)[0]
 		if b.list != tt.bulleted || b.nav != tt.nav {
 			t.Errorf("%q: list %v, nav %v; want %v, %v", tt.in, b.list, b.nav, tt.bulleted, tt.nav)
 		}
@@ -73,7 +73,7 @@ func TestHeadlineShaped(t *testing.T) {
 		{"2:11:48", false},
 	}
 	for _, tt := range tests {
-		b := describe([]content.Block{{Text: tt.in, Line: 1}}, false, nil, nil)[0]
+		b := describe([]webpage.Block{{Text: tt.in, Line: 1}}, false, nil, nil)[0]
 		if got := headlineShaped(b); got != tt.want {
 			t.Errorf("headlineShaped(%q) = %v, want %v", tt.in, got, tt.want)
 		}

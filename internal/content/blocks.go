@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/timeline-ssg/timeline/internal/webpage"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -21,18 +22,18 @@ import (
 // that is not hard-wrapped every line is a block, except that a line
 // starting in lower case continues a line that does not end a sentence.
 // firstLine is the file line the text starts on.
-func TextBlocks(body string, firstLine int) []Block {
+func TextBlocks(body string, firstLine int) []webpage.Block {
 	lines := strings.Split(body, "\n")
 	for i, raw := range lines {
 		lines[i] = cleanSpace(raw)
 	}
 	width := wrapWidth(lines)
-	var blocks []Block
+	var blocks []webpage.Block
 	var cur []string
 	start := 0
 	flush := func() {
 		if len(cur) > 0 {
-			blocks = append(blocks, Block{Kind: Paragraph, Text: strings.Join(cur, " "), Line: start})
+			blocks = append(blocks, webpage.Block{Kind: webpage.Paragraph, Text: strings.Join(cur, " "), Line: start})
 			cur = cur[:0]
 		}
 	}
@@ -199,12 +200,12 @@ var markdownParser = sync.OnceValue(func() parser.Parser { return goldmark.New()
 // paragraphs, headings, list items and quotes as plain-text blocks. Code is
 // left out; raw HTML is kept as literal text (it is escaped when rendered,
 // never passed through). firstLine is the file line the body starts on.
-func MarkdownBlocks(body string, firstLine int) []Block {
+func MarkdownBlocks(body string, firstLine int) []webpage.Block {
 	src := []byte(body)
 	doc := markdownParser().Parse(text.NewReader(src))
 	lineStarts := newLineIndex(src)
-	var blocks []Block
-	add := func(kind BlockKind, n ast.Node, s string) {
+	var blocks []webpage.Block
+	add := func(kind webpage.BlockKind, n ast.Node, s string) {
 		s = cleanSpace(s)
 		if s == "" {
 			return
@@ -213,14 +214,14 @@ func MarkdownBlocks(body string, firstLine int) []Block {
 		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
 			line = firstLine + lineStarts.line(lines.At(0).Start) - 1
 		}
-		blocks = append(blocks, Block{Kind: kind, Text: s, Line: line})
+		blocks = append(blocks, webpage.Block{Kind: kind, Text: s, Line: line})
 	}
-	var walk func(n ast.Node, kind BlockKind)
-	walk = func(n ast.Node, kind BlockKind) {
+	var walk func(n ast.Node, kind webpage.BlockKind)
+	walk = func(n ast.Node, kind webpage.BlockKind) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Heading:
-				add(Heading, c, inlineText(c, src))
+				add(webpage.Heading, c, inlineText(c, src))
 			case *ast.Paragraph, *ast.TextBlock:
 				text := inlineText(c, src)
 				lines := strings.Split(text, "\n")
@@ -238,9 +239,9 @@ func MarkdownBlocks(body string, firstLine int) []Block {
 					blocks[i].Line += i - first
 				}
 			case *ast.List:
-				walk(c, ListItem)
+				walk(c, webpage.ListItem)
 			case *ast.Blockquote:
-				walk(c, Quote)
+				walk(c, webpage.Quote)
 			case *ast.HTMLBlock:
 				add(kind, c, string(c.Lines().Value(src)))
 			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.ThematicBreak:
@@ -250,7 +251,7 @@ func MarkdownBlocks(body string, firstLine int) []Block {
 			}
 		}
 	}
-	walk(doc, Paragraph)
+	walk(doc, webpage.Paragraph)
 	return blocks
 }
 

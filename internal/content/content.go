@@ -8,6 +8,8 @@ package content
 
 import (
 	"time"
+
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // Format is the kind of file an article came from.
@@ -32,29 +34,6 @@ func (f Format) String() string {
 		return "html"
 	}
 	return "text"
-}
-
-// BlockKind says what role a block plays in its article.
-type BlockKind int
-
-const (
-	// Paragraph is running text.
-	Paragraph BlockKind = iota
-	// Heading is a Markdown or HTML heading.
-	Heading
-	// ListItem is one item of a Markdown or HTML list.
-	ListItem
-	// Quote is a paragraph of a Markdown or HTML block quote.
-	Quote
-)
-
-// Block is one paragraph-like unit of an article's body.
-type Block struct {
-	Kind BlockKind
-	// Text is the block's plain text, on one line.
-	Text string
-	// Line is the 1-based line of the file the block starts on.
-	Line int
 }
 
 // Meta is what an article's front matter says about it.
@@ -83,7 +62,7 @@ type Article struct {
 	Path   string
 	Format Format
 	Meta   Meta
-	Blocks []Block
+	Blocks []webpage.Block
 	// Hash is a hex digest of the file's bytes, a key for caching work.
 	Hash string
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/corpusgen"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 func TestParseFrontMatter(t *testing.T) {
@@ -31,10 +32,10 @@ func TestParseFrontMatter(t *testing.T) {
 	if !m.HasDate || !m.DateOnly || m.Date.Format("2006-01-02") != "2023-09-17" {
 		t.Errorf("date = %v (has %v, dateOnly %v)", m.Date, m.HasDate, m.DateOnly)
 	}
-	want := []Block{
-		{Heading, "Heading", 10},
-		{Paragraph, "First paragraph wrapped here.", 12},
-		{ListItem, "an item", 15},
+	want := []webpage.Block{
+		{Kind: webpage.Heading, Text: "Heading", Line: 10},
+		{Kind: webpage.Paragraph, Text: "First paragraph wrapped here.", Line: 12},
+		{Kind: webpage.ListItem, Text: "an item", Line: 15},
 	}
 	if !reflect.DeepEqual(a.Blocks, want) {
 		t.Errorf("blocks =\n%+v\nwant\n%+v", a.Blocks, want)
@@ -134,6 +135,24 @@ func TestEncodings(t *testing.T) {
 	}
 	if _, diags := Parse("content/empty.txt", nil, time.UTC); len(diags) != 1 || !strings.Contains(diags[0].Message, "empty") {
 		t.Errorf("empty file: %v", diags)
+	}
+	// The warnings name the file and say how it was read.
+	if _, diags := Parse("content/latin.txt", []byte("Caf\xe9 owners said so."), time.UTC); len(diags) != 1 ||
+		diags[0].Error() != "content/latin.txt: not UTF-8 and no charset declared: read as windows-1252" {
+		t.Errorf("windows-1252 file: %v", diags)
+	}
+	if _, diags := Parse("content/bad.txt", []byte("\xEF\xBB\xBFCaf\xc3\xa9 \xff owners said so."), time.UTC); len(diags) != 1 ||
+		diags[0].Error() != "content/bad.txt: invalid UTF-8 at byte offset 9: replaced with U+FFFD" {
+		t.Errorf("bad byte after a byte order mark: %v", diags)
+	}
+	// A web page in UTF-16 is text, not a binary file.
+	var page []byte
+	page = append(page, 0xFF, 0xFE)
+	for _, c := range []byte("<html><body><article><p>The harbour authority said on Monday that ferry fares would rise by ten percent in April.</p></article></body></html>") {
+		page = append(page, c, 0)
+	}
+	if a, diags := Parse("content/utf16.html", page, time.UTC); len(diags) != 0 || len(a.Blocks) != 1 || !strings.HasPrefix(a.Blocks[0].Text, "The harbour authority") {
+		t.Errorf("UTF-16 page: %+v %v", a.Blocks, diags)
 	}
 }
 

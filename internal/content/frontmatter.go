@@ -9,6 +9,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/config"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/temporal"
 )
 
 // frontMatter is the metadata an article may start with: TOML between +++
@@ -189,9 +190,9 @@ func parseFrontMatter(file string, fm FrontMatter, loc *time.Location) (Meta, er
 }
 
 // frontMatterDate converts the value of the date key: a TOML date, local
-// datetime or offset datetime, or a string in one of the ISO forms (as
-// YAML and JSON give every date). format says how to write a date in the
-// error.
+// datetime or offset datetime, or a string (as YAML and JSON give every
+// date) that temporal.ParseStamp reads as a day or a moment. format says
+// how to write a date in the error.
 func frontMatterDate(v any, loc *time.Location, format FrontMatterFormat) (time.Time, bool, error) {
 	switch d := v.(type) {
 	case time.Time:
@@ -206,14 +207,8 @@ func frontMatterDate(v any, loc *time.Location, format FrontMatterFormat) (time.
 		return d, false, nil
 	case string:
 		s := strings.TrimSpace(d)
-		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
-			t, err := time.ParseInLocation(layout, s, loc)
-			if err == nil {
-				if layout == "2006-01-02" {
-					return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true, nil
-				}
-				return t, false, nil
-			}
+		if st, ok := temporal.ParseStamp(s, loc); ok && st.Precision == temporal.Day {
+			return st.Time, !st.Clock, nil
 		}
 		return time.Time{}, false, fmt.Errorf("%q is not a date: %s", s, dateHint(format))
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 )
 
 // TestYAMLAndJSONFrontMatter reads the same metadata in every format
@@ -34,6 +35,8 @@ func TestYAMLAndJSONFrontMatter(t *testing.T) {
 			"2023-09-17T08:30:00+02:00", false, 10},
 		{"JSON", "{\n  \"title\": \"Kim tours a warship\",\n  \"publisher\": \"Example News\",\n  \"url\": \"https://example.org/a\",\n  \"author\": \"A. Writer\",\n  \"date\": \"2023-09-17T08:30:00\",\n  \"tags\": [\"russia\", \"north-korea\"],\n  \"draft\": true\n}\n\nFirst paragraph.\n",
 			"2023-09-17T08:30:00+02:00", false, 11},
+		{"YAML date as pages write it", "---\ntitle: Kim tours a warship\npublisher: Example News\nurl: https://example.org/a\nauthor: A. Writer\ndate: September 17, 2023\ntags: [russia, north-korea]\ndraft: true\n---\nFirst paragraph.\n",
+			"2023-09-17T00:00:00Z", true, 10},
 		{"JSON on one line", "{\"title\": \"Kim tours a warship\", \"publisher\": \"Example News\", \"url\": \"https://example.org/a\", \"author\": \"A. Writer\", \"date\": \"2023-09-17\", \"tags\": [\"russia\", \"north-korea\"], \"draft\": true}\nFirst paragraph.\n",
 			"2023-09-17T00:00:00Z", true, 2},
 	}
@@ -51,7 +54,7 @@ func TestYAMLAndJSONFrontMatter(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("meta =\n%+v\nwant\n%+v", got, want)
 			}
-			if wantBlocks := []Block{{Paragraph, "First paragraph.", tt.bodyLine}}; !reflect.DeepEqual(a.Blocks, wantBlocks) {
+			if wantBlocks := []webpage.Block{{Kind: webpage.Paragraph, Text: "First paragraph.", Line: tt.bodyLine}}; !reflect.DeepEqual(a.Blocks, wantBlocks) {
 				t.Errorf("blocks = %+v, want %+v", a.Blocks, wantBlocks)
 			}
 		})
@@ -78,6 +81,8 @@ func TestYAMLAndJSONFrontMatterErrors(t *testing.T) {
 		{"YAML repeated key", "---\ntitle: x\nauthor: y\ntitle: z\n---\nbody\n", 4, `key "title" is given twice (first on line 2)`},
 		{"YAML bad date", "---\ntitle: x\ndate: yesterday\n---\nbody\n", 3, `"yesterday" is not a date`},
 		{"YAML number for a date", "---\ndate: 2023\n---\nbody\n", 2, `"2023" is not a date`},
+		{"YAML month for a date", "---\ndate: 2023-09\n---\nbody\n", 2, `"2023-09" is not a date`},
+		{"YAML day that does not exist", "---\ndate: 2023-02-29\n---\nbody\n", 2, `"2023-02-29" is not a date`},
 		{"YAML string for tags", "---\ntags: russia\n---\nbody\n", 2, `tags must be a list of strings, like [russia, north-korea], got the string "russia"`},
 		{"YAML list for a title", "---\ntitle: [a]\n---\nbody\n", 2, "title must be a string, got a list"},
 		{"YAML not a mapping", "---\n- a\n- b\n---\nbody\n", 2, "must be lines of key: value"},

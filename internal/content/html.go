@@ -1,8 +1,6 @@
 package content
 
 import (
-	"strings"
-
 	"github.com/timeline-ssg/timeline/internal/diag"
 	"github.com/timeline-ssg/timeline/internal/webpage"
 )
@@ -11,7 +9,7 @@ import (
 // its main text, as package webpage finds them. Front matter does not
 // apply to web pages; their metadata comes from the page's own tags.
 func parseHTML(a *Article, data []byte) []diag.Diagnostic {
-	if looksBinary(data) {
+	if webpage.LooksBinary(data) {
 		return []diag.Diagnostic{diag.Warnf(a.Path, 0, "skipped: looks like a binary file, not a web page")}
 	}
 	page, err := webpage.Extract(data)
@@ -35,31 +33,12 @@ func parseHTML(a *Article, data []byte) []diag.Diagnostic {
 	}
 	for _, b := range page.Blocks {
 		if text := cleanSpace(b.Text); text != "" {
-			a.Blocks = append(a.Blocks, Block{Kind: blockKind(b.Kind), Text: text, Line: b.Line})
+			a.Blocks = append(a.Blocks, webpage.Block{Kind: b.Kind, Text: text, Line: b.Line})
 		}
 	}
-	var warns []diag.Diagnostic
-	switch {
-	case page.InvalidAt >= 0:
-		warns = append(warns, diag.Warnf(a.Path, 0, "invalid UTF-8 at byte offset %d: replaced with U+FFFD", page.InvalidAt))
-	case strings.HasSuffix(page.Encoding, "(undeclared)"):
-		warns = append(warns, diag.Warnf(a.Path, 0, "not UTF-8 and no charset declared: read as %s", strings.TrimSuffix(page.Encoding, " (undeclared)")))
-	}
+	warns := decodeWarnings(a.Path, page.Encoding, page.InvalidAt)
 	if len(a.Blocks) == 0 {
 		warns = append(warns, diag.Warnf(a.Path, 0, "no article text found in the page"))
 	}
 	return warns
-}
-
-// blockKind maps a web page's block kind to the reader's.
-func blockKind(k webpage.BlockKind) BlockKind {
-	switch k {
-	case webpage.Heading:
-		return Heading
-	case webpage.ListItem:
-		return ListItem
-	case webpage.Quote:
-		return Quote
-	}
-	return Paragraph
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/timeline-ssg/timeline/internal/clean"
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/temporal"
+	"github.com/timeline-ssg/timeline/internal/webpage"
 	"github.com/timeline-ssg/timeline/internal/words"
 )
 
@@ -49,7 +50,7 @@ func page(path string, meta content.Meta, parts ...[]string) content.Article {
 	line := 1
 	for _, p := range parts {
 		for _, l := range p {
-			a.Blocks = append(a.Blocks, content.Block{Kind: content.Paragraph, Text: l, Line: line})
+			a.Blocks = append(a.Blocks, webpage.Block{Kind: webpage.Paragraph, Text: l, Line: line})
 			line++
 		}
 	}

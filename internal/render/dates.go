@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/timeline-ssg/timeline/internal/temporal"
 )
 
 // dayRange returns the first and the last day a date covers, at midnight
@@ -22,24 +24,14 @@ func dayRange(d Date) (first, last time.Time, ok bool) {
 }
 
 // period returns the first and the last day of an ISO date, month or
-// year.
+// year, as temporal.ParseStamp reads it.
 func period(iso string) (first, last time.Time, ok bool) {
-	for _, f := range []struct {
-		layout string
-		years  int
-		months int
-		days   int
-	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
-		if len(iso) != len(f.layout) {
-			continue
-		}
-		t, err := time.Parse(f.layout, iso)
-		if err != nil {
-			return time.Time{}, time.Time{}, false
-		}
-		return t, t.AddDate(f.years, f.months, f.days-1), true
+	st, ok := temporal.ParseStamp(iso, time.UTC)
+	if !ok {
+		return time.Time{}, time.Time{}, false
 	}
-	return time.Time{}, time.Time{}, false
+	d := st.Date()
+	return d.Start, d.End, true
 }
 
 // dayISO formats a day as "2006-01-02".

@@ -18,7 +18,21 @@ import (
 // further, and stops at <body>.
 const prescanLimit = 64 << 10
 
-// decode returns the page as UTF-8.
+// Decoded is the text of a file in UTF-8 and how it was read.
+type Decoded struct {
+	// Text is the file's text in UTF-8, without its byte order mark.
+	Text []byte
+	// Encoding is the charset the file was read in: "utf-8", "utf-16le",
+	// "utf-16be", a declared charset such as "koi8-r", or "windows-1252
+	// (undeclared)" for a file that is not UTF-8 and declares nothing.
+	Encoding string
+	// InvalidAt is the byte offset in the file of the first byte that was
+	// not valid in the encoding and was replaced with U+FFFD; -1 if none
+	// was.
+	InvalidAt int
+}
+
+// Decode returns an HTML page as UTF-8, as Extract reads it.
 //
 // A byte order mark decides first. Then bytes that are valid UTF-8 are
 // UTF-8, whatever the page declares: pages saved by a crawler or a browser
@@ -29,50 +43,76 @@ const prescanLimit = 64 << 10
 // UTF-8 but has a few bad bytes, or says nothing but is mostly UTF-8, is
 // UTF-8 with those bytes replaced; anything else is Windows-1252 (which
 // is what browsers assume of ISO-8859-1 too).
-func decode(data []byte) decoded {
+func Decode(data []byte) Decoded { return decode(data, true) }
+
+// DecodeText returns the bytes of a text or Markdown file as UTF-8. It
+// reads them as Decode reads a page that declares no charset: a byte order
+// mark decides first (UTF-8, UTF-16 little or big endian); then valid
+// UTF-8 is UTF-8; text that is mostly UTF-8 is UTF-8 with its bad bytes
+// replaced; anything else is Windows-1252. Line ends are left as they are.
+func DecodeText(data []byte) Decoded { return decode(data, false) }
+
+// decode is Decode when html is true, else DecodeText: only a page's
+// <meta> can declare a charset.
+func decode(data []byte, html bool) Decoded {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return repaired(data[3:], 3)
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decoded{transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", -1}
+		return Decoded{transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", -1}
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decoded{transform(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "utf-16be", -1}
+		return Decoded{transform(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data), "utf-16be", -1}
 	}
 	if utf8.Valid(data) {
-		if bytes.IndexByte(data, 0x1B) >= 0 {
+		if html && bytes.IndexByte(data, 0x1B) >= 0 {
 			if enc, name := declared(data); name == "iso-2022-jp" {
-				return decoded{transform(enc, data), name, -1}
+				return Decoded{transform(enc, data), name, -1}
 			}
 		}
-		return decoded{data, "utf-8", -1}
+		return Decoded{data, "utf-8", -1}
 	}
-	enc, name := declared(data)
+	var enc encoding.Encoding
+	var name string
+	if html {
+		enc, name = declared(data)
+	}
 	switch {
 	case strings.HasPrefix(name, "utf-"):
 		// A <meta> that says UTF-16 means UTF-8, as browsers read it.
 		return repaired(data, 0)
 	case enc != nil:
-		return decoded{transform(enc, data), name, -1}
+		return Decoded{transform(enc, data), name, -1}
 	case mostlyUTF8(data):
 		return repaired(data, 0)
 	}
-	return decoded{transform(charmap.Windows1252, data), "windows-1252 (undeclared)", -1}
+	return Decoded{transform(charmap.Windows1252, data), "windows-1252 (undeclared)", -1}
 }
 
-// decoded is a page's text as UTF-8, the encoding it was read in, and the
-// byte offset in the file of the first invalid byte replaced with U+FFFD
-// (-1 if none was).
-type decoded struct {
-	text     []byte
-	encoding string
-	badAt    int
+// LooksBinary reports whether data looks like a binary file rather than
+// text: a NUL byte or many control characters in its first 8 KB. Text
+// with a UTF-16 byte order mark, which is full of NUL bytes, is text.
+func LooksBinary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			ctl++
+		}
+	}
+	return ctl > len(head)/50+2
 }
 
 // repaired reads UTF-8 data that starts at byte skip of the file,
 // replacing invalid bytes.
-func repaired(data []byte, skip int) decoded {
+func repaired(data []byte, skip int) Decoded {
 	if utf8.Valid(data) {
-		return decoded{data, "utf-8", -1}
+		return Decoded{data, "utf-8", -1}
 	}
 	bad := 0
 	for bad < len(data) {
@@ -82,7 +122,7 @@ func repaired(data []byte, skip int) decoded {
 		}
 		bad += n
 	}
-	return decoded{bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8", skip + bad}
+	return Decoded{bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8", skip + bad}
 }
 
 // mostlyUTF8 says whether data has UTF-8 sequences of two bytes or more,

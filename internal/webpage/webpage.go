@@ -44,6 +44,11 @@
 //
 // Extract is linear in the size of the page, deterministic, and never
 // panics, whatever the bytes.
+//
+// Two things here serve every article, not only web pages: the charset
+// decoder (Decode for pages, DecodeText for text and Markdown files,
+// LooksBinary), and Block, the unit of text package content gives every
+// article as.
 package webpage
 
 import (
@@ -99,18 +104,21 @@ type Page struct {
 	MetaFrom map[string]string
 }
 
-// BlockKind says what role a block plays in the text.
+// BlockKind says what role a block plays in the text. It is the one kind
+// of block every article has: package content gives the blocks of text and
+// Markdown files these kinds too.
 type BlockKind int
 
 const (
 	// Paragraph is running text (a <p>, a run of text between <br><br>, a
-	// text cell, a <pre>).
+	// text cell, a <pre>; a paragraph of a text or Markdown file).
 	Paragraph BlockKind = iota
-	// Heading is an <h1>…<h6> inside the article.
+	// Heading is an <h1>…<h6> inside the article, or a Markdown heading.
 	Heading
-	// ListItem is one <li> or <dd>/<dt>.
+	// ListItem is one <li> or <dd>/<dt>, or one item of a Markdown list.
 	ListItem
-	// Quote is a paragraph inside a <blockquote> or <q>-only block.
+	// Quote is a paragraph inside a <blockquote> or <q>-only block, or of
+	// a Markdown block quote.
 	Quote
 )
 
@@ -127,14 +135,15 @@ func (k BlockKind) String() string {
 	return "paragraph"
 }
 
-// Block is one paragraph-like unit of the main text.
+// Block is one paragraph-like unit of an article's text: of a web page's
+// main text here, and of every article's body in package content.
 type Block struct {
 	Kind BlockKind
 	// Text is plain text: entities decoded, white space folded to single
 	// spaces, on one line, never empty.
 	Text string
-	// Line is the 1-based line of the HTML source where the block's
-	// element starts.
+	// Line is the 1-based line of the source file (the HTML source, for a
+	// web page) where the block starts.
 	Line int
 }
 
@@ -144,12 +153,12 @@ type Block struct {
 // Windows-1252) and returns its main text and metadata. It never panics; an
 // error means the page could not be read as HTML at all.
 func Extract(data []byte) (Page, error) {
-	dec := decode(data)
-	doc, err := parse(dec.text)
+	dec := Decode(data)
+	doc, err := parse(dec.Text)
 	if err != nil {
 		return Page{}, err
 	}
-	page := Page{MetaFrom: map[string]string{}, Encoding: dec.encoding, InvalidAt: dec.badAt}
+	page := Page{MetaFrom: map[string]string{}, Encoding: dec.Encoding, InvalidAt: dec.InvalidAt}
 	m := readMeta(doc)
 	ldBody, ldLine := m.ld.articleBody()
 	body := extractBody(doc, m.headlines(), ldBody, ldLine)
