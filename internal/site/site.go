@@ -57,7 +57,7 @@ type Options struct {
 	// Files, if not nil, holds the site's files in place of the
 	// directory SiteDir: site.toml, the content directory and themes/
 	// at its root, as an fstest.MapFS does in tests. The destination is
-	// still found from SiteDir.
+	// still found from SiteDir: give Destination when SiteDir is empty.
 	Files fs.FS
 }
 
