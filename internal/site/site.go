@@ -364,11 +364,7 @@ func loadTheme(opt Options, name string) (fs.FS, error) {
 		return themes.Default, nil
 	}
 	if opt.Files != nil {
-		sub, err := fs.Sub(opt.Files, "themes/"+name)
-		if st, serr := fs.Stat(opt.Files, "themes/"+name); err != nil || serr != nil || !st.IsDir() {
-			return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
-		}
-		return render.Layers(sub, themes.Default), nil
+		return filesTheme(opt.Files, name)
 	}
 	dir := filepath.Join(opt.SiteDir, "themes", name)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
