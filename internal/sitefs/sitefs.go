@@ -124,6 +124,7 @@ type SkipError struct {
 	Reason string
 }
 
+// Error returns the reason.
 func (e *SkipError) Error() string { return e.Reason }
 
 // ReadFile returns the bytes and the status of the named file of fsys. A
