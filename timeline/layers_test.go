@@ -16,7 +16,7 @@ var stageOrder = []string{"content", "clean", "dedup", "events", "chronology", "
 // libraries are the packages every stage may use; they import no stage.
 var libraries = map[string]bool{
 	"cdp": true, "config": true, "corpusgen": true, "diag": true, "lexicon": true, "parallel": true,
-	"scaffold": true, "sentence": true, "temporal": true, "webpage": true, "words": true,
+	"scaffold": true, "sentence": true, "sitefs": true, "temporal": true, "webpage": true, "words": true,
 }
 
 const module = "github.com/timeline-ssg/timeline"

@@ -4,17 +4,17 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 )
 
 // FileName is the name of the configuration file at the site root.
@@ -92,17 +92,18 @@ func Default() Config {
 	}
 }
 
-// Load reads site.toml from the site directory dir. A missing file gives
-// the defaults; any other problem is a diag.Diagnostic naming the file and
-// line.
-func Load(dir string) (Config, error) {
-	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
+// Load reads site.toml from the site's files fsys (a *sitefs.Dir on the
+// site directory in a build). A missing file gives the defaults; any
+// other problem is a diag.Diagnostic naming the file and line. What is
+// not a regular file (a named pipe) is an error, never waited on, as is
+// a symbolic link that leads outside the site directory.
+func Load(fsys fs.FS) (Config, error) {
+	data, _, err := sitefs.ReadFile(context.Background(), fsys, FileName, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
 	if err != nil {
-		return Config{}, diag.Errorf(FileName, 0, "cannot read: %v", err)
+		return Config{}, diag.Errorf(FileName, 0, "cannot read: %v", sitefs.Cause(err, "the site directory"))
 	}
 	return Parse(FileName, data)
 }

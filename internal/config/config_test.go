@@ -2,15 +2,18 @@ package config
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 )
 
 func TestParseDefaultsAndValues(t *testing.T) {
@@ -95,7 +98,7 @@ func TestBaseURLForms(t *testing.T) {
 }
 
 func TestLoadMissingFileGivesDefaults(t *testing.T) {
-	cfg, err := Load(t.TempDir())
+	cfg, err := Load(fstest.MapFS{"content/a.md": {Data: []byte("A")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,13 +108,67 @@ func TestLoadMissingFileGivesDefaults(t *testing.T) {
 }
 
 func TestLoadReadsFile(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("title = \"T\"\nbogus = 1\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err := Load(dir)
+	_, err := Load(fstest.MapFS{FileName: {Data: []byte("title = \"T\"\nbogus = 1\n")}})
 	if err == nil || !strings.HasPrefix(err.Error(), "site.toml:2:") {
 		t.Errorf("Load error = %v, want one at site.toml:2", err)
+	}
+	cfg, err := Load(fstest.MapFS{FileName: {Data: []byte("title = \"T\"\ncontentDir = \"articles\"\n")}})
+	if err != nil || cfg.Title != "T" || cfg.ContentDir != "articles" {
+		t.Errorf("Load = %+v, %v; want title T, contentDir articles", cfg, err)
+	}
+}
+
+// TestLoadRefusesSpecialFiles checks that a site.toml that is not a
+// regular file is an error naming it, without being read.
+func TestLoadRefusesSpecialFiles(t *testing.T) {
+	for mode, kind := range map[fs.FileMode]string{fs.ModeNamedPipe: "named pipe", fs.ModeDir: "directory", fs.ModeSocket: "socket"} {
+		_, err := Load(fstest.MapFS{FileName: {Mode: mode}})
+		if want := "site.toml: cannot read: not a regular file (" + kind + ")"; err == nil || err.Error() != want {
+			t.Errorf("Load(%s) = %v, want %s", kind, err, want)
+		}
+	}
+}
+
+// TestLoadLinks checks, on the disk, that a site.toml that is a symbolic
+// link to a file in the site directory is read, and one to a file
+// outside it is an error saying so: the build reads nothing outside the
+// site directory through a link. (os.ReadFile followed such a link
+// before the site was read through an os.Root.)
+func TestLoadLinks(t *testing.T) {
+	parent := t.TempDir()
+	site := filepath.Join(parent, "site")
+	if err := os.MkdirAll(filepath.Join(site, "conf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"outside.toml": "title = \"Outside\"\n", "site/conf/site.toml": "title = \"Inside\"\n"} {
+		if err := os.WriteFile(filepath.Join(parent, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(site, FileName)
+	load := func() (Config, error) {
+		d, err := sitefs.Open(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		return Load(d)
+	}
+	if err := os.Symlink(filepath.Join("conf", FileName), link); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	if cfg, err := load(); err != nil || cfg.Title != "Inside" {
+		t.Errorf("through a link inside the site: %q, %v; want the title Inside", cfg.Title, err)
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(parent, "outside.toml"), link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := load()
+	if want := "site.toml: cannot read: a symbolic link that leads outside the site directory, which is not followed"; err == nil || err.Error() != want {
+		t.Errorf("through a link out of the site: %v, want %s", err, want)
 	}
 }
 

@@ -2,8 +2,8 @@
 // finds the files, decodes their text, parses TOML, YAML or JSON front
 // matter, extracts the main text and metadata of saved web pages, and
 // splits the body into blocks (paragraphs, headings, list items). It is
-// the first stage of the pipeline and the only one that touches the file
-// system.
+// the first stage of the pipeline and the only one that reads files: the
+// content directory's, through an fs.FS (a sitefs.Dir in a build).
 package content
 
 import (

@@ -11,13 +11,27 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode"
 
 	"github.com/timeline-ssg/timeline/internal/corpusgen"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 	"github.com/timeline-ssg/timeline/internal/webpage"
 )
+
+// openDir opens the directory dir as a build opens the content
+// directory, closing it when the test ends.
+func openDir(t *testing.T, dir string) *sitefs.Dir {
+	t.Helper()
+	d, err := sitefs.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
 
 func TestParseFrontMatter(t *testing.T) {
 	src := "+++\ntitle = \"Kim tours a warship\"\npublisher = \"Example News\"\nurl = \"https://example.org/a\"\nauthor = \"A. Writer\"\ndate = 2023-09-17\ntags = [\"russia\"]\n+++\n\n# Heading\n\nFirst paragraph\nwrapped here.\n\n- an item\n"
@@ -157,28 +171,20 @@ func TestEncodings(t *testing.T) {
 }
 
 func TestReadSkipsHiddenTempAndDrafts(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		"content/a.txt":           "Article A body text.",
-		"content/sub/b.md":        "+++\ntitle = \"B\"\n+++\nBody of B.",
-		"content/.hidden.txt":     "hidden",
-		"content/.git/x.txt":      "git",
-		"content/a.txt~":          "backup",
-		"content/#a.txt#":         "emacs",
-		"content/.a.txt.swp":      "vim",
-		"content/draft.md":        "+++\ndraft = true\n+++\nDraft body.",
-		"content/notes.json":      "{}",
-		"content/sub/c.markdown":  "Body of C.",
-		"content/sub/.cache/d.md": "cached",
-	}
-	for p, s := range files {
-		full := filepath.Join(dir, p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	as, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"})
+	fsys := mapFS(map[string]string{
+		"a.txt":           "Article A body text.",
+		"sub/b.md":        "+++\ntitle = \"B\"\n+++\nBody of B.",
+		".hidden.txt":     "hidden",
+		".git/x.txt":      "git",
+		"a.txt~":          "backup",
+		"#a.txt#":         "emacs",
+		".a.txt.swp":      "vim",
+		"draft.md":        "+++\ndraft = true\n+++\nDraft body.",
+		"notes.json":      "{}",
+		"sub/c.markdown":  "Body of C.",
+		"sub/.cache/d.md": "cached",
+	})
+	as, diags, err := Read(context.Background(), Options{FS: fsys, ContentDir: "content"})
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("Read: %v %v", err, diags)
 	}
@@ -190,20 +196,90 @@ func TestReadSkipsHiddenTempAndDrafts(t *testing.T) {
 	if !reflect.DeepEqual(paths, want) {
 		t.Errorf("paths = %q, want %q", paths, want)
 	}
-	as, _, _ = Read(context.Background(), Options{SiteDir: dir, ContentDir: "content", Drafts: true})
+	as, _, _ = Read(context.Background(), Options{FS: fsys, ContentDir: "content", Drafts: true})
 	if len(as) != 4 {
 		t.Errorf("with drafts: %d articles, want 4", len(as))
 	}
 }
 
-func TestReadMissingContentDir(t *testing.T) {
-	site := filepath.Join(t.TempDir(), "x")
-	_, _, err := Read(context.Background(), Options{SiteDir: site, ContentDir: "content"})
-	var d diag.Diagnostic
-	want := "content directory not found: " + filepath.Join(site, "content") + ": "
-	if !errors.As(err, &d) || !strings.HasPrefix(d.Error(), want) {
-		t.Errorf("err = %v, want a diagnostic starting %q", err, want)
+// TestReadNamesFromContentDir checks that articles' paths, which
+// messages and source pages give, are the content directory's, as
+// site.toml says it, joined to the file's path in it, in that order:
+// "a-b.md" sorts before "a/x.md", as the walk would not have them.
+func TestReadNamesFromContentDir(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"a/x.md":   "Article X body text.",
+		"a-b.md":   "Article A-B body text.",
+		"bad.md":   "+++\ntitel = \"x\"\n+++\nBody.",
+		"sub/c.md": "Article C body text.",
+	})
+	for _, tt := range []struct {
+		dir  string
+		want []string
+		bad  string
+	}{
+		{"content", []string{"content/a-b.md", "content/a/x.md", "content/sub/c.md"}, "content/bad.md:2"},
+		{"./articles/2024/", []string{"articles/2024/a-b.md", "articles/2024/a/x.md", "articles/2024/sub/c.md"}, "articles/2024/bad.md:2"},
+		{".", []string{"a-b.md", "a/x.md", "sub/c.md"}, "bad.md:2"},
+		{"../elsewhere", []string{"../elsewhere/a-b.md", "../elsewhere/a/x.md", "../elsewhere/sub/c.md"}, "../elsewhere/bad.md:2"},
+	} {
+		as, diags, err := Read(context.Background(), Options{FS: fsys, ContentDir: tt.dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, a := range as {
+			paths = append(paths, a.Path)
+		}
+		if !reflect.DeepEqual(paths, tt.want) {
+			t.Errorf("%s: paths = %q, want %q", tt.dir, paths, tt.want)
+		}
+		if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), tt.bad+": ") {
+			t.Errorf("%s: diagnostics %v, want one at %s", tt.dir, diags, tt.bad)
+		}
 	}
+}
+
+// TestReadSkipsSpecialFiles checks, in memory, that an article's name on
+// what is not a regular file is skipped with a warning naming it and
+// what it is, and that a file larger than MaxSize is skipped saying how
+// to raise the limit (special_test.go does so on the disk).
+func TestReadSkipsSpecialFiles(t *testing.T) {
+	fsys := mapFS(map[string]string{"ok.txt": "The ferry resumed service on Monday after two weeks of repairs.\n"})
+	fsys["pipe.txt"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	fsys["sock.md"] = &fstest.MapFile{Mode: fs.ModeSocket}
+	fsys["dev.html"] = &fstest.MapFile{Mode: fs.ModeDevice | fs.ModeCharDevice}
+	fsys["big.txt"] = &fstest.MapFile{Data: bytes.Repeat([]byte("A long line of text for a large file.\n"), 100)}
+	as, diags, err := Read(context.Background(), Options{FS: fsys, ContentDir: "content", MaxSize: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Path != "content/ok.txt" {
+		t.Errorf("read %v, want content/ok.txt only", as)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	want := []string{
+		"content/big.txt: skipped: 3800 bytes, larger than maxArticleSize (1000): raise it in site.toml to read this file",
+		"content/dev.html: skipped: not a regular file (character device)",
+		"content/pipe.txt: skipped: not a regular file (named pipe)",
+		"content/sock.md: skipped: not a regular file (socket)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// mapFS returns a content directory in memory holding files, by slash
+// path, with their text.
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+	}
+	return fsys
 }
 
 func FuzzParse(f *testing.F) {
@@ -370,7 +446,7 @@ func TestReadLimitsAndLinks(t *testing.T) {
 	must(os.Symlink("ok.txt", filepath.Join(c, "inside.txt")))
 	must(os.Symlink("..", filepath.Join(c, "sub", "up"))) // a directory loop, not followed
 
-	articles, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content", MaxSize: 1000})
+	articles, diags, err := Read(context.Background(), Options{FS: openDir(t, c), ContentDir: "content", MaxSize: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +459,7 @@ func TestReadLimitsAndLinks(t *testing.T) {
 	}
 	want := map[string]string{
 		"content/big.txt":     "skipped: 3800 bytes, larger than maxArticleSize (1000)",
-		"content/outside.txt": "skipped: path escapes from parent",
+		"content/outside.txt": "skipped: a symbolic link that leads outside the content directory, which is not followed",
 		"content/loop.txt":    "skipped:",
 	}
 	for _, d := range diags {
@@ -402,22 +478,13 @@ func TestReadLimitsAndLinks(t *testing.T) {
 // articles in one directory, as a scrape saved flat does: every one is
 // read, in path order.
 func TestReadLargeDirectory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes 50,000 files")
-	}
 	const n = 50_000
-	dir := t.TempDir()
-	c := filepath.Join(dir, "content")
-	if err := os.Mkdir(c, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	fsys := make(fstest.MapFS, n)
 	for i := range n {
 		text := fmt.Sprintf("+++\ntitle = \"Report %d\"\n+++\nThe council met for the %dth time on Monday.\n", i, i)
-		if err := os.WriteFile(filepath.Join(c, fmt.Sprintf("a%06d.md", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		fsys[fmt.Sprintf("a%06d.md", i)] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
 	}
-	articles, diags, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"})
+	articles, diags, err := Read(context.Background(), Options{FS: fsys, ContentDir: "content"})
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("err %v, diagnostics %v", err, diags)
 	}
@@ -455,9 +522,14 @@ func BenchmarkRead(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			fsys, err := sitefs.Open(c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer fsys.Close()
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := Read(context.Background(), Options{SiteDir: dir, ContentDir: "content"}); err != nil {
+				if _, _, err := Read(context.Background(), Options{FS: fsys, ContentDir: "content"}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -6,9 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/diag"
 	"github.com/timeline-ssg/timeline/internal/parallel"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 )
 
 // Extensions maps the file name endings read as articles to their format.
@@ -50,10 +49,14 @@ func IsArticle(name string) bool {
 
 // Options tells Read where and how to read.
 type Options struct {
-	// SiteDir is the site root; paths in articles and messages are relative
-	// to it.
-	SiteDir string
-	// ContentDir is the content directory, relative to SiteDir.
+	// FS holds the files of the content directory, at its root: in a
+	// build, a *sitefs.Dir opened on the directory, through which a
+	// symbolic link that leads out of it is refused; in tests, an
+	// fstest.MapFS will do.
+	FS fs.FS
+	// ContentDir is the content directory's path relative to the site
+	// root, as site.toml gives it: articles' paths and messages start
+	// with it.
 	ContentDir string
 	// Location is the zone for front matter datetimes without an offset.
 	Location *time.Location
@@ -67,12 +70,13 @@ type Options struct {
 	Cache *Cache
 }
 
-// Read reads every article under the content directory, in parallel, and
-// returns them sorted by path with the diagnostics found. A problem with one
-// file (bad front matter) is an error diagnostic; the caller decides to stop.
+// Read reads every article of the content directory opt.FS, in parallel,
+// and returns them sorted by path with the diagnostics found. A problem
+// with one file (bad front matter) is an error diagnostic; the caller
+// decides to stop.
 func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
-	root := filepath.Join(opt.SiteDir, opt.ContentDir)
-	paths, diags, err := list(ctx, root, opt.ContentDir)
+	rel := filepath.ToSlash(opt.ContentDir)
+	names, diags, err := list(ctx, opt.FS, rel)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -85,21 +89,13 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 		keep    bool
 		diags   []diag.Diagnostic
 	}
-	// Files are opened through the content directory as a root, so a
-	// symbolic link that points outside it, or loops, is refused.
-	dir, err := os.OpenRoot(root)
-	if err != nil {
-		return nil, diags, diag.Errorf(opt.ContentDir, 0, "cannot read content directory: %v", err)
-	}
-	defer dir.Close()
 	if opt.Cache != nil {
 		opt.Cache.begin()
 		defer opt.Cache.end()
 	}
-	results := make([]result, len(paths))
-	err = parallel.For(ctx, len(paths), func(i int) {
-		inRoot := strings.TrimPrefix(paths[i], path.Clean(filepath.ToSlash(opt.ContentDir))+"/")
-		a, keep, ds := readFile(ctx, dir, filepath.FromSlash(inRoot), paths[i], loc, opt.MaxSize, opt.Cache)
+	results := make([]result, len(names))
+	err = parallel.For(ctx, len(names), func(i int) {
+		a, keep, ds := readFile(ctx, opt.FS, names[i], path.Join(rel, names[i]), loc, opt.MaxSize, opt.Cache)
 		if a.Meta.Draft && !opt.Drafts {
 			keep = false
 		}
@@ -119,28 +115,29 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 	return articles, diags, nil
 }
 
-// list returns the slash paths, relative to the site root, of the article
-// files under root, sorted. Symbolic links to directories are not followed.
-// An article's name on what is not a regular file or a symbolic link (a
-// named pipe, a socket, a device) is skipped with a warning: it is never
-// opened. It stops with ctx's error when ctx is done.
-func list(ctx context.Context, root, rel string) ([]string, diag.List, error) {
-	var paths []string
+// list returns the names in fsys of the article files, sorted. rel is
+// the content directory's path relative to the site root, for messages.
+// Symbolic links to directories are not followed. An article's name on
+// what is not a regular file or a symbolic link (a named pipe, a socket,
+// a device) is skipped with a warning: it is never opened. It stops with
+// ctx's error when ctx is done.
+func list(ctx context.Context, fsys fs.FS, rel string) ([]string, diag.List, error) {
+	var names []string
 	var diags diag.List
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
 		if err != nil {
-			if p == root {
+			if p == "." {
 				return err
 			}
-			diags = append(diags, diag.Warnf(slashRel(root, rel, p), 0, "skipped: %v", err))
+			diags = append(diags, diag.Warnf(path.Join(rel, p), 0, "skipped: %v", sitefs.Cause(err, "the content directory")))
 			return nil
 		}
-		if p != root && Ignored(d.Name()) {
+		if p != "." && Ignored(d.Name()) {
 			if d.IsDir() {
-				return filepath.SkipDir
+				return fs.SkipDir
 			}
 			return nil
 		}
@@ -148,46 +145,32 @@ func list(ctx context.Context, root, rel string) ([]string, diag.List, error) {
 			return nil
 		}
 		if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
-			diags = append(diags, diag.Warnf(slashRel(root, rel, p), 0, "skipped: not a regular file (%s)", fileKind(t)))
+			diags = append(diags, diag.Warnf(path.Join(rel, p), 0, "skipped: not a regular file (%s)", sitefs.Kind(t)))
 			return nil
 		}
-		paths = append(paths, slashRel(root, rel, p))
+		names = append(names, p)
 		return nil
 	})
 	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
 		return nil, nil, ctxErr
 	}
-	if errors.Is(err, fs.ErrNotExist) {
-		// The message names the directory looked for in full: the site
-		// directory (--source) may be the mistake.
-		where := root
-		if abs, err := filepath.Abs(root); err == nil {
-			where = abs
-		}
-		return nil, nil, diag.Errorf("", 0, "content directory not found: %s: create it and put articles (.md or .txt) in it, or give the site's directory with --source", where)
-	}
 	if err != nil {
-		return nil, nil, diag.Errorf(rel, 0, "cannot read content directory: %v", err)
+		return nil, nil, diag.Errorf(rel, 0, "cannot read content directory: %v", sitefs.Cause(err, "the content directory"))
 	}
-	sort.Strings(paths)
-	return paths, diags, nil
+	// Sorted as the paths are, rel/NAME, which differs from the order of
+	// the walk where a name sorts before its directory's ("a-b.md" <
+	// "a/x.md").
+	sort.Strings(names)
+	return names, diags, nil
 }
 
-func slashRel(root, rel, p string) string {
-	r, err := filepath.Rel(root, p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	return path.Join(filepath.ToSlash(rel), filepath.ToSlash(r))
-}
-
-// readFile reads one article, name, from the content directory dir.
+// readFile reads one article, name, from the content directory fsys.
 // relPath is its path for messages. keep is false for files that are
 // skipped: unreadable, not a regular file, larger than maxSize (if not
 // 0), or empty.
-func readFile(ctx context.Context, dir *os.Root, name, relPath string, loc *time.Location, maxSize int64, cache *Cache) (Article, bool, []diag.Diagnostic) {
+func readFile(ctx context.Context, fsys fs.FS, name, relPath string, loc *time.Location, maxSize int64, cache *Cache) (Article, bool, []diag.Diagnostic) {
 	skip := func(err error) (Article, bool, []diag.Diagnostic) {
-		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: %v", unwrapPath(err))}
+		return Article{}, false, []diag.Diagnostic{diag.Warnf(relPath, 0, "skipped: %v", sitefs.Cause(err, "the content directory"))}
 	}
 	if a, diags, ok := cache.expected(relPath); ok {
 		return usable(a, diags)
@@ -195,11 +178,11 @@ func readFile(ctx context.Context, dir *os.Root, name, relPath string, loc *time
 	// The file's type is looked at before it is opened: opening a named
 	// pipe would wait for a writer for ever. Stat follows a symbolic link
 	// that stays in the content directory.
-	st, err := dir.Stat(name)
+	st, err := fs.Stat(fsys, name)
 	if err != nil {
 		return skip(err)
 	}
-	if err := usableFile(st, maxSize); err != nil {
+	if err := sitefs.Usable(st, maxSize); err != nil {
 		return skip(err)
 	}
 	// A cached reading of an unchanged file needs only its status.
@@ -207,7 +190,7 @@ func readFile(ctx context.Context, dir *os.Root, name, relPath string, loc *time
 		return usable(a, diags)
 	}
 	readAt := time.Now()
-	data, st, err := readRegular(ctx, func() (*os.File, error) { return dir.OpenFile(name, openFlags, 0) }, maxSize)
+	data, st, err := sitefs.ReadChecked(ctx, st, func() (fs.File, error) { return fsys.Open(name) }, maxSize)
 	if err != nil {
 		return skip(err)
 	}
@@ -215,117 +198,19 @@ func readFile(ctx context.Context, dir *os.Root, name, relPath string, loc *time
 	return usable(a, diags)
 }
 
-// ReadFile returns the bytes of the file at name, read as Read reads an
-// article: a file that is not a regular file (a named pipe, a socket, a
-// device) is refused before it is opened, never waited on, as is one
-// larger than maxSize (if not 0), with a *SkipError; the read stops with
-// ctx's error when ctx is done. Symbolic links are followed.
+// ReadFile returns the bytes of the file at name, a path of the operating
+// system, read as Read reads an article: a file that is not a regular
+// file (a named pipe, a socket, a device) is refused before it is
+// opened, never waited on, as is one larger than maxSize (if not 0),
+// with a *SkipError; the read stops with ctx's error when ctx is done.
+// Symbolic links are followed.
 func ReadFile(ctx context.Context, name string, maxSize int64) ([]byte, error) {
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if err := usableFile(st, maxSize); err != nil {
-		return nil, err
-	}
-	data, _, err := readRegular(ctx, func() (*os.File, error) { return os.OpenFile(name, openFlags, 0) }, maxSize)
-	return data, err
+	return sitefs.ReadPath(ctx, name, maxSize)
 }
 
 // SkipError says why a file is not read as an article: it is not a
 // regular file, or it is too large.
-type SkipError struct {
-	Reason string
-}
-
-func (e *SkipError) Error() string { return e.Reason }
-
-// readRegular opens a file with open, checks that what was opened is a
-// regular file of at most maxSize bytes (if not 0), the file having
-// perhaps been replaced since it was looked at, and reads it, stopping
-// when ctx is done and reading at most maxSize bytes even if the file
-// grows meanwhile. It returns the bytes and the opened file's status.
-func readRegular(ctx context.Context, open func() (*os.File, error), maxSize int64) ([]byte, fs.FileInfo, error) {
-	f, err := open()
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := usableFile(st, maxSize); err != nil {
-		return nil, nil, err
-	}
-	data, err := readAll(ctx, f, st.Size(), maxSize)
-	if err != nil {
-		return nil, nil, err
-	}
-	return data, st, nil
-}
-
-// readChunk is how much readAll reads between looks at its context.
-const readChunk = 256 << 10
-
-// readAll reads r to its end, size bytes expected, in chunks, checking ctx
-// before each. More than maxSize bytes (if not 0) is an error.
-func readAll(ctx context.Context, r io.Reader, size, maxSize int64) ([]byte, error) {
-	if maxSize > 0 {
-		size = min(size, maxSize)
-	}
-	buf := make([]byte, 0, max(size+1, 512))
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
-		buf = buf[:len(buf)+n]
-		if maxSize > 0 && int64(len(buf)) > maxSize {
-			return nil, &SkipError{fmt.Sprintf("grew past maxArticleSize (%d bytes) while being read", maxSize)}
-		}
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-}
-
-// usableFile returns a *SkipError saying why a file cannot be read as an
-// article, or nil.
-func usableFile(st fs.FileInfo, maxSize int64) error {
-	switch {
-	case !st.Mode().IsRegular():
-		return &SkipError{"not a regular file (" + fileKind(st.Mode()) + ")"}
-	case maxSize > 0 && st.Size() > maxSize:
-		return &SkipError{fmt.Sprintf("%d bytes, larger than maxArticleSize (%d): raise it in site.toml to read this file", st.Size(), maxSize)}
-	}
-	return nil
-}
-
-// fileKind names the type of a file that is not a regular file.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeCharDevice != 0:
-		return "character device"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	case m&fs.ModeDir != 0:
-		return "directory"
-	case m&fs.ModeSymlink != 0:
-		return "symbolic link"
-	}
-	return "irregular file"
-}
+type SkipError = sitefs.SkipError
 
 // usable returns a read article with keep false when it is empty or its
 // diagnostics hold an error.
@@ -339,16 +224,6 @@ func usable(a Article, diags []diag.Diagnostic) (Article, bool, []diag.Diagnosti
 		}
 	}
 	return a, true, diags
-}
-
-// unwrapPath returns the cause of a path error, whose path would repeat
-// the file name the message already starts with.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse reads an article from the bytes of file path (used in messages and

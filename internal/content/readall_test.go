@@ -1,98 +1,50 @@
 package content
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
+	"io/fs"
+	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
-// slowReader gives n bytes, one a call, waiting before each, as a file
-// on a stalled disk or network mount might.
-type slowReader struct {
-	n    int
-	wait time.Duration
+// cancelling is a file system that cancels a context when the nth file is
+// opened, so that a read is cancelled in its midst whatever the speed of
+// the machine.
+type cancelling struct {
+	fs.FS
+	opened atomic.Int64
+	n      int64
+	cancel context.CancelFunc
 }
 
-func (r *slowReader) Read(p []byte) (int, error) {
-	if r.n == 0 {
-		return 0, io.EOF
+func (c *cancelling) Open(name string) (fs.File, error) {
+	if c.opened.Add(1) == c.n {
+		c.cancel()
 	}
-	time.Sleep(r.wait)
-	if len(p) == 0 {
-		return 0, nil
-	}
-	p[0] = 'x'
-	r.n--
-	return 1, nil
-}
-
-// TestReadAllStopsWhenCancelled checks that the read of one file stops
-// when the context is done, not when the file ends.
-func TestReadAllStopsWhenCancelled(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err := readAll(ctx, &slowReader{n: 3000, wait: time.Millisecond}, 3000, 0)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("readAll = %v, want the context's error", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("readAll took %v after the context was done", d)
-	}
-}
-
-// TestReadAllBounded checks that a file is read to its end whatever size
-// was expected, and that more than maxSize bytes, as from a file that
-// grows while it is read, is refused.
-func TestReadAllBounded(t *testing.T) {
-	data := bytes.Repeat([]byte("0123456789"), 100_000)
-	for _, size := range []int64{0, 10, int64(len(data)), 5 << 20} {
-		got, err := readAll(context.Background(), bytes.NewReader(data), size, 0)
-		if err != nil || !bytes.Equal(got, data) {
-			t.Errorf("size %d: read %d bytes, %v", size, len(got), err)
-		}
-	}
-	if got, err := readAll(context.Background(), bytes.NewReader(data), int64(len(data)), int64(len(data))); err != nil || len(got) != len(data) {
-		t.Errorf("at the limit: %d bytes, %v", len(got), err)
-	}
-	_, err := readAll(context.Background(), bytes.NewReader(data), 10, 1000)
-	var skip *SkipError
-	if !errors.As(err, &skip) || !strings.Contains(skip.Reason, "maxArticleSize") {
-		t.Errorf("past the limit: %v, want a SkipError naming maxArticleSize", err)
-	}
+	return c.FS.Open(name)
 }
 
 // TestReadCancelled checks that cancelling the context stops the read of
 // a large content directory promptly, with the context's error.
 func TestReadCancelled(t *testing.T) {
-	dir := t.TempDir()
-	c := filepath.Join(dir, "content")
-	if err := os.Mkdir(c, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	files := fstest.MapFS{}
 	for i := range 2000 {
 		text := fmt.Sprintf("+++\ntitle = \"Report %d\"\n+++\nThe council met for the %dth time on Monday.\n", i, i)
-		if err := os.WriteFile(filepath.Join(c, fmt.Sprintf("a%04d.md", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[fmt.Sprintf("a%04d.md", i)] = &fstest.MapFile{Data: []byte(text)}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	fsys := &cancelling{FS: files, n: 100, cancel: cancel}
 	var err error
 	start := time.Now()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_, _, err = Read(ctx, Options{SiteDir: dir, ContentDir: "content"})
+		_, _, err = Read(ctx, Options{FS: fsys, ContentDir: "content"})
 	}()
-	time.Sleep(time.Millisecond)
-	cancel()
 	select {
 	case <-done:
 	case <-time.After(5 * time.Second):
@@ -102,6 +54,6 @@ func TestReadCancelled(t *testing.T) {
 		t.Errorf("Read after cancel = %v, want context.Canceled", err)
 	}
 	if d := time.Since(start); d > time.Second {
-		t.Errorf("Read took %v after being cancelled", d)
+		t.Errorf("Read took %v, cancelled at its 100th file", d)
 	}
 }

@@ -56,7 +56,7 @@ func TestReadSkipsNamedPipe(t *testing.T) {
 		var err error
 		within(t, 5*time.Second, "Read", func() {
 			var ds diag.List
-			articles, ds, err = Read(context.Background(), Options{SiteDir: dir, ContentDir: "content", Cache: cache})
+			articles, ds, err = Read(context.Background(), Options{FS: openDir(t, c), ContentDir: "content", Cache: cache})
 			for _, d := range ds {
 				diags = append(diags, d.Error())
 			}
@@ -91,23 +91,5 @@ func TestReadFileRefusesNamedPipe(t *testing.T) {
 	var skip *SkipError
 	if !errors.As(err, &skip) || skip.Reason != "not a regular file (named pipe)" {
 		t.Errorf("ReadFile(pipe) = %v, want a SkipError: not a regular file (named pipe)", err)
-	}
-}
-
-// TestReadRegularRefusesPipeOpened checks the second look, after the
-// file is opened: a file that became a named pipe after it was looked
-// at is opened without waiting and refused.
-func TestReadRegularRefusesPipeOpened(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "pipe.txt")
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
-		t.Skipf("mkfifo: %v", err)
-	}
-	var err error
-	within(t, 5*time.Second, "readRegular", func() {
-		_, _, err = readRegular(context.Background(), func() (*os.File, error) { return os.OpenFile(p, openFlags, 0) }, 0)
-	})
-	var skip *SkipError
-	if !errors.As(err, &skip) {
-		t.Errorf("readRegular(pipe) = %v, want a SkipError", err)
 	}
 }

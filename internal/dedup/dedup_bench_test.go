@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func BenchmarkGroupTimeline17(b *testing.B) {
 		b.Fatal(err)
 	}
 	site := filepath.Join(dir, "EgyptianProtest_cnn")
-	read, diags, err := content.Read(context.Background(), content.Options{SiteDir: site, ContentDir: "content", Location: time.UTC})
+	read, diags, err := content.Read(context.Background(), content.Options{FS: os.DirFS(filepath.Join(site, "content")), ContentDir: "content", Location: time.UTC})
 	if err == nil {
 		err = diags.Err()
 	}

@@ -39,8 +39,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/timeline-ssg/timeline/internal/config"
-	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/diag"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 	"github.com/timeline-ssg/timeline/internal/temporal"
 )
 
@@ -108,33 +108,29 @@ type file struct {
 	} `toml:"split"`
 }
 
-// Load reads the edits file of a site's content directory. A site without
-// one has no edits. A file of that name that is not a regular file (a
-// named pipe) is an error, never waited on.
-func Load(siteDir, contentDir string) (Edits, error) {
+// Load reads the edits file of a site's content directory, whose files
+// are fsys (a *sitefs.Dir on it in a build) and whose path relative to
+// the site root is contentDir, for messages. A site without one has no
+// edits. A file of that name that is not a regular file (a named pipe)
+// is an error, never waited on, as is a symbolic link that leads out of
+// the content directory. The read stops when ctx is done.
+func Load(ctx context.Context, fsys fs.FS, contentDir string) (Edits, error) {
 	rel := path.Join(filepath.ToSlash(contentDir), FileName)
-	data, err := content.ReadFile(context.Background(), filepath.Join(siteDir, filepath.FromSlash(rel)), maxSize)
+	data, _, err := sitefs.ReadFile(ctx, fsys, FileName, maxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Edits{File: rel}, nil
 	}
 	if err != nil {
-		return Edits{}, diag.Errorf(rel, 0, "cannot read: %v", unwrapPath(err))
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+			return Edits{}, err
+		}
+		return Edits{}, diag.Errorf(rel, 0, "cannot read: %v", sitefs.Cause(err, "the content directory"))
 	}
 	return Parse(rel, data)
 }
 
 // maxSize is the largest edits file read, in bytes.
 const maxSize = 5 << 20
-
-// unwrapPath returns the cause of a path error, whose path would repeat
-// the file name the message starts with.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
 
 // Parse decodes an edits file. Unknown keys, values of the wrong type, an
 // edit without an ID, a date that is not a date and a new_id that cannot

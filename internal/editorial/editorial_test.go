@@ -1,9 +1,12 @@
 package editorial
 
 import (
+	"context"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/chronology"
@@ -195,5 +198,34 @@ func TestPin(t *testing.T) {
 	}
 	if len(warns) != 1 || !strings.Contains(warns[0].Error(), `content/events.toml:12: event: no event with id "zz"`) {
 		t.Errorf("warnings = %v", warns)
+	}
+}
+
+// TestLoad checks Load on content directories in memory: none, an edits
+// file whose messages name it by the content directory site.toml gives,
+// and one that is not a regular file.
+func TestLoad(t *testing.T) {
+	ctx := context.Background()
+	e, err := Load(ctx, fstest.MapFS{"a.md": {Data: []byte("A")}}, "content")
+	if err != nil || e.File != "content/events.toml" || len(e.Events)+len(e.Merges)+len(e.Splits) != 0 {
+		t.Errorf("without events.toml: %+v, %v; want no edits", e, err)
+	}
+	fsys := fstest.MapFS{FileName: {Data: []byte("[[event]]\nid = \"a-1\"\ntitel = \"x\"\n")}}
+	_, err = Load(ctx, fsys, "./articles/")
+	if err == nil || !strings.HasPrefix(err.Error(), "articles/events.toml:3: ") {
+		t.Errorf("bad key: %v, want an error at articles/events.toml:3", err)
+	}
+	fsys[FileName].Data = []byte("[[event]]\nid = \"a-1\"\nhide = true\n")
+	if e, err := Load(ctx, fsys, "content"); err != nil || len(e.Events) != 1 || !e.Events[0].Hide || e.Events[0].Line != 1 {
+		t.Errorf("Load = %+v, %v; want a-1 hidden, at line 1", e, err)
+	}
+	_, err = Load(ctx, fstest.MapFS{FileName: {Mode: fs.ModeDevice}}, "content")
+	if want := "content/events.toml: cannot read: not a regular file (device)"; err == nil || err.Error() != want {
+		t.Errorf("a device: %v, want %s", err, want)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := Load(cancelled, fsys, "content"); err != context.Canceled {
+		t.Errorf("cancelled: %v, want context.Canceled", err)
 	}
 }

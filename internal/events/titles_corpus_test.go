@@ -113,7 +113,7 @@ func checkEventTitle(t *testing.T, dir string, res *Result, ev *Event) {
 // with n > 0, only the first n articles by file name.
 func readSample(t testing.TB, dir string, n int) []dedup.Source {
 	t.Helper()
-	arts, diags, err := content.Read(context.Background(), content.Options{SiteDir: dir, ContentDir: "content", Location: time.UTC})
+	arts, diags, err := content.Read(context.Background(), content.Options{FS: os.DirFS(filepath.Join(dir, "content")), ContentDir: "content", Location: time.UTC})
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}

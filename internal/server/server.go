@@ -323,7 +323,7 @@ func (s *Server) watcherSawAll(changed []string) bool {
 	if changed == nil || slices.Contains(changed, allFiles) || slices.Contains(changed, config.FileName) {
 		return false
 	}
-	cfg, err := config.Load(s.opt.Site.SiteDir)
+	cfg, err := site.LoadConfig(s.opt.Site.SiteDir)
 	if err != nil {
 		return false
 	}

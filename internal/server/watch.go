@@ -20,6 +20,7 @@ import (
 
 	"github.com/timeline-ssg/timeline/internal/config"
 	"github.com/timeline-ssg/timeline/internal/content"
+	"github.com/timeline-ssg/timeline/internal/site"
 )
 
 // Watching parameters.
@@ -169,7 +170,7 @@ func (w *watcher) relevant(name string, dir bool) (string, bool) {
 // read, the roots stay as they were, or the default content directory.
 func (w *watcher) findRoots() {
 	dir := "content"
-	if cfg, err := config.Load(w.siteDir); err == nil {
+	if cfg, err := site.LoadConfig(w.siteDir); err == nil {
 		dir = cfg.ContentDir
 	} else if w.roots != nil {
 		return

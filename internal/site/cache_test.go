@@ -3,21 +3,20 @@ package site
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"reflect"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/diag"
 )
 
-// trickySite writes a site whose content has every kind of file the reader
-// treats specially.
-func trickySite(t *testing.T) string {
-	dir := t.TempDir()
-	files := map[string]string{
+// trickySite is a site, in memory, whose content has every kind of file
+// the reader treats specially.
+func trickySite() fstest.MapFS {
+	return mapFiles(map[string]string{
 		"content/a.md":              "+++\ntitle = \"Alpha\"\ndate = 2024-03-01T10:00:00\n+++\nThe council met on Monday to approve the budget.\n",
 		"content/sub/b.txt":         "The ferry service resumed on Tuesday after the storm.\n",
 		"content/sub/deeper/c.md":   "+++\ndraft = true\n+++\nA draft about the bridge.\n",
@@ -32,11 +31,18 @@ func trickySite(t *testing.T) string {
 		"content/Upper.TXT":         "Upper case extension, read as text.\n",
 		"content/latin1.txt":        "Caf\xe9 owners said the market would reopen on Friday.\n",
 		"content/sub/deeper/d.text": "not an article either\n",
+	})
+}
+
+// contentOf returns the options to read the content directory of the
+// site files in memory: a view of them, which sees later changes.
+func contentOf(t *testing.T, files fstest.MapFS) content.Options {
+	t.Helper()
+	sub, err := fs.Sub(files, "content")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for name, text := range files {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), text)
-	}
-	return dir
+	return content.Options{FS: sub, ContentDir: "content"}
 }
 
 // TestCacheReadsAsContentRead checks that reading through the cache gives
@@ -47,12 +53,12 @@ func TestCacheReadsAsContentRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range []string{demoSite(t), trickySite(t)} {
-		for _, opt := range []content.Options{
-			{SiteDir: dir, ContentDir: "content"},
-			{SiteDir: dir, ContentDir: "content", Drafts: true, Location: paris},
-			{SiteDir: dir, ContentDir: "missing"},
-		} {
+	for i, files := range []fstest.MapFS{demoFiles(t), trickySite()} {
+		dir := []string{"demo", "tricky"}[i]
+		plain := contentOf(t, files)
+		zoned := plain
+		zoned.Drafts, zoned.Location = true, paris
+		for _, opt := range []content.Options{plain, zoned} {
 			wantA, wantD, wantErr := content.Read(context.Background(), opt)
 			var c Cache
 			for round := range 2 {
@@ -60,8 +66,8 @@ func TestCacheReadsAsContentRead(t *testing.T) {
 				cached.Cache = &c.content
 				gotA, gotD, gotErr := content.Read(context.Background(), cached)
 				if !reflect.DeepEqual(gotA, wantA) || !reflect.DeepEqual(gotD, wantD) || !reflect.DeepEqual(gotErr, wantErr) {
-					t.Errorf("%s %+v round %d: cache read differs from content.Read:\n got %d articles %v %v\nwant %d articles %v %v",
-						dir, opt, round, len(gotA), gotD, gotErr, len(wantA), wantD, wantErr)
+					t.Errorf("%s (drafts %v) round %d: cache read differs from content.Read:\n got %d articles %v %v\nwant %d articles %v %v",
+						dir, opt.Drafts, round, len(gotA), gotD, gotErr, len(wantA), wantD, wantErr)
 				}
 			}
 			if wantErr == nil {
@@ -77,25 +83,24 @@ func TestCacheReadsAsContentRead(t *testing.T) {
 // reading zone changed are parsed again, that the new content is what the
 // build sees, and that a deleted file is gone.
 func TestCacheReparsesChangedFiles(t *testing.T) {
-	dir := trickySite(t)
-	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	files := trickySite()
+	opt := contentOf(t, files)
 	var c Cache
 	first, _, err := c.read(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := c.Stats().Parsed
+	parsed := c.Stats().Parsed
 
-	writeFile(t, filepath.Join(dir, "content", "sub", "b.txt"), "The ferry service was cancelled again on Wednesday.\n")
-	now := time.Now().Add(time.Minute)
-	os.Chtimes(filepath.Join(dir, "content", "a.md"), now, now) // touched, same bytes
-	os.Remove(filepath.Join(dir, "content", "titled.md"))
+	editLater(files, "content/sub/b.txt", "The ferry service was cancelled again on Wednesday.\n")
+	files["content/a.md"].ModTime = time.Now().Add(time.Minute) // touched, same bytes
+	delete(files, "content/titled.md")
 	got, _, err := c.read(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := c.Stats(); st.Parsed != 1 || st.Reused != files-2 {
-		t.Errorf("after one edit and one removal: %+v, want 1 parsed and %d reused", st, files-2)
+	if st := c.Stats(); st.Parsed != 1 || st.Reused != parsed-2 {
+		t.Errorf("after one edit and one removal: %+v, want 1 parsed and %d reused", st, parsed-2)
 	}
 	if len(got) != len(first)-1 {
 		t.Errorf("%d articles after removing one, %d before", len(got), len(first))
@@ -116,22 +121,22 @@ func TestCacheReparsesChangedFiles(t *testing.T) {
 // TestCachedBuildIsIdentical checks that a build through the cache, after
 // an edit, renders exactly what a build without it renders.
 func TestCachedBuildIsIdentical(t *testing.T) {
-	dir := demoSite(t)
+	files := demoFiles(t)
 	c := new(Cache)
 	ctx := context.Background()
-	first, err := Run(ctx, Options{SiteDir: dir, Cache: c})
+	first, err := Run(ctx, Options{Files: files, Cache: c})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := first.Files(c); err != nil { // the render memo starts here
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "content", "zz-added.md"), "+++\ntitle = \"Putin and Kim meet at the cosmodrome\"\ndate = 2023-09-13\n+++\nRussian President Vladimir Putin met North Korean leader Kim Jong Un at the Vostochny Cosmodrome on Wednesday.\n")
-	cached, err := Run(ctx, Options{SiteDir: dir, Cache: c})
+	editLater(files, "content/zz-added.md", "+++\ntitle = \"Putin and Kim meet at the cosmodrome\"\ndate = 2023-09-13\n+++\nRussian President Vladimir Putin met North Korean leader Kim Jong Un at the Vostochny Cosmodrome on Wednesday.\n")
+	cached, err := Run(ctx, Options{Files: files, Cache: c})
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain, err := Run(ctx, Options{SiteDir: dir})
+	plain, err := Run(ctx, Options{Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,29 +170,18 @@ func (c *Cache) read(opt content.Options) ([]content.Article, diag.List, error) 
 // modified, a change within the time stamp's resolution could keep its
 // time, so it is read and hashed again.
 func TestCacheTrustsSettledFileTimes(t *testing.T) {
-	dir := t.TempDir()
-	opt := content.Options{SiteDir: dir, ContentDir: "content"}
-	settled := filepath.Join(dir, "content", "settled.md")
-	recent := filepath.Join(dir, "content", "recent.md")
-	writeFile(t, settled, "The mill reopened on Monday.\n")
-	writeFile(t, recent, "The pier closed on Friday.\n")
-	hourAgo := time.Now().Add(-time.Hour).Truncate(time.Second)
-	os.Chtimes(settled, hourAgo, hourAgo)
+	hourAgo := time.Now().Add(-time.Hour)
+	files := fstest.MapFS{
+		"content/settled.md": {Data: []byte("The mill reopened on Monday.\n"), ModTime: hourAgo},
+		"content/recent.md":  {Data: []byte("The pier closed on Friday.\n"), ModTime: time.Now()},
+	}
+	opt := contentOf(t, files)
 	var c Cache
 	if _, _, err := c.read(opt); err != nil {
 		t.Fatal(err)
 	}
-	recentTime := func() time.Time {
-		st, err := os.Stat(recent)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st.ModTime()
-	}()
-	writeFile(t, settled, "The mall reopened on Monday.\n") // same size
-	os.Chtimes(settled, hourAgo, hourAgo)
-	writeFile(t, recent, "The port closed on Friday.\n") // same size
-	os.Chtimes(recent, recentTime, recentTime)
+	files["content/settled.md"].Data = []byte("The mall reopened on Monday.\n") // same size and time
+	files["content/recent.md"].Data = []byte("The port closed on Friday.\n")    // same size and time
 
 	got, _, err := c.read(opt)
 	if err != nil {
@@ -213,18 +207,18 @@ func TestCacheTrustsSettledFileTimes(t *testing.T) {
 // has not read, and takes the others as they were; the next read without
 // a hint looks at every file again.
 func TestCacheExpect(t *testing.T) {
-	dir := trickySite(t)
-	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	files := trickySite()
+	opt := contentOf(t, files)
 	var c Cache
 	if _, _, err := c.read(opt); err != nil {
 		t.Fatal(err)
 	}
-	edit := func(name, text string) { editLater(t, dir, name, text) }
+	edit := func(name, text string) { editLater(files, name, text) }
 	edit("content/a.md", "+++\ntitle = \"Alpha\"\n+++\nThe council met on Friday instead.\n")
 	edit("content/sub/b.txt", "The ferry service was cancelled on Wednesday.\n")
 	edit("content/page.html", "<html><body><article><p>The museum closed again on Sunday for more work on its roof.</p></article></body></html>\n")
 	edit("content/new.txt", "A new article about the harbour.\n")
-	os.Remove(filepath.Join(dir, "content", "titled.md"))
+	delete(files, "content/titled.md")
 	c.Expect([]string{"content/a.md", "content/sub", "content/titled.md"})
 	got, _, err := c.read(opt)
 	if err != nil {
@@ -262,13 +256,13 @@ func TestCacheExpect(t *testing.T) {
 // changes on to the next), and that ExpectAnything makes the next read
 // look at every file whatever Expect says after it.
 func TestCacheExpectAddsUp(t *testing.T) {
-	dir := trickySite(t)
-	opt := content.Options{SiteDir: dir, ContentDir: "content"}
+	files := trickySite()
+	opt := contentOf(t, files)
 	var c Cache
 	if _, _, err := c.read(opt); err != nil {
 		t.Fatal(err)
 	}
-	edit := func(name, text string) { editLater(t, dir, name, text) }
+	edit := func(name, text string) { editLater(files, name, text) }
 	text := func() map[string]string {
 		got, _, err := c.read(opt)
 		if err != nil {
@@ -294,14 +288,10 @@ func TestCacheExpectAddsUp(t *testing.T) {
 	}
 }
 
-// editLater writes the file name (a slash path under dir) and dates it a
-// minute ahead, as an edit the cache must notice.
-func editLater(t *testing.T, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	writeFile(t, p, text)
-	later := time.Now().Add(time.Minute)
-	os.Chtimes(p, later, later)
+// editLater writes the file name of files and dates it a minute ahead,
+// as an edit the cache must notice.
+func editLater(files fstest.MapFS, name, text string) {
+	files[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644, ModTime: time.Now().Add(time.Minute)}
 }
 
 // firstBlocks maps each article's path to the text of its first block.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/temporal"
@@ -39,11 +40,12 @@ func TestDateFrom(t *testing.T) {
 // page and timeline.json say where the date came from, and the demo's
 // dateline source says it was its dateline.
 func TestSourcePageSaysWhereItsDateCameFrom(t *testing.T) {
-	dir := demoSite(t)
-	writeFile(t, filepath.Join(dir, "content", "fm.md"), "+++\ntitle = \"Kim tours a shipyard\"\ndate = 2023-09-15\n+++\n\n"+
-		"Kim Jong Un toured a shipyard in Komsomolsk-on-Amur on Friday, state media said. He was shown a frigate under construction and met the yard's engineers.\n\n"+
-		"The visit was the fourth stop of his trip through Russia's Far East, officials in Moscow said.\n")
-	if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
+	files := demoFiles(t)
+	files["content/fm.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Kim tours a shipyard\"\ndate = 2023-09-15\n+++\n\n" +
+		"Kim Jong Un toured a shipyard in Komsomolsk-on-Amur on Friday, state media said. He was shown a frigate under construction and met the yard's engineers.\n\n" +
+		"The visit was the fourth stop of his trip through Russia's Far East, officials in Moscow said.\n")}
+	dir := t.TempDir()
+	if _, err := Build(context.Background(), Options{Files: files, Destination: filepath.Join(dir, "public")}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ id, want string }{

@@ -8,14 +8,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestEditorialControl builds a site, then edits its events through
 // content/events.toml (pin a title, date and summary, hide one, merge two,
 // split one, and address one that does not exist) and rebuilds.
 func TestEditorialControl(t *testing.T) {
+	files, err := readTree(filepath.Join("..", "..", "testdata", "corpus2"), "site.toml", "content")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "testdata", "corpus2"), dir)
+	opt := Options{Files: files, Destination: filepath.Join(dir, "public")}
 	read := func() timelineJSON {
 		var tl timelineJSON
 		if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "public", "timeline.json"))), &tl); err != nil {
@@ -23,7 +28,7 @@ func TestEditorialControl(t *testing.T) {
 		}
 		return tl
 	}
-	if _, err := Build(context.Background(), Options{SiteDir: dir}); err != nil {
+	if _, err := Build(context.Background(), opt); err != nil {
 		t.Fatal(err)
 	}
 	before := read()
@@ -75,8 +80,8 @@ new_id = "editor-split-off"
 id = "no-such-event-000000"
 title = "Stale"
 `, pin, hide, quote(merge), split, quote(moved))
-	writeFile(t, filepath.Join(dir, "content", "events.toml"), edits)
-	sum, err := Build(context.Background(), Options{SiteDir: dir})
+	files["content/events.toml"] = &fstest.MapFile{Data: []byte(edits)}
+	sum, err := Build(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,8 +154,8 @@ title = "Stale"
 	}
 
 	// A broken edits file is an error at its line, and the site stays.
-	writeFile(t, filepath.Join(dir, "content", "events.toml"), "[[event]]\nid = \"x\"\nhide = \"yes\"\n")
-	if _, err := Build(context.Background(), Options{SiteDir: dir}); err == nil || !strings.Contains(err.Error(), "content/events.toml:3") {
+	files["content/events.toml"] = &fstest.MapFile{Data: []byte("[[event]]\nid = \"x\"\nhide = \"yes\"\n")}
+	if _, err := Build(context.Background(), opt); err == nil || !strings.Contains(err.Error(), "content/events.toml:3") {
 		t.Errorf("bad edits file: err = %v", err)
 	}
 	if read().Events[0].ID != pin {

@@ -85,12 +85,12 @@ func TestRewritesCountOnce(t *testing.T) {
 // build, in its order, with its sentences, its date's basis and its
 // kind, and a reason for every sentence left out.
 func TestEventsExplains(t *testing.T) {
-	dir := demoSite(t)
-	r, err := Run(context.Background(), Options{SiteDir: dir})
+	files := demoFiles(t)
+	r, err := Run(context.Background(), Options{Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs, _, err := Events(context.Background(), Options{SiteDir: dir})
+	evs, _, err := Events(context.Background(), Options{Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}

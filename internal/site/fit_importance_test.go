@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/timeline-ssg/timeline/internal/chronology"
-	"github.com/timeline-ssg/timeline/internal/config"
 	"github.com/timeline-ssg/timeline/internal/events"
 	"github.com/timeline-ssg/timeline/internal/render"
 )
@@ -49,7 +48,7 @@ func TestFitImportance(t *testing.T) {
 		dir := filepath.Dir(tl)
 		names = append(names, filepath.Base(dir))
 		golds := readTimelines(t, tl)
-		cfg, err := config.Load(dir)
+		cfg, err := LoadConfig(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,7 +20,6 @@ import (
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/dedup"
 	"github.com/timeline-ssg/timeline/internal/diag"
-	"github.com/timeline-ssg/timeline/internal/editorial"
 	"github.com/timeline-ssg/timeline/internal/events"
 	"github.com/timeline-ssg/timeline/internal/parallel"
 	"github.com/timeline-ssg/timeline/internal/render"
@@ -55,6 +54,11 @@ type Options struct {
 	// Cache, when set, keeps per-file work between builds of the site:
 	// the dev server sets it so a rebuild re-reads only changed files.
 	Cache *Cache
+	// Files, if not nil, holds the site's files in place of the
+	// directory SiteDir: site.toml, the content directory and themes/
+	// at its root, as an fstest.MapFS does in tests. The destination is
+	// still found from SiteDir: give Destination when SiteDir is empty.
+	Files fs.FS
 }
 
 // Summary reports what a build did.
@@ -101,7 +105,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		lap = now
 	}
 
-	cfg, err := config.Load(opt.SiteDir)
+	cfg, err := loadConfig(opt)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +115,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	theme, err := loadTheme(opt.SiteDir, cfg.Theme)
+	theme, err := loadTheme(opt, cfg.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +152,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 // returns the events, their chronology, the editors' summaries by event
 // ID, and the warnings; stage is called after each stage with its name.
 func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []dedup.Source, stage func(string)) (events.Result, []chronology.Dated, map[string]string, diag.List, error) {
-	edits, err := editorial.Load(opt.SiteDir, cfg.ContentDir)
+	edits, err := loadEdits(ctx, cfg, opt)
 	if err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
@@ -185,9 +189,7 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	if opt.Cache != nil {
 		cache = &opt.Cache.content
 	}
-	articles, diags, err := content.Read(ctx, content.Options{
-		SiteDir: opt.SiteDir, ContentDir: cfg.ContentDir, Location: cfg.Location(), Drafts: opt.Drafts,
-		MaxSize: cfg.MaxArticleSize, Cache: cache})
+	articles, diags, err := readContent(ctx, cfg, opt, cache)
 	if err != nil {
 		return 0, nil, diags, err
 	}
@@ -357,11 +359,14 @@ func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo)
 // loadTheme layers the site's theme directory, if configured, over the
 // built-in theme. Links inside the theme directory are followed as long as
 // they stay inside it.
-func loadTheme(siteDir, name string) (fs.FS, error) {
+func loadTheme(opt Options, name string) (fs.FS, error) {
 	if name == "" {
 		return themes.Default, nil
 	}
-	dir := filepath.Join(siteDir, "themes", name)
+	if opt.Files != nil {
+		return filesTheme(opt.Files, name)
+	}
+	dir := filepath.Join(opt.SiteDir, "themes", name)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
 	}

@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
 )
@@ -27,6 +29,60 @@ func demoSite(t *testing.T) string {
 	}
 	writeFile(t, filepath.Join(dir, "site.toml"), string(data))
 	return dir
+}
+
+// demoFiles returns the repository's demo site (site.toml and content/)
+// in memory, to read as Options.Files or, under content/, as a content
+// directory. Each call gives a copy that the caller may change.
+func demoFiles(t *testing.T) fstest.MapFS {
+	t.Helper()
+	demoOnce.Do(func() {
+		demo, demoErr = readTree(filepath.Join("..", ".."), "site.toml", "content")
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	files := fstest.MapFS{}
+	for name, f := range demo {
+		c := *f
+		files[name] = &c
+	}
+	return files
+}
+
+var (
+	demoOnce sync.Once
+	demo     fstest.MapFS
+	demoErr  error
+)
+
+// readTree reads the named files and directories of dir into memory.
+func readTree(dir string, names ...string) (fstest.MapFS, error) {
+	files := fstest.MapFS{}
+	root := os.DirFS(dir)
+	for _, name := range names {
+		err := fs.WalkDir(root, name, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(root, p)
+			files[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// mapFiles returns files, by slash path, with their text, in memory.
+func mapFiles(files map[string]string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for name, text := range files {
+		m[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
+	}
+	return m
 }
 
 func copyTree(t *testing.T, from, to string) {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
 )
@@ -33,12 +34,13 @@ func TestThinArticlesWarned(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := demoSite(t)
-			writeFile(t, filepath.Join(dir, filepath.FromSlash(tt.file)), tt.text)
-			sum, err := Build(context.Background(), Options{SiteDir: dir})
+			files := demoFiles(t)
+			files[tt.file] = &fstest.MapFile{Data: []byte(tt.text)}
+			r, err := Run(context.Background(), Options{Files: files})
 			if err != nil {
 				t.Fatal(err)
 			}
+			sum := r.Summary
 			if len(sum.Warnings) != 1 {
 				t.Fatalf("warnings = %v, want one, for %s", sum.Warnings, tt.file)
 			}

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package content
+package sitefs
 
 import "os"
 
