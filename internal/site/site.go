@@ -307,7 +307,7 @@ func warningsOf(ds diag.List) diag.List {
 func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 	var stats render.Stats
 	err := publish(ctx, dst, r.rules, func(out render.Output) (err error) {
-		stats, err = render.Render(r.Site, r.theme, out)
+		stats, err = render.Render(ctx, r.Site, r.theme, out)
 		return err
 	})
 	if err != nil {
@@ -320,13 +320,14 @@ func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 // write, by path. The dev server serves them; r.PublishFiles writes them.
 // With a cache, pages unchanged since the last build that used it are
 // not rendered again (see render.Memo); the files share their bytes with
-// the cache and must not be changed. A nil cache keeps nothing.
-func (r *Result) Files(cache *Cache) (render.Files, render.Stats, error) {
+// the cache and must not be changed. A nil cache keeps nothing. Rendering
+// stops between pages when ctx is done, with ctx's error.
+func (r *Result) Files(ctx context.Context, cache *Cache) (render.Files, render.Stats, error) {
 	var memo *render.Memo
 	if cache != nil {
 		memo = &cache.render
 	}
-	return render.Memory(r.Site, r.theme, memo)
+	return render.Memory(ctx, r.Site, r.theme, memo)
 }
 
 // PublishFiles writes files, rendered in memory by r.Files, to dst, as
