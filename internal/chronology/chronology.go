@@ -81,28 +81,37 @@ func (d Dated) Undated() bool { return d.Date.IsZero() }
 
 // Order dates every event and returns them in timeline order: dated events
 // by date (then by narrative position), then undated ones by narrative
-// position.
-func Order(res events.Result, sources []dedup.Source) []Dated {
-	return OrderWith(res, sources, fitted)
+// position. It stops between events, and between its phases, when ctx is
+// done, and returns ctx's error.
+func Order(ctx context.Context, res events.Result, sources []dedup.Source) ([]Dated, error) {
+	return OrderWith(ctx, res, sources, fitted)
 }
 
 // OrderWith is Order with the weights w of importance.
-func OrderWith(res events.Result, sources []dedup.Source, w Weights) []Dated {
+func OrderWith(ctx context.Context, res events.Result, sources []dedup.Source, w Weights) ([]Dated, error) {
 	perSource := map[int]int{}
 	for _, s := range res.Sentences {
 		perSource[s.Source] = max(perSource[s.Source], s.Ordinal+1)
 	}
 	out := make([]Dated, len(res.Events))
-	parallel.For(context.Background(), len(res.Events), func(i int) {
+	if err := parallel.For(ctx, len(res.Events), func(i int) {
 		ev := res.Events[i]
 		d := Dated{Event: ev}
 		d.Date, d.Evidence, d.Conflicts = consensus(ev, res.Sentences, sources)
 		d.Basis = basis(d, res, sources)
 		d.Position = position(ev, res.Sentences, perSource)
 		out[i] = d
-	})
+	}); err != nil {
+		return nil, err
+	}
 	setAsideOutliers(out, res, sources)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	setImportance(out, res.Sentences, sources, w)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Undated() != b.Undated() {
@@ -121,7 +130,7 @@ func OrderWith(res events.Result, sources []dedup.Source, w Weights) []Dated {
 		}
 		return a.ID < b.ID
 	})
-	return placeUndated(out, res.Sentences)
+	return placeUndated(out, res.Sentences), nil
 }
 
 // Outliers: a date further than outlierDays from the median of the

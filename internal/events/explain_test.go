@@ -91,7 +91,7 @@ func TestKindOf(t *testing.T) {
 func TestExplainDemo(t *testing.T) {
 	cfg := config.Default()
 	srcs := readSite(t, "../..")
-	res := Extract(srcs, Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	res := mustExtract(t, srcs, Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
 	xs := Explain(res, srcs)
 	if len(xs) != len(res.Events) {
 		t.Fatalf("%d explanations for %d events", len(xs), len(res.Events))

@@ -127,7 +127,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	view := makeView(cfg, sources, res, dated)
+	view, err := makeView(ctx, cfg, sources, res, dated)
+	if err != nil {
+		return nil, err
+	}
 	setEditorSummaries(&view, summaries)
 	sum.Articles = articles
 	sum.Sources = len(sources)
@@ -156,7 +159,7 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	if opt.Cache != nil {
 		evOpt.Memo = &opt.Cache.events
 	}
-	res, err := events.ExtractContext(ctx, sources, evOpt)
+	res, err := events.Extract(ctx, sources, evOpt)
 	if err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
@@ -170,7 +173,10 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	if res, err = events.Redate(ctx, res, sources, chronology.InferPublication(res, sources)); err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
-	dated := chronology.Order(res, sources)
+	dated, err := chronology.Order(ctx, res, sources)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
 	dated, summaries, warns := edits.Pin(dated)
 	warnings = append(warnings, warns...)
 	stage("time")
@@ -208,12 +214,15 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	stage("clean")
 	var sources []dedup.Source
 	if opt.Cache != nil {
-		sources = opt.Cache.dedup.Group(cleaned)
+		sources, err = opt.Cache.dedup.Group(ctx, cleaned)
 	} else {
-		sources = dedup.Group(cleaned)
+		sources, err = dedup.Group(ctx, cleaned)
+	}
+	if err != nil {
+		return 0, nil, diags, err
 	}
 	stage("dedup")
-	return len(articles), sources, diags, ctx.Err()
+	return len(articles), sources, diags, nil
 }
 
 // Build runs the pipeline and publishes the site; see Publish.
@@ -340,16 +349,22 @@ func (r *Result) PublishFiles(ctx context.Context, files render.Files, dst strin
 // memo's help when it is not nil.
 func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo) ([]clean.Article, error) {
 	if memo == nil {
-		corpus := clean.NewCorpus(articles)
+		corpus, err := clean.NewCorpus(ctx, articles)
+		if err != nil {
+			return nil, err
+		}
 		out := make([]clean.Article, len(articles))
-		err := parallel.For(ctx, len(articles), func(i int) {
+		err = parallel.For(ctx, len(articles), func(i int) {
 			out[i] = clean.Clean(articles[i], corpus)
 		})
 		return out, err
 	}
-	corpus := memo.Corpus(articles)
+	corpus, err := memo.Corpus(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]clean.Article, len(articles))
-	err := parallel.For(ctx, len(articles), func(i int) {
+	err = parallel.For(ctx, len(articles), func(i int) {
 		out[i] = memo.Clean(articles[i], corpus)
 	})
 	return out, err

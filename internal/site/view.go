@@ -25,8 +25,10 @@ import (
 // says little.
 const maxRelated = 5
 
-// makeView turns the pipeline's output into what the renderer shows.
-func makeView(cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) render.Site {
+// makeView turns the pipeline's output into what the renderer shows. It
+// stops between events and between sources when ctx is done, and returns
+// ctx's error.
+func makeView(ctx context.Context, cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) (render.Site, error) {
 	site := render.Site{
 		Title:        cfg.Title,
 		Description:  cfg.Description,
@@ -47,12 +49,17 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 	}
 	titles := make([]string, len(sources))
-	for i := range sources {
+	if err := parallel.For(ctx, len(sources), func(i int) {
 		titles[i] = sourceTitle(sources[i])
+	}); err != nil {
+		return render.Site{}, err
 	}
 	reports := reportsOf(sources, res)
+	if err := ctx.Err(); err != nil {
+		return render.Site{}, err
+	}
 	site.Events = make([]render.Event, len(dated))
-	parallel.For(context.Background(), len(dated), func(i int) {
+	if err := parallel.For(ctx, len(dated), func(i int) {
 		d := &dated[i]
 		independent, note := reports.count(d.Sources)
 		ev := render.Event{
@@ -84,7 +91,9 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
 		site.Events[i] = ev
-	})
+	}); err != nil {
+		return render.Site{}, err
+	}
 	reports.weighImportance(site.Events)
 	bySource := make([][]int, len(sources))
 	for i, s := range res.Sentences {
@@ -95,7 +104,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		index[src.ID] = i
 	}
 	site.Sources = make([]render.Source, len(sources))
-	parallel.For(context.Background(), len(sources), func(si int) {
+	err := parallel.For(ctx, len(sources), func(si int) {
 		src := &sources[si]
 		a := src.Article
 		sv := render.Source{
@@ -141,7 +150,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 		site.Sources[si] = sv
 	})
-	return site
+	if err != nil {
+		return render.Site{}, err
+	}
+	return site, nil
 }
 
 func citation(s events.Sentence, sources []dedup.Source, titles []string, date string) render.Citation {
