@@ -54,8 +54,8 @@ func makeView(ctx context.Context, cfg config.Config, sources []dedup.Source, re
 	}); err != nil {
 		return render.Site{}, err
 	}
-	reports := reportsOf(sources, res)
-	if err := ctx.Err(); err != nil {
+	reports, err := reportsOf(ctx, sources, res)
+	if err != nil {
 		return render.Site{}, err
 	}
 	site.Events = make([]render.Event, len(dated))
@@ -104,7 +104,7 @@ func makeView(ctx context.Context, cfg config.Config, sources []dedup.Source, re
 		index[src.ID] = i
 	}
 	site.Sources = make([]render.Source, len(sources))
-	err := parallel.For(ctx, len(sources), func(si int) {
+	err = parallel.For(ctx, len(sources), func(si int) {
 		src := &sources[si]
 		a := src.Article
 		sv := render.Source{
@@ -258,7 +258,7 @@ type reports struct {
 }
 
 // reportsOf groups the sources into reports with a union-find.
-func reportsOf(sources []dedup.Source, res events.Result) reports {
+func reportsOf(ctx context.Context, sources []dedup.Source, res events.Result) (reports, error) {
 	r := reports{root: make([]int, len(sources))}
 	for i := range r.root {
 		r.root[i] = i
@@ -274,10 +274,14 @@ func reportsOf(sources []dedup.Source, res events.Result) reports {
 			}
 		}
 	}
-	for _, p := range events.Retold(res, len(sources)) {
+	retold, err := events.Retold(ctx, res, len(sources))
+	if err != nil {
+		return reports{}, err
+	}
+	for _, p := range retold {
 		r.join(p[0], p[1])
 	}
-	return r
+	return r, nil
 }
 
 func (r reports) find(i int) int {
