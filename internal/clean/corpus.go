@@ -133,13 +133,23 @@ func corpusOf(ctx context.Context, profiles []profile) (*Corpus, error) {
 			leadsOf[l.norm][lead] = struct{}{}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for n, leads := range leadsOf {
 		if len(leads) > 1 {
 			c.lines[n] = len(leads)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	c.idfs = make(map[string]float64, len(df))
+	i := 0
 	for k, n := range df {
+		if i++; i%(64*checkEvery) == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		c.idfs[k] = idfOf(c.docs, n)
 	}
 	return c, nil

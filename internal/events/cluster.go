@@ -235,6 +235,9 @@ func candidates(ctx context.Context, sents []Sentence, us []unit, unitOf []int, 
 		touched, near := w.touched, w.near
 		var edges []edge
 		for ua := c * chunk; ua < min(len(us), (c+1)*chunk); ua++ {
+			if ctx.Err() != nil {
+				break // a unit of many sentences can take a while; ForWith returns the error
+			}
 			for _, i := range us[ua].sents {
 				for _, t := range sents[i].vec {
 					post := postings[t.id]
@@ -495,7 +498,10 @@ func averageLinkage(ctx context.Context, n int, edges []edge, link, strongLink, 
 		for i, v := range c.nodes {
 			ds[i] = days[v]
 		}
-		cs := linkComponent(len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		cs, err := linkComponent(ctx, len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		if err != nil {
+			return // parallel.For returns ctx's error
+		}
 		for i := range cs {
 			cs[i].id = c.nodes[cs[i].id]
 			for j, m := range cs[i].members {
@@ -572,8 +578,10 @@ func components(n int, edges []edge) []component {
 }
 
 // linkComponent is averageLinkage over one connected component: it
-// returns the groups, in the order of the node whose index each took.
-func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) []linked {
+// returns the groups, in the order of the node whose index each took. A
+// component can hold most of a site's passages, so it stops between
+// merges when ctx is done, and returns ctx's error.
+func linkComponent(ctx context.Context, n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) ([]linked, error) {
 	members := make([][]int, n)
 	links := make([]map[int]linkSum, n) // cluster -> neighbour -> similarities between them
 	// mean is the average similarity of the clusters a and c, linked by l:
@@ -653,7 +661,10 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 		version[a]++
 		return a
 	}
-	for h.Len() > 0 {
+	for popped := 0; h.Len() > 0; popped++ {
+		if popped%checkLinks == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		p := heap.Pop(h).(pair)
 		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb || !compatible(p.a, p.b) {
 			continue
@@ -696,7 +707,10 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 		}
 		return cmp.Compare(x.b, y.b)
 	})
-	for _, e := range strong {
+	for k, e := range strong {
+		if k%checkLinks == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		a, b := root[e.a], root[e.b]
 		if a == b {
 			continue
@@ -712,8 +726,12 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 			out = append(out, linked{id, m})
 		}
 	}
-	return out
+	return out, nil
 }
+
+// checkLinks is how many merges linkComponent weighs between two looks
+// at its context: a merge folds one cluster's links into another's.
+const checkLinks = 64
 
 // linkSum is the sum of the similarities of the n edges between two
 // clusters.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -237,8 +238,24 @@ type job struct {
 
 // worker is what one of the writer's goroutines makes files with.
 type worker struct {
+	ctx context.Context // the render's
 	buf bytes.Buffer
 	d   *digester // with a memo only
+}
+
+// stoppable is a writer that fails with ctx's error once ctx is done: a
+// template writing to it stops at its next write, so that one long page
+// (the index of a large site) does not hold up a cancelled render.
+type stoppable struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stoppable) Write(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(p)
 }
 
 // pageJobs returns the jobs that render the HTML pages, in site order.
@@ -263,7 +280,7 @@ func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) 
 				}
 			}
 			ix.finish(pg)
-			if err := layout.ExecuteTemplate(&wk.buf, baseLayout, pg); err != nil {
+			if err := layout.ExecuteTemplate(stoppable{wk.ctx, &wk.buf}, baseLayout, pg); err != nil {
 				return nil, fmt.Errorf("render: %s: %w", rel, err)
 			}
 			if w.memo == nil {
@@ -297,7 +314,7 @@ func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) 
 func (w *writer) run(ctx context.Context, jobs []job) error {
 	sizes := make([]int64, len(jobs))
 	newWorker := func() *worker {
-		wk := &worker{}
+		wk := &worker{ctx: ctx}
 		if w.memo != nil {
 			wk.d = w.memo.digester()
 		}
