@@ -64,7 +64,11 @@ func TestFitImportance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res, err = events.Redate(context.Background(), res, sources, chronology.InferPublication(res, sources)); err != nil {
+		inferred, err := chronology.InferPublication(context.Background(), res, sources)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err = events.Redate(context.Background(), res, sources, inferred); err != nil {
 			t.Fatal(err)
 		}
 		for wi, v := range fitVolumes {

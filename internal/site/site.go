@@ -170,7 +170,11 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	// The one feedback from grouping to dating: a source without a
 	// publication date cannot resolve "yesterday"; the events its
 	// sentences joined date it, and its sentences are dated again by it.
-	if res, err = events.Redate(ctx, res, sources, chronology.InferPublication(res, sources)); err != nil {
+	inferred, err := chronology.InferPublication(ctx, res, sources)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	if res, err = events.Redate(ctx, res, sources, inferred); err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
 	dated, err := chronology.Order(ctx, res, sources)
