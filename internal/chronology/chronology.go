@@ -81,28 +81,39 @@ func (d Dated) Undated() bool { return d.Date.IsZero() }
 
 // Order dates every event and returns them in timeline order: dated events
 // by date (then by narrative position), then undated ones by narrative
-// position.
-func Order(res events.Result, sources []dedup.Source) []Dated {
-	return OrderWith(res, sources, fitted)
+// position. It stops between events, and between its phases, when ctx is
+// done, and returns ctx's error.
+func Order(ctx context.Context, res events.Result, sources []dedup.Source) ([]Dated, error) {
+	return OrderWith(ctx, res, sources, fitted)
 }
 
 // OrderWith is Order with the weights w of importance.
-func OrderWith(res events.Result, sources []dedup.Source, w Weights) []Dated {
+func OrderWith(ctx context.Context, res events.Result, sources []dedup.Source, w Weights) ([]Dated, error) {
 	perSource := map[int]int{}
 	for _, s := range res.Sentences {
 		perSource[s.Source] = max(perSource[s.Source], s.Ordinal+1)
 	}
 	out := make([]Dated, len(res.Events))
-	parallel.For(context.Background(), len(res.Events), func(i int) {
+	if err := parallel.For(ctx, len(res.Events), func(i int) {
 		ev := res.Events[i]
 		d := Dated{Event: ev}
 		d.Date, d.Evidence, d.Conflicts = consensus(ev, res.Sentences, sources)
 		d.Basis = basis(d, res, sources)
 		d.Position = position(ev, res.Sentences, perSource)
 		out[i] = d
-	})
+	}); err != nil {
+		return nil, err
+	}
 	setAsideOutliers(out, res, sources)
-	setImportance(out, res.Sentences, sources, w)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := setImportance(ctx, out, res.Sentences, sources, w); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Undated() != b.Undated() {
@@ -121,7 +132,7 @@ func OrderWith(res events.Result, sources []dedup.Source, w Weights) []Dated {
 		}
 		return a.ID < b.ID
 	})
-	return placeUndated(out, res.Sentences)
+	return placeUndated(ctx, out, res.Sentences)
 }
 
 // Outliers: a date further than outlierDays from the median of the
@@ -488,8 +499,13 @@ func position(ev events.Event, sents []events.Sentence, perSource map[int]int) f
 // back to are its key days. And it counts more the more sources were
 // published on its day or the day after (w.Volume): the days a story's
 // coverage peaks are its key days too.
-func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source, w Weights) {
-	refs := dayReferences(sents)
+//
+// It stops when ctx is done, and returns ctx's error.
+func setImportance(ctx context.Context, ds []Dated, sents []events.Sentence, sources []dedup.Source, w Weights) error {
+	refs, err := dayReferences(ctx, sents)
+	if err != nil {
+		return err
+	}
 	published := map[time.Time]float64{}
 	for _, src := range sources {
 		if d := src.Article.Date; d.Precision == temporal.Day {
@@ -541,15 +557,21 @@ func setImportance(ds []Dated, sents []events.Sentence, sources []dedup.Source, 
 			ds[i].Importance = float64(int(ds[i].Importance/top*1000+0.5)) / 1000
 		}
 	}
+	return nil
 }
 
 // dayReferences counts, for each day, the sources that refer to it in a
 // date of their own words (not one anchored to another event, as in
 // "since Monday").
-func dayReferences(sents []events.Sentence) map[time.Time]float64 {
+//
+// It stops when ctx is done, and returns ctx's error.
+func dayReferences(ctx context.Context, sents []events.Sentence) (map[time.Time]float64, error) {
 	seen := map[[2]int64]bool{}
 	refs := map[time.Time]float64{}
 	for i := range sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		s := &sents[i]
 		for k, e := range s.Dates {
 			if e.Date.Precision != temporal.Day || s.Background(k) {
@@ -562,5 +584,11 @@ func dayReferences(sents []events.Sentence) map[time.Time]float64 {
 			}
 		}
 	}
-	return refs
+	return refs, nil
 }
+
+// checkEvery is how many sentences or events a loop that does not run in
+// parallel takes between two looks at its context: few enough that a
+// cancelled build stops within a millisecond, many enough that looking
+// costs nothing.
+const checkEvery = 1024

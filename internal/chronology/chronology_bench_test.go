@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"testing"
@@ -35,12 +36,15 @@ func BenchmarkOrder(b *testing.B) {
 		}
 		arts[i] = a
 	}
-	sources := dedup.Group(arts)
+	sources, _ := dedup.Group(context.Background(), arts) // not cancelled: no error
 	cfg := config.Default()
-	res := events.Extract(sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	res, err := events.Extract(b.Context(), sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		dated := Order(res, sources)
+		dated := mustOrder(b, res, sources)
 		b.ReportMetric(float64(len(dated)), "events")
 	}
 }

@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -274,7 +275,7 @@ func TestConsensus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := result(map[string][]mention{"ev": tt.mentions})
-			ds := Order(res, sources)
+			ds := mustOrder(t, res, sources)
 			if len(ds) != 1 {
 				t.Fatalf("%d events", len(ds))
 			}
@@ -355,7 +356,7 @@ func TestBasisNamesTheConsensusExpression(t *testing.T) {
 		m(0, 2, abs("March 4, 2024", day(2024, time.March, 4))),
 		m(1, 2, abs("March 3, 2024", day(2024, time.March, 3))),
 	}})
-	d := Order(res, sources)[0]
+	d := mustOrder(t, res, sources)[0]
 	if !reflect.DeepEqual(d.Evidence[0].Expression.Date, d.Date) {
 		t.Errorf("date %v rests first on %v; Basis %q", d.Date, d.Evidence[0].Expression, d.Basis)
 	}
@@ -367,7 +368,7 @@ func TestBasisGrammar(t *testing.T) {
 		m(1, 1, abs("March 3, 2024", day(2024, time.March, 3))),
 		m(2, 1, abs("March 4, 2024", day(2024, time.March, 4))),
 	}})
-	d := Order(res, sources)[0]
+	d := mustOrder(t, res, sources)[0]
 	want := "“March 3, 2024” in Harbour Gazette; 1 more mention agrees; 1 mention disagrees (“March 4, 2024” → Mar 4, 2024)"
 	if d.Basis != want {
 		t.Errorf("Basis =\n%s\nwant\n%s", d.Basis, want)
@@ -399,7 +400,7 @@ func TestBasisNamesTheSource(t *testing.T) {
 				Sentences: []events.Sentence{{Source: 0, Text: "The dockers walked out.", Dates: []temporal.Expression{tt.expr}}},
 				Events:    []events.Event{{ID: "ev", Mentions: []int{0}, Sources: []int{0}}},
 			}
-			d := Order(res, srcs)[0]
+			d := mustOrder(t, res, srcs)[0]
 			if d.Basis != tt.basis {
 				t.Errorf("Basis = %q, want %q", d.Basis, tt.basis)
 			}
@@ -473,7 +474,7 @@ func TestDateline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Order(result(map[string][]mention{"ev": tt.mentions}), sources)[0]
+			d := mustOrder(t, result(map[string][]mention{"ev": tt.mentions}), sources)[0]
 			if !reflect.DeepEqual(d.Date, tt.date) {
 				t.Errorf("Date = %v, want %v", d.Date, tt.date)
 			}
@@ -512,7 +513,7 @@ func TestOrder(t *testing.T) {
 		"u-tie-a": {m(0, 7), m(2, 3)},                                             // (0.7 + 0.3) / 2 = 0.5
 		"u-none":  {m(2, 4, rel(temporal.Weekday, "on Monday", temporal.Date{}))}, // 0.4
 	}
-	ds := Order(result(evs), sources)
+	ds := mustOrder(t, result(evs), sources)
 	var got []string
 	for _, d := range ds {
 		got = append(got, d.ID)
@@ -561,7 +562,7 @@ func TestOrderKeepsEvents(t *testing.T) {
 		"c": {m(1, 7, abs("March 1, 2024", day(2024, time.March, 1)))},
 	}
 	res := result(evs)
-	ds := Order(res, sources)
+	ds := mustOrder(t, res, sources)
 	if len(ds) != len(res.Events) {
 		t.Fatalf("%d events, want %d", len(ds), len(res.Events))
 	}
@@ -570,7 +571,7 @@ func TestOrderKeepsEvents(t *testing.T) {
 			t.Errorf("event %s changed: %+v, want %+v", ev.ID, d.Event, ev)
 		}
 	}
-	if got := Order(events.Result{}, nil); len(got) != 0 {
+	if got := mustOrder(t, events.Result{}, nil); len(got) != 0 {
 		t.Errorf("Order of nothing = %v", got)
 	}
 }
@@ -595,7 +596,7 @@ func TestImportance(t *testing.T) {
 		// nothing: 1 + 0.1·log2(3).
 		"disputed": {m(1, 8, rel(temporal.Weekday, "on Sunday", day(2024, time.March, 3))), m(0, 8, mar5)},
 	}
-	ds := Order(result(evs), sources)
+	ds := mustOrder(t, result(evs), sources)
 	lg := math.Log2
 	// Single-day events are then multiplied by 1+log2(1+n), n the sources
 	// that refer to the day: March 3 by the gazette and the herald, March
@@ -624,7 +625,7 @@ func TestImportance(t *testing.T) {
 		t.Errorf("the corroborated event of the day most sources were published on does not have importance 1")
 	}
 	// Without the volume, the event the most sources corroborate is top.
-	if got := find(OrderWith(result(evs), sources, Weights{}), "top").Importance; got != 1 {
+	if got := find(mustOrderWith(t, result(evs), sources, Weights{}), "top").Importance; got != 1 {
 		t.Errorf("without the volume, the best corroborated event has importance %v, want 1", got)
 	}
 }
@@ -646,7 +647,7 @@ func TestAnchoredDatesDateNothing(t *testing.T) {
 		datedSentence(1, 0, "Two days later, the union called a strike.", "Two days later", temporal.Relative, day(2024, time.March, 8)),
 	}}
 	res.Events = []events.Event{{ID: "closed", Mentions: []int{0, 1}, Sources: []int{0, 1}, Summary: []int{0}}}
-	d := Order(res, sources)[0]
+	d := mustOrder(t, res, sources)[0]
 	if !d.Undated() || len(d.Evidence) != 0 {
 		t.Errorf("dated by an anchored expression: %v, %v", d.Date, texts(d.Evidence))
 	}
@@ -659,7 +660,7 @@ func TestInheritedDate(t *testing.T) {
 		When: tue, Inherited: true, WhenFrom: 0}
 	res := events.Result{Sentences: []events.Sentence{lead, next}}
 	res.Events = []events.Event{{ID: "cranes", Mentions: []int{1}, Sources: []int{0}, Summary: []int{1}}}
-	d := Order(res, sources)[0]
+	d := mustOrder(t, res, sources)[0]
 	if d.Date != tue || len(d.Evidence) != 1 || !d.Evidence[0].Inherited || d.Evidence[0].From != 0 {
 		t.Fatalf("Date %v, Evidence %+v: want Tuesday, inherited from sentence 0", d.Date, d.Evidence)
 	}
@@ -673,7 +674,7 @@ func TestInferredPublicationDateInBasis(t *testing.T) {
 	s := datedSentence(2, 0, "Yesterday the dockers walked out.", "Yesterday", temporal.Relative, mon)
 	res := events.Result{Sentences: []events.Sentence{s}, Inferred: map[int]temporal.Date{2: day(2024, time.March, 5)}}
 	res.Events = []events.Event{{ID: "walkout", Mentions: []int{0}, Sources: []int{2}, Summary: []int{0}}}
-	d := Order(res, sources)[0]
+	d := mustOrder(t, res, sources)[0]
 	if want := "“Yesterday” in content/blog/strike.txt (published Mar 5, 2024 by the dates other sources give its events)"; d.Basis != want {
 		t.Errorf("Basis = %q, want %q", d.Basis, want)
 	}
@@ -695,7 +696,7 @@ func TestPlaceUndated(t *testing.T) {
 		// Told in a source with no dated event.
 		"u-alone": {m(2, 4)},
 	}
-	ds := Order(result(evs), sources)
+	ds := mustOrder(t, result(evs), sources)
 	var got []string
 	for _, d := range ds {
 		got = append(got, d.ID)
@@ -735,7 +736,7 @@ func TestLeadDatesToPublication(t *testing.T) {
 			res.Sentences[mi].Mention = events.Mention{Event: true, Score: 1, Cues: cues[ev.ID]}
 		}
 	}
-	ds := Order(res, sources)
+	ds := mustOrder(t, res, sources)
 	lead := find(ds, "lead")
 	want := temporal.Date{Start: day(2024, time.March, 4).Start, End: day(2024, time.March, 5).Start, Precision: temporal.Week}
 	if lead.Date != want || !lead.Evidence[0].FromLead || !strings.Contains(lead.Basis, "reported in the lead of Harbour Gazette (published Mar 5, 2024)") {
@@ -749,4 +750,21 @@ func TestLeadDatesToPublication(t *testing.T) {
 	if d := find(ds, "dated"); d.Date != day(2024, time.March, 3) {
 		t.Errorf("dated: %v, want the date its sentence gives", d.Date)
 	}
+}
+
+// mustOrder is Order, not cancelled, failing the test on an error.
+func mustOrder(tb testing.TB, res events.Result, sources []dedup.Source) []Dated {
+	tb.Helper()
+	return mustOrderWith(tb, res, sources, fitted)
+}
+
+// mustOrderWith is OrderWith, not cancelled, failing the test on an
+// error.
+func mustOrderWith(tb testing.TB, res events.Result, sources []dedup.Source, w Weights) []Dated {
+	tb.Helper()
+	ds, err := OrderWith(context.Background(), res, sources, w)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ds
 }

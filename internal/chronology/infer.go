@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"context"
 	"sort"
 	"time"
 
@@ -16,13 +17,13 @@ const inferSpan = 8
 // InferPublication infers a publication date for each source of res
 // that has none, from the events its sentences joined (see
 // inferReferences); events.Redate then dates the sources' sentences by
-// them.
-func InferPublication(res events.Result, sources []dedup.Source) map[int]temporal.Date {
+// them. It stops when ctx is done, and returns ctx's error.
+func InferPublication(ctx context.Context, res events.Result, sources []dedup.Source) (map[int]temporal.Date, error) {
 	clusters := make([][]int, len(res.Events))
 	for i, ev := range res.Events {
 		clusters[i] = ev.Mentions
 	}
-	return inferReferences(res.Sentences, clusters, sources)
+	return inferReferences(ctx, res.Sentences, clusters, sources)
 }
 
 // inferReferences infers a publication date for each source that has
@@ -38,12 +39,15 @@ func InferPublication(res events.Result, sources []dedup.Source) map[int]tempora
 // inference that rests on one weak vote (one expression, of a cluster
 // one dated source dates) is not used: it would move every event of the
 // source on one reading.
-func inferReferences(sents []events.Sentence, clusters [][]int, sources []dedup.Source) map[int]temporal.Date {
-	inf := inferVotes(sents, clusters, sources)
-	if len(inf) == 0 {
-		return nil
+func inferReferences(ctx context.Context, sents []events.Sentence, clusters [][]int, sources []dedup.Source) (map[int]temporal.Date, error) {
+	inf, err := inferVotes(ctx, sents, clusters, sources)
+	if len(inf) == 0 || err != nil {
+		return nil, err
 	}
-	floors := pastFloors(sents, inf)
+	floors, err := pastFloors(ctx, sents, inf)
+	if err != nil {
+		return nil, err
+	}
 	out := map[int]temporal.Date{}
 	for src, v := range inf {
 		if d, ok := v.choose(floors[src]); ok {
@@ -51,9 +55,9 @@ func inferReferences(sents []events.Sentence, clusters [][]int, sources []dedup.
 		}
 	}
 	if len(out) == 0 {
-		return nil
+		return nil, nil
 	}
-	return out
+	return out, nil
 }
 
 // dayVotes are the votes for the publication days of one source.
@@ -95,9 +99,12 @@ func (v dayVotes) choose(floor time.Time) (temporal.Date, bool) {
 
 // inferVotes gathers, for each undated source, the votes of its relative
 // expressions for its publication day (see inferReferences).
-func inferVotes(sents []events.Sentence, clusters [][]int, sources []dedup.Source) map[int]dayVotes {
+func inferVotes(ctx context.Context, sents []events.Sentence, clusters [][]int, sources []dedup.Source) (map[int]dayVotes, error) {
 	votes := map[int]dayVotes{}
-	for _, c := range clusters {
+	for k, c := range clusters {
+		if k%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		day, n := clusterDay(sents, c, sources)
 		if n == 0 {
 			continue
@@ -127,16 +134,19 @@ func inferVotes(sents []events.Sentence, clusters [][]int, sources []dedup.Sourc
 			}
 		}
 	}
-	return votes
+	return votes, nil
 }
 
 // pastFloors returns, for each source with votes, the latest day it
 // reports in the past tense with a date that needs no publication date
 // ("on March 3, 2024"), not background to its sentence, or the zero
 // time: in one pass over the sentences.
-func pastFloors(sents []events.Sentence, votes map[int]dayVotes) map[int]time.Time {
+func pastFloors(ctx context.Context, sents []events.Sentence, votes map[int]dayVotes) (map[int]time.Time, error) {
 	floors := map[int]time.Time{}
 	for i := range sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		s := &sents[i]
 		if _, ok := votes[s.Source]; !ok {
 			continue
@@ -150,7 +160,7 @@ func pastFloors(sents []events.Sentence, votes map[int]dayVotes) map[int]time.Ti
 			}
 		}
 	}
-	return floors
+	return floors, nil
 }
 
 // clusterDay returns the day most dated sources of a cluster give its

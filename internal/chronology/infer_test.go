@@ -85,8 +85,16 @@ func TestInferReferences(t *testing.T) {
 				sents = append(sents, inferSentence(srcs, 3, text))
 			}
 			groups = append(groups, arrest)
-			got := inferReferences(sents, groups, srcs)[3]
-			if via := InferPublication(events.Result{Sentences: sents, Events: []events.Event{{Mentions: arrest}}}, srcs)[3]; via != got {
+			inferred, err := inferReferences(t.Context(), sents, groups, srcs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byEvents, err := InferPublication(t.Context(), events.Result{Sentences: sents, Events: []events.Event{{Mentions: arrest}}}, srcs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := inferred[3]
+			if via := byEvents[3]; via != got {
 				t.Errorf("InferPublication %q, inferReferences %q", via.ISO(), got.ISO())
 			}
 			if got.ISO() != tt.want {

@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -34,19 +35,23 @@ func sequenceCue(first string) bool {
 // agrees with the most votes, across sources (ties: the place nearest its
 // mean position in the narrative among the dated events').
 // Undated events no source tells beside a dated one stay at the end. ds
-// must be in timeline order, dated first.
-func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
+// must be in timeline order, dated first. It stops when ctx is done, and
+// returns ctx's error.
+func placeUndated(ctx context.Context, ds []Dated, sents []events.Sentence) ([]Dated, error) {
 	k := 0
 	for k < len(ds) && !ds[k].Undated() {
 		k++
 	}
 	if k == 0 || k == len(ds) {
-		return ds
+		return ds, nil
 	}
 	dated, undated := ds[:k], ds[k:]
 	type mention struct{ event, ordinal int }
 	bySource := map[int][]mention{}
 	for i, d := range dated {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for _, f := range firstOrdinals(d.Event, sents) {
 			bySource[f.source] = append(bySource[f.source], mention{i, f.ordinal})
 		}
@@ -60,7 +65,10 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 	slices.Sort(positions)
 	slots := make([][]Dated, k+1) // slot p: after dated[p-1], before dated[p]
 	var rest []Dated
-	for _, u := range undated {
+	for n, u := range undated {
+		if n%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		// The votes, by dated event: few of the dated events get any, so
 		// the work for an event grows with its votes, not with the
 		// number of dated events.
@@ -141,7 +149,7 @@ func placeUndated(ds []Dated, sents []events.Sentence) []Dated {
 			out = append(out, dated[p])
 		}
 	}
-	return append(out, rest...)
+	return append(out, rest...), nil
 }
 
 // firstMention is where an event is first told in one source.

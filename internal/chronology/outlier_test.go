@@ -83,7 +83,7 @@ func TestSetAsideOutliers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := find(Order(result(tt.evs), sources), "x")
+			d := find(mustOrder(t, result(tt.evs), sources), "x")
 			if got := d.Date.ISO(); got != tt.date || d.Undated() != tt.undated {
 				t.Errorf("date %q (undated %v), want %q", got, d.Undated(), tt.date)
 			}

@@ -113,7 +113,7 @@ var voteCases = []struct {
 func TestVoteBySource(t *testing.T) {
 	for _, tt := range voteCases {
 		t.Run(tt.name, func(t *testing.T) {
-			ds := Order(result(map[string][]mention{"ev": tt.mentions}), sources)
+			ds := mustOrder(t, result(map[string][]mention{"ev": tt.mentions}), sources)
 			d := ds[0]
 			if !reflect.DeepEqual(d.Date, tt.date) {
 				t.Errorf("Date = %v (%v), want %v (%v)", d.Date.ISO(), d.Date.Precision, tt.date.ISO(), tt.date.Precision)

@@ -30,7 +30,7 @@ func BenchmarkClean(b *testing.B) {
 			out := make([]clean.Article, len(arts))
 			b.ReportAllocs()
 			for b.Loop() {
-				corpus := clean.NewCorpus(arts)
+				corpus, _ := clean.NewCorpus(context.Background(), arts) // not cancelled: no error
 				parallel.For(context.Background(), len(arts), func(i int) {
 					out[i] = clean.Clean(arts[i], corpus)
 				})

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"sort"
@@ -581,7 +582,7 @@ func TestCleanCorpusRepetition(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var corpus *Corpus
 			if tt.corpus != nil {
-				corpus = NewCorpus(tt.corpus)
+				corpus = mustCorpus(t, tt.corpus)
 			}
 			out := Clean(strike, corpus)
 			checkInvariants(t, strike, out)
@@ -605,7 +606,7 @@ func TestCleanCorpusReasonCountsOtherArticles(t *testing.T) {
 	strike := article("content/strike.txt", content.Meta{}, withLine(strikeBody, chromeLine)...)
 	flood := article("content/flood.txt", content.Meta{}, withLine(floodBody, chromeLine)...)
 	election := article("content/election.txt", content.Meta{}, withLine(electionBody, chromeLine)...)
-	out := Clean(strike, NewCorpus([]content.Article{strike, flood, election}))
+	out := Clean(strike, mustCorpus(t, []content.Article{strike, flood, election}))
 	if r, _ := removal(out, 3); !strings.HasPrefix(r.Reason, "site chrome: the same line is in 2 other articles") {
 		t.Errorf("reason %q, want the 2 other articles", r.Reason)
 	}
@@ -621,7 +622,7 @@ func TestCleanCorpusChromeByShape(t *testing.T) {
 		article("content/election.txt", content.Meta{}, join(siteMenu, electionBody, []string{quote})...),
 		article("content/recall.txt", content.Meta{}, join(siteMenu, recallBody, []string{quote})...),
 	}
-	out := Clean(strike, NewCorpus(append(others, strike)))
+	out := Clean(strike, mustCorpus(t, append(others, strike)))
 	checkInvariants(t, strike, out)
 	if got, want := keptLines(out), []int{2, 3, 5, 6, 7}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("kept lines %v, want %v", got, want)
@@ -723,7 +724,7 @@ func FuzzClean(f *testing.F) {
 				b := append(append([]webpage.Block(nil), in.Blocks[r:]...), in.Blocks[:r]...)
 				arts = append(arts, content.Article{Path: fmt.Sprintf("content/fuzz%d.txt", r), Blocks: b})
 			}
-			corpus = NewCorpus(arts)
+			corpus = mustCorpus(t, arts)
 		}
 		out := Clean(in, corpus)
 		checkInvariants(t, in, out)
@@ -839,7 +840,7 @@ func TestCleanRepeatedHeadlineIsStillTheTitle(t *testing.T) {
 			[]string{"Most read", strikeHeadline, "River Wend floods Ashby Vale", "Oakridge elects a new mayor"})...)
 	}
 	strike := withHeadlines("content/strike.txt", strikeHeadline, strikeBody)
-	corpus := NewCorpus([]content.Article{
+	corpus := mustCorpus(t, []content.Article{
 		strike,
 		withHeadlines("content/flood.txt", "River Wend floods Ashby Vale", floodBody),
 		withHeadlines("content/election.txt", "Oakridge elects a new mayor", electionBody),
@@ -864,7 +865,7 @@ func TestCorpusLeadSkipsSiteNotices(t *testing.T) {
 		return article(path, content.Meta{}, join([]string{notice}, withLine(body, chromeLine))...)
 	}
 	strike := page("content/strike.txt", strikeBody)
-	corpus := NewCorpus([]content.Article{strike, page("content/flood.txt", floodBody), page("content/election.txt", electionBody)})
+	corpus := mustCorpus(t, []content.Article{strike, page("content/flood.txt", floodBody), page("content/election.txt", electionBody)})
 	if got := corpus.repeats(chromeLine); got != 3 {
 		t.Errorf("repeats(%q) = %d, want 3", chromeLine, got)
 	}
@@ -873,4 +874,14 @@ func TestCorpusLeadSkipsSiteNotices(t *testing.T) {
 	if r, ok := removal(out, 4); !ok || !strings.HasPrefix(r.Reason, "site chrome: the same line is in ") {
 		t.Errorf("repeated line kept or removed with reason %q", r.Reason)
 	}
+}
+
+// mustCorpus is NewCorpus, not cancelled, failing the test on an error.
+func mustCorpus(tb testing.TB, articles []content.Article) *Corpus {
+	tb.Helper()
+	c, err := NewCorpus(context.Background(), articles)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
 }

@@ -31,20 +31,26 @@ type Corpus struct {
 
 // NewCorpus gathers the cross-article statistics of articles. Each
 // article's part is worked out on its own, in parallel; only the counting
-// across articles is done in one place.
-func NewCorpus(articles []content.Article) *Corpus {
+// across articles is done in one place. It stops when ctx is done, and
+// returns ctx's error.
+func NewCorpus(ctx context.Context, articles []content.Article) (*Corpus, error) {
 	profiles := make([]profile, len(articles))
-	parallel.For(context.Background(), len(articles), func(i int) {
+	if err := parallel.For(ctx, len(articles), func(i int) {
 		profiles[i] = profileOf(articles[i])
-	})
-	c := corpusOf(profiles)
+	}); err != nil {
+		return nil, err
+	}
+	c, err := corpusOf(ctx, profiles)
+	if err != nil {
+		return nil, err
+	}
 	c.at = make(map[string]int, len(articles))
 	c.blockKeys = make([][][]string, len(articles))
 	for i, a := range articles {
 		c.at[a.Path] = i
 		c.blockKeys[i] = profiles[i].blockKeys
 	}
-	return c
+	return c, nil
 }
 
 // takeKeys returns the content keys of the blocks of the article at
@@ -61,7 +67,8 @@ func (c *Corpus) takeKeys(path string, blocks int) [][]string {
 }
 
 // corpusOf gathers the statistics of the articles with these profiles.
-func corpusOf(profiles []profile) *Corpus {
+// It stops between articles when ctx is done, with ctx's error.
+func corpusOf(ctx context.Context, profiles []profile) (*Corpus, error) {
 	c := &Corpus{docs: len(profiles), lines: map[uint64]int{}}
 	df := map[string]int{} // articles using each key
 	// What follows each long block, file by file: a long block followed by
@@ -69,7 +76,10 @@ func corpusOf(profiles []profile) *Corpus {
 	// page (cookies, a newsletter), not a story that was copied. (A line's
 	// normal form is never 0: 0 stands for none.)
 	followers := map[uint64]map[uint64]struct{}{}
-	for _, p := range profiles {
+	for i, p := range profiles {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		var prev uint64
 		for _, l := range p.lines {
 			if l.words < leadWords {
@@ -85,7 +95,10 @@ func corpusOf(profiles []profile) *Corpus {
 		}
 	}
 	leadsOf := map[uint64]map[uint64]struct{}{}
-	for _, p := range profiles {
+	for i, p := range profiles {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		// The lead: the first long block that is not a site notice, so that
 		// copies of one story share it and stories of one site do not.
 		var lead, first uint64
@@ -120,17 +133,33 @@ func corpusOf(profiles []profile) *Corpus {
 			leadsOf[l.norm][lead] = struct{}{}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for n, leads := range leadsOf {
 		if len(leads) > 1 {
 			c.lines[n] = len(leads)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	c.idfs = make(map[string]float64, len(df))
+	i := 0
 	for k, n := range df {
+		if i++; i%(64*checkEvery) == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		c.idfs[k] = idfOf(c.docs, n)
 	}
-	return c
+	return c, nil
 }
+
+// checkEvery is how many articles a loop that does not run in parallel
+// takes between two looks at its context: few enough that a cancelled
+// build stops within a millisecond, many enough that looking costs
+// nothing.
+const checkEvery = 256
 
 // profile is what one article brings to a Corpus.
 type profile struct {

@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path"
@@ -68,7 +69,7 @@ func TestFixtures(t *testing.T) {
 	for i, f := range fixtures {
 		articles[i] = f.in
 	}
-	corpus := clean.NewCorpus(articles)
+	corpus, _ := clean.NewCorpus(context.Background(), articles) // not cancelled: no error
 
 	type result struct {
 		name           string

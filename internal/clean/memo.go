@@ -53,8 +53,9 @@ type memoEntry struct {
 }
 
 // Corpus is NewCorpus, reusing the statistics of the articles unchanged
-// since the last build. Articles not given are forgotten.
-func (m *Memo) Corpus(articles []content.Article) *Corpus {
+// since the last build. Articles not given are forgotten. It stops when
+// ctx is done, and returns ctx's error; the memo is then as it was.
+func (m *Memo) Corpus(ctx context.Context, articles []content.Article) (*Corpus, error) {
 	entries := make(map[string]*memoEntry, len(articles))
 	reuse := make([]*memoEntry, len(articles))
 	for i, a := range articles {
@@ -66,7 +67,7 @@ func (m *Memo) Corpus(articles []content.Article) *Corpus {
 		}
 	}
 	profiles := make([]profile, len(articles))
-	parallel.For(context.Background(), len(articles), func(i int) {
+	if err := parallel.For(ctx, len(articles), func(i int) {
 		if reuse[i] != nil {
 			profiles[i] = reuse[i].profile
 			return
@@ -76,7 +77,13 @@ func (m *Memo) Corpus(articles []content.Article) *Corpus {
 		// few articles, and the memo keeps profiles between builds.
 		profiles[i].blockKeys = nil
 		entries[articles[i].Path].profile = profiles[i]
-	})
+	}); err != nil {
+		return nil, err
+	}
+	c, err := corpusOf(ctx, profiles)
+	if err != nil {
+		return nil, err
+	}
 	m.entries = entries
 	m.profiled = 0
 	for _, e := range reuse {
@@ -85,7 +92,7 @@ func (m *Memo) Corpus(articles []content.Article) *Corpus {
 		}
 	}
 	m.cleaned.Store(0)
-	return corpusOf(profiles)
+	return c, nil
 }
 
 // Clean is Clean(a, c), or the result it gave last time when a is

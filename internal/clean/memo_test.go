@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -25,8 +26,11 @@ func TestMemo(t *testing.T) {
 	var memo clean.Memo
 	check := func(step string, maxCleaned int) {
 		t.Helper()
-		corpus := memo.Corpus(articles)
-		fresh := clean.NewCorpus(articles)
+		corpus, err := memo.Corpus(context.Background(), articles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, _ := clean.NewCorpus(context.Background(), articles) // not cancelled: no error
 		for _, a := range articles {
 			got, want := memo.Clean(a, corpus), clean.Clean(a, fresh)
 			if !reflect.DeepEqual(got, want) {

@@ -30,7 +30,7 @@ func TestRemovedLineGivesNoDate(t *testing.T) {
 		arts = append(arts, removedDateArticle(fmt.Sprint("a", i),
 			append([]string{"Harbour Gazette | Thursday, March 7, 2024 | Subscribe", head, fmt.Sprintf("Story %d of the harbour, told at length by the desk so that it reads as text of its own.", i)}, lede...)...))
 	}
-	corpus := NewCorpus(arts)
+	corpus := mustCorpus(t, arts)
 	for _, a := range arts {
 		got := Clean(a, corpus)
 		if !got.Date.IsZero() {

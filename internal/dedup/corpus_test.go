@@ -57,7 +57,7 @@ func TestGroupGeneratedCorpus(t *testing.T) {
 		}
 	}
 
-	sources := Group(arts)
+	sources := mustGroup(t, arts)
 
 	index := map[string]int{}
 	for i, a := range corpus.Articles {

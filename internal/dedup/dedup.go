@@ -126,18 +126,19 @@ const (
 // ID, with their relations. The canonical copy of each source has the
 // richest metadata, then the fewest removed blocks, then the longest text,
 // then the first path. The result does not depend on the order of
-// articles.
-func Group(articles []clean.Article) []Source {
-	return group(articles, nil)
+// articles. It stops when ctx is done, between chunks of articles or of
+// pairs, and returns ctx's error.
+func Group(ctx context.Context, articles []clean.Article) ([]Source, error) {
+	return group(ctx, articles, nil)
 }
 
 // group is Group, reusing memo's work when memo is not nil.
-func group(articles []clean.Article, memo *Memo) []Source {
+func group(ctx context.Context, articles []clean.Article, memo *Memo) ([]Source, error) {
 	order := canonicalOrder(articles)
 	fps := make([]fingerprint, len(order))
 	keys := make([][bands]uint64, len(order))
 	reused := make([]bool, len(order))
-	inChunks(len(order), 64, func(from, to int) {
+	err := inChunks(ctx, len(order), 64, func(from, to int) {
 		var s scratch
 		for k := from; k < to; k++ {
 			a := &articles[order[k]]
@@ -149,14 +150,23 @@ func group(articles []clean.Article, memo *Memo) []Source {
 			bandKeys(&keys[k], fps[k].shingles)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	memo.keep(articles, order, fps, keys)
 
 	cands := bandPairs(fps, keys)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cands = append(cands, anchorPairs(fps)...)
 	sortKeys(cands) // pairs sort by their first text, then their second
 	cands = slices.Compact(cands)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	scores := make([]score, len(cands))
-	inChunks(len(cands), 1024, func(from, to int) {
+	err = inChunks(ctx, len(cands), 1024, func(from, to int) {
 		for i := from; i < to; i++ {
 			a, b := cands[i].split()
 			if reused[a] && reused[b] {
@@ -168,6 +178,9 @@ func group(articles []clean.Article, memo *Memo) []Source {
 			scores[i] = verify(&fps[a], &fps[b])
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	var oldScores, scored map[[2]string]score
 	pathsOf := func(a, b int32) [2]string {
 		a, b = pairOf(a, b).split()
@@ -223,18 +236,24 @@ func group(articles []clean.Article, memo *Memo) []Source {
 		}
 		return cmp.Compare(pairOf(x.a, x.b), pairOf(y.a, y.b))
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, e := range copies {
 		if !cl.join(e.a, e.b) {
 			related = append(related, e)
 		}
 	}
-	return cl.sources(articles, order, related)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return cl.sources(articles, order, related), nil
 }
 
 // inChunks calls fn on consecutive ranges of [0, n) of size chunk, in
-// parallel.
-func inChunks(n, chunk int, fn func(from, to int)) {
-	parallel.For(context.Background(), (n+chunk-1)/chunk, func(c int) {
+// parallel, until ctx is done; it then returns ctx's error.
+func inChunks(ctx context.Context, n, chunk int, fn func(from, to int)) error {
+	return parallel.For(ctx, (n+chunk-1)/chunk, func(c int) {
 		fn(c*chunk, min(n, (c+1)*chunk))
 	})
 }

@@ -26,7 +26,7 @@ func BenchmarkGroup(b *testing.B) {
 			_, arts := generated(b, size.n, 42)
 			b.ReportAllocs()
 			for b.Loop() {
-				Group(arts)
+				mustGroup(b, arts)
 			}
 		})
 	}
@@ -50,13 +50,13 @@ func BenchmarkGroupTimeline17(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	corpus := clean.NewCorpus(read)
+	corpus, _ := clean.NewCorpus(context.Background(), read) // not cancelled: no error
 	arts := make([]clean.Article, len(read))
 	for i := range read {
 		arts[i] = clean.Clean(read[i], corpus)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Group(arts)
+		mustGroup(b, arts)
 	}
 }

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -106,7 +107,7 @@ func TestGroupCopies(t *testing.T) {
 	recall := page("content/recall.md", content.Meta{Title: "Kettles recalled", Publisher: "Vale Gazette"}, recallBody)
 
 	all := []content.Article{rewrite, mirror, recall, exact, gazette}
-	corpus := clean.NewCorpus(all)
+	corpus, _ := clean.NewCorpus(context.Background(), all) // not cancelled: no error
 	var cleaned []clean.Article
 	for _, a := range all {
 		cleaned = append(cleaned, clean.Clean(a, corpus))
@@ -116,7 +117,7 @@ func TestGroupCopies(t *testing.T) {
 		t.Fatalf("mirror cleaned to\n%s\nwant the flood story and its extra paragraph", got)
 	}
 
-	sources := Group(cleaned)
+	sources := mustGroup(t, cleaned)
 	want := [][]string{
 		{"content/gazette/flood.md", "content/archive/flood-copy.md", "content/mirror/ashby-vale-flood.txt"},
 		{"content/herald/flood.md"},
@@ -158,7 +159,7 @@ func TestGroupSeparate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sources := Group([]clean.Article{plain("content/a.md", tt.a...), plain("content/b.md", tt.b...)})
+			sources := mustGroup(t, []clean.Article{plain("content/a.md", tt.a...), plain("content/b.md", tt.b...)})
 			if got, want := groups(sources), [][]string{{"content/a.md"}, {"content/b.md"}}; !reflect.DeepEqual(got, want) {
 				t.Errorf("groups = %v, want %v", got, want)
 			}
@@ -184,7 +185,7 @@ func TestGroupNearCopies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sources := Group([]clean.Article{plain("content/a.md", floodBody...), plain("content/b.md", tt.b...)})
+			sources := mustGroup(t, []clean.Article{plain("content/a.md", floodBody...), plain("content/b.md", tt.b...)})
 			if len(sources) != 1 {
 				t.Fatalf("groups = %v, want a.md and b.md merged", groups(sources))
 			}
@@ -200,7 +201,7 @@ func TestGroupShortTextInsideLongerCopy(t *testing.T) {
 	// more paragraphs of the same story.
 	brief := []string{floodBody[0], floodBody[4]}
 	full := append(append(append([]string(nil), brief...), floodBody[1:4]...), floodExtra)
-	sources := Group([]clean.Article{plain("content/brief.md", brief...), plain("content/full.md", full...)})
+	sources := mustGroup(t, []clean.Article{plain("content/brief.md", brief...), plain("content/full.md", full...)})
 	if got, want := groups(sources), [][]string{{"content/full.md", "content/brief.md"}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("groups = %v, want %v: every shingle of the brief is in the full story", got, want)
 	}
@@ -209,7 +210,7 @@ func TestGroupShortTextInsideLongerCopy(t *testing.T) {
 func TestGroupEmptyArticlesAreNotCopies(t *testing.T) {
 	a := clean.Article{Path: "content/a.txt", Removed: []clean.Removal{{Line: 1, Text: "Home | News", Reason: "no running text in the file"}}}
 	b := clean.Article{Path: "content/b.txt", Removed: []clean.Removal{{Line: 1, Text: "Menu | Puzzles", Reason: "no running text in the file"}}}
-	if got, want := groups(Group([]clean.Article{a, b})), [][]string{{"content/a.txt"}, {"content/b.txt"}}; !reflect.DeepEqual(got, want) {
+	if got, want := groups(mustGroup(t, []clean.Article{a, b})), [][]string{{"content/a.txt"}, {"content/b.txt"}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("groups = %v, want %v", got, want)
 	}
 }
@@ -222,7 +223,7 @@ func TestGroupBriefsInsideFullStory(t *testing.T) {
 	for i := range floodBody {
 		for j := i + 1; j < len(floodBody); j++ {
 			brief := []string{floodBody[i], floodBody[j]}
-			sources := Group([]clean.Article{plain("content/brief.md", brief...), plain("content/full.md", full...)})
+			sources := mustGroup(t, []clean.Article{plain("content/brief.md", brief...), plain("content/full.md", full...)})
 			if got := groups(sources); len(got) != 1 {
 				t.Errorf("paragraphs %d and %d: groups = %v, want the brief merged into the full story", i, j, got)
 			}
@@ -237,7 +238,7 @@ func TestGroupShortTextInTwoArticles(t *testing.T) {
 	brief := floodBody[:2]
 	a := append(append([]string(nil), brief...), recallBody...)
 	b := append(append([]string(nil), brief...), floodRewrite...)
-	sources := Group([]clean.Article{plain("content/b.md", b...), plain("content/brief.md", brief...), plain("content/a.md", a...)})
+	sources := mustGroup(t, []clean.Article{plain("content/b.md", b...), plain("content/brief.md", brief...), plain("content/a.md", a...)})
 	if got, want := groups(sources), [][]string{{"content/a.md", "content/brief.md"}, {"content/b.md"}}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("groups = %v, want %v", got, want)
 	}
@@ -260,7 +261,7 @@ func TestGroupManyCopies(t *testing.T) {
 		in = append(in, plain(fmt.Sprintf("content/site%03d/flood.md", i), paras...))
 	}
 	in = append(in, plain("content/recall.md", recallBody...))
-	sources := Group(in)
+	sources := mustGroup(t, in)
 	if len(sources) != 2 || sources[0].ID != "recall" || len(sources[1].Copies) != n-1 {
 		t.Errorf("%d sources, want the %d copies in one source and the recall in another", len(sources), n)
 	}
@@ -281,7 +282,7 @@ func TestGroupRelated(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sources := Group([]clean.Article{plain("content/a.md", tt.a...), plain("content/b.md", tt.b...)})
+			sources := mustGroup(t, []clean.Article{plain("content/a.md", tt.a...), plain("content/b.md", tt.b...)})
 			if len(sources) != 2 {
 				t.Fatalf("groups = %v, want two sources", groups(sources))
 			}
@@ -342,7 +343,7 @@ func TestCanonicalCopy(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, in := range [][]clean.Article{{tt.win, tt.lose}, {tt.lose, tt.win}} {
-				sources := Group(in)
+				sources := mustGroup(t, in)
 				if len(sources) != 1 {
 					t.Fatalf("%d sources, want the two copies merged", len(sources))
 				}
@@ -367,7 +368,7 @@ func TestCopiesSortedByPath(t *testing.T) {
 		canon,
 		plain("content/k.md", floodBody[1:]...),
 	}
-	sources := Group(in)
+	sources := mustGroup(t, in)
 	if got, want := groups(sources), [][]string{{"content/m.md", "content/b.md", "content/k.md", "content/z.md"}}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("groups = %v, want %v", got, want)
 	}
@@ -434,7 +435,7 @@ func TestUniqueIDs(t *testing.T) {
 	for i, p := range paths {
 		in = append(in, plain(p, stories[i]...))
 	}
-	sources := Group(in)
+	sources := mustGroup(t, in)
 	got := map[string]string{}
 	var ids []string
 	for _, s := range sources {
@@ -450,7 +451,7 @@ func TestUniqueIDs(t *testing.T) {
 }
 
 func TestGroupEmpty(t *testing.T) {
-	if got := Group(nil); len(got) != 0 {
+	if got := mustGroup(t, nil); len(got) != 0 {
 		t.Errorf("Group(nil) = %v", got)
 	}
 }
@@ -566,7 +567,7 @@ func corpus(seed uint64, n int) ([]clean.Article, map[string]string) {
 func TestGroupPlantedCopies(t *testing.T) {
 	const n = 2000
 	arts, groupOf := corpus(7, n)
-	sources := Group(arts)
+	sources := mustGroup(t, arts)
 
 	got := map[string]string{}
 	for _, s := range sources {
@@ -605,7 +606,7 @@ func TestGroupPlantedCopies(t *testing.T) {
 
 func TestGroupDeterministic(t *testing.T) {
 	arts, _ := corpus(11, 300)
-	first := Group(arts)
+	first := mustGroup(t, arts)
 	ids := make([]string, len(first))
 	for i, s := range first {
 		ids[i] = s.ID
@@ -617,7 +618,7 @@ func TestGroupDeterministic(t *testing.T) {
 	for run := range 5 {
 		shuffled := append([]clean.Article(nil), arts...)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if again := Group(shuffled); !reflect.DeepEqual(again, first) {
+		if again := mustGroup(t, shuffled); !reflect.DeepEqual(again, first) {
 			t.Fatalf("run %d with the input shuffled gave other sources", run)
 		}
 	}
@@ -663,7 +664,7 @@ func FuzzGroup(f *testing.F) {
 			}
 			in = append(in, plain(fmt.Sprintf("content/%d.md", i), paras...))
 		}
-		sources := Group(in)
+		sources := mustGroup(t, in)
 		sourceOf := map[string]int{}
 		for si, s := range sources {
 			if si > 0 && sources[si-1].ID >= s.ID {
@@ -724,4 +725,20 @@ func FuzzGroup(f *testing.F) {
 			}
 		}
 	})
+}
+
+// mustGroup is Group, not cancelled, failing the test on an error.
+func mustGroup(tb testing.TB, articles []clean.Article) []Source {
+	tb.Helper()
+	return mustMemoGroup(tb, nil, articles)
+}
+
+// mustMemoGroup is m.Group, not cancelled, failing the test on an error.
+func mustMemoGroup(tb testing.TB, m *Memo, articles []clean.Article) []Source {
+	tb.Helper()
+	sources, err := m.Group(context.Background(), articles)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sources
 }

@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,12 +36,12 @@ func TestGroupScrapeFixtures(t *testing.T) {
 		a, _ := content.Parse("content/"+e.Name(), data, time.UTC)
 		read = append(read, a)
 	}
-	corpus := clean.NewCorpus(read)
+	corpus, _ := clean.NewCorpus(context.Background(), read) // not cancelled: no error
 	arts := make([]clean.Article, len(read))
 	for i := range read {
 		arts[i] = clean.Clean(read[i], corpus)
 	}
-	sources := Group(arts)
+	sources := mustGroup(t, arts)
 	var report, follow *Source
 	for i, s := range sources {
 		if len(s.Copies) > 0 {

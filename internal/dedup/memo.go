@@ -1,6 +1,7 @@
 package dedup
 
 import (
+	"context"
 	"slices"
 
 	"github.com/timeline-ssg/timeline/internal/clean"
@@ -35,8 +36,8 @@ type memoEntry struct {
 }
 
 // Group is Group, reusing the memo's work for unchanged articles.
-func (m *Memo) Group(articles []clean.Article) []Source {
-	return group(articles, m)
+func (m *Memo) Group(ctx context.Context, articles []clean.Article) ([]Source, error) {
+	return group(ctx, articles, m)
 }
 
 // lookup returns the entry for a if its text is unchanged, or nil. It

@@ -18,7 +18,7 @@ func TestMemo(t *testing.T) {
 	var memo Memo
 	check := func(step string) {
 		t.Helper()
-		got, want := memo.Group(articles), Group(articles)
+		got, want := mustMemoGroup(t, &memo, articles), mustGroup(t, articles)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: the memo's grouping differs from Group's:\n%v\nwant\n%v", step, groups(got), groups(want))
 		}

@@ -45,7 +45,7 @@ func TestGroupFollowUpIsNotACopy(t *testing.T) {
 	if s := verify(&fpR, &fpF); s.c < MinContainment || s.copy {
 		t.Fatalf("verify = %+v, want containment at least %v and no copy", s, MinContainment)
 	}
-	sources := Group([]clean.Article{report, follow})
+	sources := mustGroup(t, []clean.Article{report, follow})
 	if got := groups(sources); len(got) != 2 {
 		t.Fatalf("groups = %v, want the report and its follow-up apart", got)
 	}
@@ -65,7 +65,7 @@ func TestGroupExcerptsCutAtDifferentPlaces(t *testing.T) {
 	if s.c >= MinContainment || s.c < minExcerpt || !s.copy {
 		t.Fatalf("verify = %+v, want a copy with containment in [%v, %v)", s, minExcerpt, MinContainment)
 	}
-	if got := groups(Group([]clean.Article{first, second})); len(got) != 1 {
+	if got := groups(mustGroup(t, []clean.Article{first, second})); len(got) != 1 {
 		t.Fatalf("groups = %v, want the two excerpts as one source", got)
 	}
 	// Edited after its opening, the shared part is no longer a verbatim

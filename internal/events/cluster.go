@@ -5,11 +5,8 @@ import (
 	"container/heap"
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/dedup"
@@ -87,8 +84,8 @@ const (
 
 // units returns the passages made of event mentions, and for each
 // sentence the unit holding it (-1 for sentences that are not event
-// mentions).
-func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, []int) {
+// mentions). It stops when ctx is done, with ctx's error.
+func units(ctx context.Context, sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, []int, error) {
 	// The passages of event mentions, in order; each is made a unit on
 	// its own, in parallel.
 	var mentions [][]int
@@ -98,9 +95,11 @@ func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, 
 		}
 	}
 	out := make([]unit, len(mentions))
-	parallel.For(context.Background(), len(mentions), func(k int) {
+	if err := parallel.For(ctx, len(mentions), func(k int) {
 		out[k] = unitOf(sents, mentions[k], sources)
-	})
+	}); err != nil {
+		return nil, nil, err
+	}
 	of := make([]int, len(sents))
 	for i := range of {
 		of[i] = -1
@@ -110,7 +109,7 @@ func units(sents []Sentence, passages [][]int, sources []dedup.Source) ([]unit, 
 			of[m] = k
 		}
 	}
-	return out, of
+	return out, of, nil
 }
 
 // unitOf makes the unit of the passage p.
@@ -192,7 +191,9 @@ func sumVectors(sents []Sentence, idx []int) vector {
 //
 // observe, when not nil, is given the features of every pair weighed,
 // for fitting; it may be called from several goroutines at once.
-func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params, observe func(a, b int, x [nPair]float64)) []edge {
+// candidates stops between chunks of units when ctx is done, with ctx's
+// error.
+func candidates(ctx context.Context, sents []Sentence, us []unit, unitOf []int, opt Options, prm *Params, observe func(a, b int, x [nPair]float64)) ([]edge, error) {
 	type posting struct {
 		sent int32
 		w    float32
@@ -222,120 +223,130 @@ func candidates(sents []Sentence, us []unit, unitOf []int, opt Options, prm *Par
 	// order. (What is made of the edges does not depend on their order.)
 	const chunk = 256
 	chunks := make([][]edge, (len(us)+chunk-1)/chunk)
-	workers := min(runtime.GOMAXPROCS(0), len(chunks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			acc := make([]float64, len(sents))
-			best := make([]float64, len(us)) // best sentence similarity to the current unit
-			var touched []int32
-			var near []int // units with a best above 0
-			// seen[ub] is ua+1 when the index proposed unit ub for unit ua.
-			seen := make([]int32, len(us))
-			for {
-				c := int(next.Add(1)) - 1
-				if c >= len(chunks) {
-					return
-				}
-				var edges []edge
-				for ua := c * chunk; ua < min(len(us), (c+1)*chunk); ua++ {
-					for _, i := range us[ua].sents {
-						for _, t := range sents[i].vec {
-							post := postings[t.id]
-							if len(post) > maxPosting {
-								continue
-							}
-							// Postings are in sentence order: visit only later sentences.
-							// The first later one, by binary search (sort.Search
-							// without a call for each probe).
-							k, hi := 0, len(post)
-							for k < hi {
-								h := int(uint(k+hi) >> 1)
-								if post[h].sent > int32(i) {
-									hi = h
-								} else {
-									k = h + 1
-								}
-							}
-							for _, p := range post[k:] {
-								if acc[p.sent] == 0 {
-									touched = append(touched, p.sent)
-								}
-								acc[p.sent] += float64(t.w) * float64(p.w)
-							}
-						}
-						for _, j := range touched {
-							sim := acc[j]
-							acc[j] = 0
-							ub := unitOf[j]
-							if ub == ua {
-								continue
-							}
-							if best[ub] == 0 {
-								near = append(near, ub)
-							}
-							best[ub] = max(best[ub], sim)
-						}
-						touched = touched[:0]
-					}
-					a := &us[ua]
-					// Pairs no shared term proposes: the next passages of
-					// the source.
-					for _, ub := range near {
-						seen[ub] = int32(ua) + 1
-					}
-					indexed := len(near) // near[indexed:] share no indexed term
-					for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
-						if seen[ub] != int32(ua)+1 {
-							near = append(near, ub)
-						}
-					}
-					for k, ub := range near {
-						b := &us[ub]
-						sim := best[ub]
-						best[ub] = 0
-						if k < indexed && maxTimeFactor*3*sim < edgeFloor {
-							continue // sentences that barely touch
-						}
-						tb := times[ub]
-						f := timeFactor(times[ua], tb)
-						if times[ua].source == tb.source {
-							f *= opt.SameSource
-						}
-						whole := sim
-						if 3*sim*f >= edgeFloor && (times[ua].multi || tb.multi) {
-							// Summed vectors weigh what the passages share as
-							// wholes; they seldom do much better than their
-							// closest sentences, so pairs whose sentences
-							// barely touch are not worth it.
-							whole = dot(a.vec, b.vec)
-						}
-						if k < indexed && max(sim, whole)*f < edgeFloor {
-							continue // too far apart, however the rest goes
-						}
-						x := pairFeatures(a, b, sents, sim, whole)
-						if observe != nil {
-							observe(ua, ub, x)
-						}
-						if z := prm.pairLogit(&x); z >= floor {
-							edges = append(edges, edge{a: ua, b: ub, sim: 1 / (1 + math.Exp(-z)), raw: max(sim, whole) * f})
-						}
-					}
-					near = near[:0]
-				}
-				chunks[c] = edges
-			}
-		}()
+	newScratch := func() *candidateScratch {
+		return &candidateScratch{
+			acc:  make([]float64, len(sents)),
+			best: make([]float64, len(us)),
+			seen: make([]int32, len(us)),
+		}
 	}
-	wg.Wait()
+	err := parallel.ForWith(ctx, len(chunks), newScratch, func(w *candidateScratch, c int) {
+		acc, best, seen := w.acc, w.best, w.seen
+		touched, near := w.touched, w.near
+		var edges []edge
+		for ua := c * chunk; ua < min(len(us), (c+1)*chunk); ua++ {
+			if ctx.Err() != nil {
+				break // a unit of many sentences can take a while; ForWith returns the error
+			}
+			for _, i := range us[ua].sents {
+				for _, t := range sents[i].vec {
+					post := postings[t.id]
+					if len(post) > maxPosting {
+						continue
+					}
+					// Postings are in sentence order: visit only later sentences.
+					// The first later one, by binary search (sort.Search
+					// without a call for each probe).
+					k, hi := 0, len(post)
+					for k < hi {
+						h := int(uint(k+hi) >> 1)
+						if post[h].sent > int32(i) {
+							hi = h
+						} else {
+							k = h + 1
+						}
+					}
+					for _, p := range post[k:] {
+						if acc[p.sent] == 0 {
+							touched = append(touched, p.sent)
+						}
+						acc[p.sent] += float64(t.w) * float64(p.w)
+					}
+				}
+				for _, j := range touched {
+					sim := acc[j]
+					acc[j] = 0
+					ub := unitOf[j]
+					if ub == ua {
+						continue
+					}
+					if best[ub] == 0 {
+						near = append(near, ub)
+					}
+					best[ub] = max(best[ub], sim)
+				}
+				touched = touched[:0]
+			}
+			a := &us[ua]
+			// Pairs no shared term proposes: the next passages of
+			// the source.
+			for _, ub := range near {
+				seen[ub] = int32(ua) + 1
+			}
+			indexed := len(near) // near[indexed:] share no indexed term
+			for ub := ua + 1; ub < min(len(us), ua+1+sourceWindow) && us[ub].source == a.source; ub++ {
+				if seen[ub] != int32(ua)+1 {
+					near = append(near, ub)
+				}
+			}
+			for k, ub := range near {
+				b := &us[ub]
+				sim := best[ub]
+				best[ub] = 0
+				if k < indexed && maxTimeFactor*3*sim < edgeFloor {
+					continue // sentences that barely touch
+				}
+				tb := times[ub]
+				f := timeFactor(times[ua], tb)
+				if times[ua].source == tb.source {
+					f *= opt.SameSource
+				}
+				whole := sim
+				if 3*sim*f >= edgeFloor && (times[ua].multi || tb.multi) {
+					// Summed vectors weigh what the passages share as
+					// wholes; they seldom do much better than their
+					// closest sentences, so pairs whose sentences
+					// barely touch are not worth it.
+					whole = dot(a.vec, b.vec)
+				}
+				if k < indexed && max(sim, whole)*f < edgeFloor {
+					continue // too far apart, however the rest goes
+				}
+				x := pairFeatures(a, b, sents, sim, whole)
+				if observe != nil {
+					observe(ua, ub, x)
+				}
+				if z := prm.pairLogit(&x); z >= floor {
+					edges = append(edges, edge{a: ua, b: ub, sim: 1 / (1 + math.Exp(-z)), raw: max(sim, whole) * f})
+				}
+			}
+			near = near[:0]
+		}
+		w.touched, w.near = touched, near
+		chunks[c] = edges
+	})
+	if err != nil {
+		return nil, err
+	}
 	var edges []edge
 	for _, c := range chunks {
 		edges = append(edges, c...)
 	}
-	return edges
+	return edges, nil
+}
+
+// candidateScratch is the space one of candidates' goroutines works in.
+type candidateScratch struct {
+	// acc[j] accumulates the dot product of the current sentence with
+	// sentence j, for the sentences in touched.
+	acc     []float64
+	touched []int32
+	// best[ub] is the best sentence similarity of unit ub to the current
+	// unit, for the units in near (and 0 for the others).
+	best []float64
+	near []int
+	// seen[ub] is ua+1 when the index proposed unit ub for unit ua.
+	seen []int32
 }
 
 // unitTime is what candidates reads of a unit before it weighs it
@@ -412,14 +423,21 @@ type group struct {
 	best    float64
 }
 
-func cluster(sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) []group {
-	us, unitOf := units(sents, passages, sources)
-	edges := candidates(sents, us, unitOf, opt, prm, nil)
-	return linkUnits(us, edges, opt, prm)
+func cluster(ctx context.Context, sents []Sentence, passages [][]int, sources []dedup.Source, opt Options, prm *Params) ([]group, error) {
+	us, unitOf, err := units(ctx, sents, passages, sources)
+	if err != nil {
+		return nil, err
+	}
+	edges, err := candidates(ctx, sents, us, unitOf, opt, prm, nil)
+	if err != nil {
+		return nil, err
+	}
+	return linkUnits(ctx, us, edges, opt, prm)
 }
 
-// linkUnits groups the units over the candidate edges (see cluster).
-func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
+// linkUnits groups the units over the candidate edges (see cluster). It
+// stops when ctx is done, with ctx's error.
+func linkUnits(ctx context.Context, us []unit, edges []edge, opt Options, prm *Params) ([]group, error) {
 	days := make([][]int64, len(us))
 	for i, u := range us {
 		if u.level == own {
@@ -427,7 +445,10 @@ func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 		}
 	}
 	cross := func(a, b int) bool { return us[a].source != us[b].source }
-	groups := averageLinkage(len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, prm.StrongShare, prm.Missing, days, cross)
+	groups, err := averageLinkage(ctx, len(us), edges, prm.Link+opt.Link-DefaultLink, prm.Strong, prm.StrongShare, prm.Missing, days, cross)
+	if err != nil {
+		return nil, err
+	}
 	groupOf := make([]int, len(us))
 	out := make([]group, len(groups))
 	for gi, g := range groups {
@@ -444,7 +465,7 @@ func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 			out[g].best = max(out[g].best, e.raw)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // averageLinkage clusters n nodes over the weighted edges, then joins
@@ -454,11 +475,12 @@ func linkUnits(us []unit, edges []edge, opt Options, prm *Params) []group {
 //
 // Groups never span two connected components of the edges, and what
 // happens in one component does not depend on another, so each is
-// clustered on its own, in parallel, its nodes renumbered in order.
-func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) [][]int {
+// clustered on its own, in parallel, its nodes renumbered in order. It
+// stops when ctx is done, with ctx's error.
+func averageLinkage(ctx context.Context, n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) ([][]int, error) {
 	comps := components(n, edges)
 	found := make([][]linked, len(comps))
-	parallel.For(context.Background(), len(comps), func(k int) {
+	err := parallel.For(ctx, len(comps), func(k int) {
 		c := &comps[k]
 		if len(c.nodes) == 1 {
 			found[k] = []linked{{c.nodes[0], []int{c.nodes[0]}}}
@@ -476,7 +498,10 @@ func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing 
 		for i, v := range c.nodes {
 			ds[i] = days[v]
 		}
-		cs := linkComponent(len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		cs, err := linkComponent(ctx, len(c.nodes), es, link, strongLink, strongShare, missing, ds, func(a, b int) bool { return cross(c.nodes[a], c.nodes[b]) })
+		if err != nil {
+			return // parallel.For returns ctx's error
+		}
 		for i := range cs {
 			cs[i].id = c.nodes[cs[i].id]
 			for j, m := range cs[i].members {
@@ -485,6 +510,9 @@ func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing 
 		}
 		found[k] = cs
 	})
+	if err != nil {
+		return nil, err
+	}
 	all := make([]linked, 0, n)
 	for _, cs := range found {
 		all = append(all, cs...)
@@ -494,7 +522,7 @@ func averageLinkage(n int, edges []edge, link, strongLink, strongShare, missing 
 	for i, c := range all {
 		out[i] = c.members
 	}
-	return out
+	return out, nil
 }
 
 // linked is a group of nodes and the node whose index it took.
@@ -550,8 +578,10 @@ func components(n int, edges []edge) []component {
 }
 
 // linkComponent is averageLinkage over one connected component: it
-// returns the groups, in the order of the node whose index each took.
-func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) []linked {
+// returns the groups, in the order of the node whose index each took. A
+// component can hold most of a site's passages, so it stops between
+// merges when ctx is done, and returns ctx's error.
+func linkComponent(ctx context.Context, n int, edges []edge, link, strongLink, strongShare, missing float64, days [][]int64, cross func(a, b int) bool) ([]linked, error) {
 	members := make([][]int, n)
 	links := make([]map[int]linkSum, n) // cluster -> neighbour -> similarities between them
 	// mean is the average similarity of the clusters a and c, linked by l:
@@ -631,7 +661,10 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 		version[a]++
 		return a
 	}
-	for h.Len() > 0 {
+	for popped := 0; h.Len() > 0; popped++ {
+		if popped%checkLinks == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		p := heap.Pop(h).(pair)
 		if members[p.a] == nil || members[p.b] == nil || version[p.a] != p.va || version[p.b] != p.vb || !compatible(p.a, p.b) {
 			continue
@@ -674,7 +707,10 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 		}
 		return cmp.Compare(x.b, y.b)
 	})
-	for _, e := range strong {
+	for k, e := range strong {
+		if k%checkLinks == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		a, b := root[e.a], root[e.b]
 		if a == b {
 			continue
@@ -690,8 +726,12 @@ func linkComponent(n int, edges []edge, link, strongLink, strongShare, missing f
 			out = append(out, linked{id, m})
 		}
 	}
-	return out
+	return out, nil
 }
+
+// checkLinks is how many merges linkComponent weighs between two looks
+// at its context: a merge folds one cluster's links into another's.
+const checkLinks = 64
 
 // linkSum is the sum of the similarities of the n edges between two
 // clusters.

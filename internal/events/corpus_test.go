@@ -22,7 +22,7 @@ func TestCorpusTitles(t *testing.T) {
 	cfg := config.Default()
 	opt := Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource}
 	for _, dir := range []string{"../..", "../../testdata/corpus2"} {
-		res := Extract(readSite(t, dir), opt)
+		res := mustExtract(t, readSite(t, dir), opt)
 		if len(res.Events) == 0 {
 			t.Errorf("%s: no events", dir)
 		}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -33,7 +34,7 @@ func BenchmarkExtractTimeline17(b *testing.B) {
 	opt := defaultOptions()
 	b.ReportAllocs()
 	for b.Loop() {
-		Extract(sources, opt)
+		mustExtract(b, sources, opt)
 	}
 }
 
@@ -65,13 +66,13 @@ func benchGenerated(b *testing.B, opts corpusgen.Options, join int) {
 	for i := 0; i+join <= len(c.Articles); i += join {
 		arts = append(arts, joined(c.Articles[i:i+join]))
 	}
-	sources := dedup.Group(arts)
+	sources, _ := dedup.Group(context.Background(), arts) // not cancelled: no error
 	opt := defaultOptions()
 	b.ResetTimer()
 	b.ReportAllocs()
 	cpu0 := cpuTime()
 	for b.Loop() {
-		res := Extract(sources, opt)
+		res := mustExtract(b, sources, opt)
 		b.ReportMetric(float64(len(res.Sentences)), "sentences")
 		b.ReportMetric(float64(len(sources)), "sources")
 	}

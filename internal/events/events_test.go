@@ -137,8 +137,12 @@ func TestGroupPassages(t *testing.T) {
 	)
 	sents, _ := splitSources(context.Background(), []dedup.Source{src}, nil)
 	dateSentences(sents)
-	weigh(sents)
-	groupPassages(sents)
+	if err := weigh(t.Context(), sents); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := groupPassages(t.Context(), sents); err != nil {
+		t.Fatal(err)
+	}
 	want := [][]int{{0, 1, 2}, {3}, {4}, {5, 6}}
 	var got [][]int
 	for i, s := range sents {
@@ -193,7 +197,7 @@ func eventOf(res Result, sourceID string, sources []dedup.Source, fragment strin
 func TestExtractFlood(t *testing.T) {
 	sources := flood()
 	opt := Options{Link: 0.10, SameSource: 0.45}
-	res := Extract(sources, opt)
+	res := mustExtract(t, sources, opt)
 	collapse := eventOf(res, "a-herald", sources, "dam collapsed")
 	emergency := eventOf(res, "a-herald", sources, "state of emergency")
 	arrest := eventOf(res, "c-wire", sources, "arrested Tomas Krell")
@@ -264,7 +268,7 @@ func TestExtractFlood(t *testing.T) {
 			t.Errorf("bad title %q", e.Title)
 		}
 	}
-	if again := Extract(flood(), opt); !reflect.DeepEqual(again, res) {
+	if again := mustExtract(t, flood(), opt); !reflect.DeepEqual(again, res) {
 		t.Errorf("Extract is not deterministic")
 	}
 }
@@ -279,7 +283,9 @@ func TestSummaryAddsOnlyNewContent(t *testing.T) {
 		sents[i].Mention = detectMention(sents[i].Text, nil, 0)
 		sents[i].keys = sentenceKeys(sents[i].Text, 0, nil)
 	}
-	weigh(sents)
+	if err := weigh(t.Context(), sents); err != nil {
+		t.Fatal(err)
+	}
 	got := summary(0, leadFirst(summaryOrder([]int{0, 1, 2}, sents), sents, nil), sents, nil)
 	if want := []int{2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("summary = %v, want %v (the title's sentence and its paraphrase left out)", got, want)
@@ -302,20 +308,30 @@ func TestClockTime(t *testing.T) {
 }
 
 // TestExtractContextStops: a cancelled context stops Extract with its
-// error, and one not cancelled gives what Extract gives.
+// error, and one not cancelled gives the same result every time.
 func TestExtractContextStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := ExtractContext(ctx, flood(), Options{Link: 0.3, SameSource: 0.5}); !errors.Is(err, context.Canceled) {
-		t.Fatalf("ExtractContext on a cancelled context: err = %v, want context.Canceled", err)
+	if _, err := Extract(ctx, flood(), Options{Link: 0.3, SameSource: 0.5}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Extract on a cancelled context: err = %v, want context.Canceled", err)
 	}
-	got, err := ExtractContext(context.Background(), flood(), Options{Link: 0.3, SameSource: 0.5})
+	got, err := Extract(context.Background(), flood(), Options{Link: 0.3, SameSource: 0.5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := Extract(flood(), Options{Link: 0.3, SameSource: 0.5}); !reflect.DeepEqual(got, want) {
-		t.Error("ExtractContext and Extract differ")
+	if want := mustExtract(t, flood(), Options{Link: 0.3, SameSource: 0.5}); !reflect.DeepEqual(got, want) {
+		t.Error("two runs of Extract differ")
 	}
+}
+
+// mustExtract is Extract, not cancelled, failing the test on an error.
+func mustExtract(tb testing.TB, sources []dedup.Source, opt Options) Result {
+	tb.Helper()
+	res, err := Extract(context.Background(), sources, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
 }
 
 // TestNumberWordsShape checks what numberWord relies on to skip most

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"context"
 	"slices"
 	"sort"
 	"strings"
@@ -258,14 +259,22 @@ func leftOutReason(s *Sentence, days map[time.Time]bool, other int, evs []Event)
 // joins the event of the sentence it retells, so only sentences of one
 // event are compared: the work is the sum of the squares of the events'
 // sizes, not a search over the site. Pairs are of indexes into the
-// sources, the smaller first, sorted.
-func Retold(res Result, nSources int) [][2]int {
+// sources, the smaller first, sorted. It stops when ctx is done, and
+// returns ctx's error.
+func Retold(ctx context.Context, res Result, nSources int) ([][2]int, error) {
 	sents := res.Sentences
 	joined := make([]int, nSources) // each source's event mentions in an event
 	matched := map[[2]int]int{}     // matched[{a, b}]: a's mentions retold by b
 	var hit []int
+	compared := 0 // sentences compared since ctx was last looked at
 	for _, ev := range res.Events {
 		for _, i := range ev.Mentions {
+			if compared += len(ev.Mentions); compared >= checkEvery {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				compared = 0
+			}
 			s := &sents[i]
 			if !s.Mention.Event {
 				continue
@@ -301,7 +310,7 @@ func Retold(res Result, nSources int) [][2]int {
 		}
 		return x[1] - y[1]
 	})
-	return out
+	return out, nil
 }
 
 // verbsOfSaying are the verbs whose subject is a speaker and whose

@@ -91,7 +91,7 @@ func TestKindOf(t *testing.T) {
 func TestExplainDemo(t *testing.T) {
 	cfg := config.Default()
 	srcs := readSite(t, "../..")
-	res := Extract(srcs, Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+	res := mustExtract(t, srcs, Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
 	xs := Explain(res, srcs)
 	if len(xs) != len(res.Events) {
 		t.Fatalf("%d explanations for %d events", len(xs), len(res.Events))
@@ -120,7 +120,10 @@ func TestExplainDemo(t *testing.T) {
 	if left == 0 {
 		t.Error("no left-out sentence on the demo")
 	}
-	got := Retold(res, len(srcs))
+	got, err := Retold(t.Context(), res, len(srcs))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(got) != 1 || srcs[got[0][0]].ID != "003_d14195eda22faf5f" || srcs[got[0][1]].ID != "004_28233372321f2534" {
 		t.Errorf("Retold = %v, want the demo's rewrite 003/004", got)
 	}

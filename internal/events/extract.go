@@ -22,20 +22,15 @@ import (
 // Extract splits the sources into sentences, tells event mentions from
 // background, dates each sentence, groups consecutive sentences of one
 // source that tell one event into passages, and clusters the passages of
-// all sources into events.
-func Extract(sources []dedup.Source, opt Options) Result {
-	res, _ := ExtractContext(context.Background(), sources, opt)
-	return res
-}
-
-// ExtractContext is Extract, stopped when ctx is done: it then returns
-// ctx's error, between sources while splitting them, between phases, and
-// between events while titling them.
-func ExtractContext(ctx context.Context, sources []dedup.Source, opt Options) (Result, error) {
+// all sources into events. It stops when ctx is done, within a few
+// milliseconds, and returns ctx's error: between sources while splitting
+// them, between chunks of sentences, passages or events in the phases
+// after, and between events while titling them.
+func Extract(ctx context.Context, sources []dedup.Source, opt Options) (Result, error) {
 	return extract(ctx, sources, opt, &fitted)
 }
 
-// extract is ExtractContext with the clustering parameters prm.
+// extract is Extract with the clustering parameters prm.
 func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Params) (Result, error) {
 	sents, err := splitSources(ctx, sources, opt.Memo)
 	if err != nil {
@@ -45,8 +40,8 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 		judgeMentions(sents, prm) // splitting judged them by the fitted model
 	}
 	warnings := limitMentions(sents, sources)
-	clusters := analyse(sents, sources, opt, prm)
-	if err := ctx.Err(); err != nil {
+	clusters, err := analyse(ctx, sents, sources, opt, prm)
+	if err != nil {
 		return Result{}, err
 	}
 	// The words and keys of each sentence served grouping and weighing;
@@ -76,6 +71,12 @@ func extract(ctx context.Context, sources []dedup.Source, opt Options, prm *Para
 	uniqueIDs(res.Events)
 	return res, nil
 }
+
+// checkEvery is how many turns a loop that does not run in parallel
+// takes between two looks at its context: few enough that a cancelled
+// build stops within a millisecond, many enough that looking costs
+// nothing.
+const checkEvery = 4096
 
 // maxMentions is the most event mentions one source brings to
 // clustering; the ones after them, in text order, are judged background
@@ -117,11 +118,16 @@ func limitMentions(sents []Sentence, sources []dedup.Source) diag.List {
 }
 
 // analyse weighs the sentences' words, groups them into passages and
-// clusters them.
-func analyse(sents []Sentence, sources []dedup.Source, opt Options, prm *Params) []group {
-	weigh(sents)
-	passages := groupPassagesWith(sents, prm)
-	return cluster(sents, passages, sources, opt, prm)
+// clusters them. It stops when ctx is done, with ctx's error.
+func analyse(ctx context.Context, sents []Sentence, sources []dedup.Source, opt Options, prm *Params) ([]group, error) {
+	if err := weigh(ctx, sents); err != nil {
+		return nil, err
+	}
+	passages, err := groupPassagesWith(ctx, sents, prm)
+	if err != nil {
+		return nil, err
+	}
+	return cluster(ctx, sents, passages, sources, opt, prm)
 }
 
 // splitSources returns every sentence of every source, in source order,
@@ -448,12 +454,16 @@ type term struct {
 	w  float32
 }
 
-// weigh gives each sentence its TF-IDF vector, IDF over sentences.
-func weigh(sents []Sentence) {
+// weigh gives each sentence its TF-IDF vector, IDF over sentences. It
+// stops when ctx is done, with ctx's error.
+func weigh(ctx context.Context, sents []Sentence) error {
 	ids := map[uint64]int32{}
 	var df []int32
 	termIDs := make([][]int32, len(sents))
 	for i := range sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		ts := make([]int32, len(sents[i].keys))
 		for j, k := range sents[i].keys {
 			id, ok := ids[k]
@@ -473,7 +483,7 @@ func weigh(sents []Sentence) {
 		termIDs[i] = ts
 	}
 	n := float64(len(sents))
-	parallel.For(context.Background(), len(sents), func(i int) {
+	return parallel.For(ctx, len(sents), func(i int) {
 		ts := termIDs[i]
 		v := make(vector, 0, len(ts))
 		var norm float64

@@ -192,7 +192,7 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 	sents, _ := splitSources(context.Background(), c.sources, c.memo)
 	judgeMentions(sents, prm)
 	limitMentions(sents, c.sources)
-	weigh(sents)
+	weigh(context.Background(), sents) // not cancelled: no error
 	// Each sentence's gold event, -1 for none.
 	goldOf := make([]int, len(sents))
 	for i := range goldOf {
@@ -217,15 +217,15 @@ func (c *fitCorpus) samples(k int, opt Options, prm *Params) (ties, pairs []samp
 		})
 		from = to
 	}
-	passages := groupPassagesWith(sents, prm)
-	us, unitOf := units(sents, passages, c.sources)
+	passages, _ := groupPassagesWith(context.Background(), sents, prm)
+	us, unitOf, _ := units(context.Background(), sents, passages, c.sources)
 	var mu sync.Mutex
 	type observed struct {
 		a, b int
 		x    [nPair]float64
 	}
 	var seen []observed
-	edges := candidates(sents, us, unitOf, opt, prm, func(a, b int, x [nPair]float64) {
+	edges, _ := candidates(context.Background(), sents, us, unitOf, opt, prm, func(a, b int, x [nPair]float64) {
 		mu.Lock()
 		seen = append(seen, observed{a, b, x})
 		mu.Unlock()

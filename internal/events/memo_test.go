@@ -25,7 +25,7 @@ func TestMemo(t *testing.T) {
 	memo.Memo = &Memo{}
 	check := func(step string) {
 		t.Helper()
-		got, want := Extract(sources, memo), Extract(sources, plain)
+		got, want := mustExtract(t, sources, memo), mustExtract(t, sources, plain)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: the result with the memo differs from the one without", step)
 		}

@@ -48,11 +48,14 @@ var tieFeatureNames = [nTie]string{"bias", "pronoun subject", "additive adverb",
 // that is not an event mention is a passage of its own.
 //
 // Each source's passages are found on their own, in parallel; the
-// sentences of a source must be consecutive, as Extract makes them.
-func groupPassages(sents []Sentence) [][]int { return groupPassagesWith(sents, &fitted) }
+// sentences of a source must be consecutive, as Extract makes them. It
+// stops between sources when ctx is done, with ctx's error.
+func groupPassages(ctx context.Context, sents []Sentence) ([][]int, error) {
+	return groupPassagesWith(ctx, sents, &fitted)
+}
 
 // groupPassagesWith is groupPassages with the parameters prm.
-func groupPassagesWith(sents []Sentence, prm *Params) [][]int {
+func groupPassagesWith(ctx context.Context, sents []Sentence, prm *Params) ([][]int, error) {
 	// The runs of sentences of one source.
 	var starts []int
 	for i := range sents {
@@ -62,9 +65,11 @@ func groupPassagesWith(sents []Sentence, prm *Params) [][]int {
 	}
 	starts = append(starts, len(sents))
 	per := make([][][]int, len(starts)-1)
-	parallel.For(context.Background(), len(per), func(k int) {
+	if err := parallel.For(ctx, len(per), func(k int) {
 		per[k] = sourcePassages(sents, starts[k], starts[k+1], prm, nil)
-	})
+	}); err != nil {
+		return nil, err
+	}
 	n := 0
 	for _, ps := range per {
 		n += len(ps)
@@ -78,7 +83,7 @@ func groupPassagesWith(sents []Sentence, prm *Params) [][]int {
 			out = append(out, p)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // sourcePassages returns the passages of the sentences [from, to) of one

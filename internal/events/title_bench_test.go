@@ -19,7 +19,7 @@ func BenchmarkCompose(b *testing.B) {
 		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		res := Extract(readSite(b, dir), defaultOptions())
+		res := mustExtract(b, readSite(b, dir), defaultOptions())
 		for _, s := range res.Sentences {
 			if s.Mention.Event {
 				sents = append(sents, s)

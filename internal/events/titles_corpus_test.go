@@ -60,7 +60,7 @@ func TestCorpusTitlesWhole(t *testing.T) {
 		t.Logf("no corpora under %s: only the demo site and corpus2 are checked", shared)
 	}
 	for _, site := range sites {
-		res := Extract(readSample(t, site.dir, site.sample), opt)
+		res := mustExtract(t, readSample(t, site.dir, site.sample), opt)
 		if len(res.Events) == 0 {
 			t.Errorf("%s: no events", site.dir)
 		}
@@ -70,7 +70,7 @@ func TestCorpusTitlesWhole(t *testing.T) {
 		if strings.Contains(site.dir, "labelled") {
 			// Titles weigh words kept in maps: the same input must still
 			// give the same titles and summaries, bit for bit.
-			again := Extract(readSample(t, site.dir, site.sample), opt)
+			again := mustExtract(t, readSample(t, site.dir, site.sample), opt)
 			for i := range res.Events {
 				if i < len(again.Events) && (again.Events[i].Title != res.Events[i].Title || !slices.Equal(again.Events[i].Summary, res.Events[i].Summary)) {
 					t.Errorf("%s: event %d is titled %q, then %q", site.dir, i, res.Events[i].Title, again.Events[i].Title)
@@ -124,10 +124,11 @@ func readSample(t testing.TB, dir string, n int) []dedup.Source {
 		sort.Slice(arts, func(i, j int) bool { return arts[i].Path < arts[j].Path })
 		arts = arts[:n]
 	}
-	corpus := clean.NewCorpus(arts)
+	corpus, _ := clean.NewCorpus(context.Background(), arts) // not cancelled: no error
 	cleaned := make([]clean.Article, len(arts))
 	for i, a := range arts {
 		cleaned[i] = clean.Clean(a, corpus)
 	}
-	return dedup.Group(cleaned)
+	sources, _ := dedup.Group(context.Background(), cleaned) // not cancelled: no error
+	return sources
 }

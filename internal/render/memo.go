@@ -80,8 +80,9 @@ type renderMemo struct {
 // begin starts a render of the site ix indexes with memo m: it works out
 // the digests of every event and source (in parallel) and of what every
 // page shares: the layouts' text (layoutText, the names and texts
-// parseLayouts read) and the site's settings.
-func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
+// parseLayouts read) and the site's settings. It stops when ctx is done,
+// with ctx's error.
+func (m *Memo) begin(ctx context.Context, ix *siteIndex, layoutText []string) (*renderMemo, error) {
 	if !m.seeded {
 		m.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 		m.seeded = true
@@ -99,7 +100,7 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 		isKey:         ix.isKey,
 	}
 	fresh := func() *digester { return newDigester(m.seeds, nil, nil) }
-	parallel.ForWith(context.Background(), len(site.Events)+len(site.Sources), fresh, func(d *digester, i int) {
+	err := parallel.ForWith(ctx, len(site.Events)+len(site.Sources), fresh, func(d *digester, i int) {
 		if i < len(site.Events) {
 			d.value(reflect.ValueOf(&site.Events[i]).Elem())
 			r.eventDigests[i] = d.sum()
@@ -109,6 +110,9 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 		d.value(reflect.ValueOf(&site.Sources[i]).Elem())
 		r.sourceDigests[i] = d.sum()
 	})
+	if err != nil {
+		return nil, err
+	}
 	for i := range site.Events {
 		r.eventByPtr[&site.Events[i]] = r.eventDigests[i]
 	}
@@ -121,7 +125,7 @@ func (m *Memo) begin(ix *siteIndex, layoutText []string) *renderMemo {
 	}
 	d.siteScalars(ix)
 	r.base = d.sum()
-	return r
+	return r, nil
 }
 
 // digester returns a digester for this render's pages.

@@ -75,7 +75,7 @@ func TestMemoRendersWhatChanged(t *testing.T) {
 	theme := themes.Default
 	site := benchSite(200, 40)
 	var memo Memo
-	if _, _, err := Memory(site, theme, &memo); err != nil {
+	if _, _, err := Memory(t.Context(), site, theme, &memo); err != nil {
 		t.Fatal(err)
 	}
 	if st := memo.Stats(); st.Reused != 0 || st.Rendered != 2+200+40 {
@@ -84,11 +84,11 @@ func TestMemoRendersWhatChanged(t *testing.T) {
 	for _, tt := range edits {
 		site = cloneSite(t, site)
 		tt.edit(&site)
-		got, gst, err := Memory(site, theme, &memo)
+		got, gst, err := Memory(t.Context(), site, theme, &memo)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		want, wst, err := Memory(cloneSite(t, site), theme, nil)
+		want, wst, err := Memory(t.Context(), cloneSite(t, site), theme, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,12 +126,12 @@ func TestMemoWholeSiteLayout(t *testing.T) {
 	}, themes.Default)
 	site := benchSite(30, 10)
 	var memo Memo
-	if _, _, err := Memory(site, theme, &memo); err != nil {
+	if _, _, err := Memory(t.Context(), site, theme, &memo); err != nil {
 		t.Fatal(err)
 	}
 	site = cloneSite(t, site)
 	site.Events[0].Title = "Renamed first event"
-	files, _, err := Memory(site, theme, &memo)
+	files, _, err := Memory(t.Context(), site, theme, &memo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,10 @@ func TestDigestSeesEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := memo.begin(ix, nil)
+	base, err := memo.begin(t.Context(), ix, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, mutate := range []func(s *Site){
 		func(s *Site) { s.Events[0].Title += "!" },
 		func(s *Site) { s.Events[0].Date.End = "2023-09-12" },
@@ -243,7 +246,10 @@ func TestDigestSeesEveryField(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := memo.begin(cix, nil)
+		r, err := memo.begin(t.Context(), cix, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if r.eventDigests[0] == base.eventDigests[0] && r.sourceDigests[0] == base.sourceDigests[0] {
 			t.Errorf("change %d: digests unchanged", i)
 		}
@@ -264,7 +270,7 @@ func TestPartialCached(t *testing.T) {
 		"layouts/source.html":     {Data: []byte(`{{define "main"}}{{partialCached "kind-title" . .Title}}{{end}}`)},
 	}, themes.Default)
 	site := benchSite(5, 3)
-	files, _, err := Memory(site, theme, nil)
+	files, _, err := Memory(t.Context(), site, theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +294,7 @@ func TestPartialCached(t *testing.T) {
 		}
 	}
 	bad := Layers(fstest.MapFS{"layouts/event.html": {Data: []byte(`{{define "main"}}{{partialCached "nowhere" . .Kind}}{{end}}`)}}, themes.Default)
-	if _, _, err := Memory(site, bad, nil); err == nil || !strings.Contains(err.Error(), `"nowhere"`) {
+	if _, _, err := Memory(t.Context(), site, bad, nil); err == nil || !strings.Contains(err.Error(), `"nowhere"`) {
 		t.Errorf("a missing partial: %v, want an error naming it", err)
 	}
 }

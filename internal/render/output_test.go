@@ -17,7 +17,7 @@ func TestMemoryMatchesWrite(t *testing.T) {
 	theme := Layers(fstest.MapFS{"static/fonts/a.woff2": {Data: []byte("font")}}, themes.Default)
 	for _, site := range []Site{testSite(), benchSite(300, 60)} {
 		_, wst, disk := build(t, site, theme)
-		mem, mst, err := Memory(site, theme, nil)
+		mem, mst, err := Memory(t.Context(), site, theme, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -68,7 +68,7 @@ func TestMemoryCollisions(t *testing.T) {
 		{"static/404.html/x.css", "404.html"},
 	} {
 		theme := Layers(fstest.MapFS{tt.file: {Data: []byte("x")}}, themes.Default)
-		_, _, err := Memory(testSite(), theme, nil)
+		_, _, err := Memory(t.Context(), testSite(), theme, nil)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: Memory = %v, want an error containing %q", tt.file, err, tt.want)
 		}

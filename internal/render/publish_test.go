@@ -366,7 +366,7 @@ func TestTimelinePage(t *testing.T) {
 	}
 
 	site.Order = "sideways"
-	if _, err := Write(site, themes.Default, t.TempDir()); err == nil || !strings.Contains(err.Error(), `order "sideways"`) {
+	if _, err := Write(t.Context(), site, themes.Default, t.TempDir()); err == nil || !strings.Contains(err.Error(), `order "sideways"`) {
 		t.Errorf("Write with order sideways = %v", err)
 	}
 
@@ -411,7 +411,7 @@ func TestReservedIDs(t *testing.T) {
 				}
 			}
 		}
-		_, err := Write(site, themes.Default, t.TempDir())
+		_, err := Write(t.Context(), site, themes.Default, t.TempDir())
 		if (err == nil) != tt.ok {
 			t.Errorf("event ID %q: Write = %v, want ok %v", tt.id, err, tt.ok)
 		}

@@ -2,15 +2,16 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/timeline-ssg/timeline/internal/parallel"
 )
 
 // Stats counts what Write wrote, or Memory rendered.
@@ -62,8 +63,9 @@ var pageKinds = []string{"index", "event", "source", "404"}
 // gives byte-identical trees. Pages are rendered in parallel. Write never
 // overwrites a file: a static file colliding with a generated one is an
 // error. On error, dst may hold part of the site; the caller discards it.
-func Write(site Site, theme fs.FS, dst string) (Stats, error) {
-	return write(site, theme, Dir(dst), nil)
+// Writing stops between files when ctx is done, with ctx's error.
+func Write(ctx context.Context, site Site, theme fs.FS, dst string) (Stats, error) {
+	return write(ctx, site, theme, Dir(dst), nil)
 }
 
 // Memory renders the site as Write does, into memory: the files Write
@@ -74,9 +76,9 @@ func Write(site Site, theme fs.FS, dst string) (Stats, error) {
 // filled it are not rendered again (see Memo); the files returned share
 // their bytes with the memo and must not be changed. A nil memo keeps
 // nothing.
-func Memory(site Site, theme fs.FS, memo *Memo) (Files, Stats, error) {
+func Memory(ctx context.Context, site Site, theme fs.FS, memo *Memo) (Files, Stats, error) {
 	out := &memOutput{files: Files{}}
-	st, err := write(site, theme, out, memo)
+	st, err := write(ctx, site, theme, out, memo)
 	if err != nil {
 		return nil, st, err
 	}
@@ -85,13 +87,13 @@ func Memory(site Site, theme fs.FS, memo *Memo) (Files, Stats, error) {
 
 // Render renders the site into out, as Write does into a directory:
 // Write is Render with an Output that writes under dst.
-func Render(site Site, theme fs.FS, out Output) (Stats, error) {
-	return write(site, theme, out, nil)
+func Render(ctx context.Context, site Site, theme fs.FS, out Output) (Stats, error) {
+	return write(ctx, site, theme, out, nil)
 }
 
 // write renders the site into out, with memo's help if it is not nil;
 // see Write and Memory.
-func write(site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
+func write(ctx context.Context, site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
 	site.Sources = shownSources(site.Sources)
 	ix, err := newIndex(&site)
 	if err != nil {
@@ -103,7 +105,9 @@ func write(site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
 	}
 	w := &writer{out: newCheckedOutput(out)}
 	if memo != nil {
-		w.memo = memo.begin(ix, texts)
+		if w.memo, err = memo.begin(ctx, ix, texts); err != nil {
+			return w.stats, err
+		}
 	}
 
 	if err := w.file(".nojekyll", nil); err != nil {
@@ -113,7 +117,7 @@ func write(site Site, theme fs.FS, out Output, memo *Memo) (Stats, error) {
 	if err != nil {
 		return w.stats, err
 	}
-	if err := w.run(append(data, w.pageJobs(ix, layouts)...)); err != nil {
+	if err := w.run(ctx, append(data, w.pageJobs(ix, layouts)...)); err != nil {
 		return w.stats, err
 	}
 	if err := w.static(theme); err != nil {
@@ -234,8 +238,24 @@ type job struct {
 
 // worker is what one of the writer's goroutines makes files with.
 type worker struct {
+	ctx context.Context // the render's
 	buf bytes.Buffer
 	d   *digester // with a memo only
+}
+
+// stoppable is a writer that fails with ctx's error once ctx is done: a
+// template writing to it stops at its next write, so that one long page
+// (the index of a large site) does not hold up a cancelled render.
+type stoppable struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stoppable) Write(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.w.Write(p)
 }
 
 // pageJobs returns the jobs that render the HTML pages, in site order.
@@ -260,7 +280,7 @@ func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) 
 				}
 			}
 			ix.finish(pg)
-			if err := layout.ExecuteTemplate(&wk.buf, baseLayout, pg); err != nil {
+			if err := layout.ExecuteTemplate(stoppable{wk.ctx, &wk.buf}, baseLayout, pg); err != nil {
 				return nil, fmt.Errorf("render: %s: %w", rel, err)
 			}
 			if w.memo == nil {
@@ -286,41 +306,27 @@ func (w *writer) pageJobs(ix *siteIndex, layouts map[string]*template.Template) 
 	return append(jobs, page("404.html", "404", ix.notFoundPage))
 }
 
-// run makes and writes the files of jobs over runtime.GOMAXPROCS
-// workers. Each file is made on its own, so the output does not depend
-// on the schedule; the error reported is that of the first failing job
-// in order, whatever the schedule.
-func (w *writer) run(jobs []job) error {
+// run makes and writes the files of jobs in parallel. Each file is made
+// on its own, so the output does not depend on the schedule; the error
+// reported is that of the first failing job in order, whatever the
+// schedule (see parallel.ForWithErr). It stops between files when ctx is
+// done, and returns ctx's error.
+func (w *writer) run(ctx context.Context, jobs []job) error {
 	sizes := make([]int64, len(jobs))
-	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			wk := &worker{}
-			if w.memo != nil {
-				wk.d = w.memo.digester()
-			}
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				sizes[i], errs[i] = w.do(&jobs[i], wk)
-				if errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	// Jobs are claimed in order and a claimed job always finishes, so the
-	// first failing job in order has always run.
-	for _, err := range errs {
-		if err != nil {
-			return err
+	newWorker := func() *worker {
+		wk := &worker{ctx: ctx}
+		if w.memo != nil {
+			wk.d = w.memo.digester()
 		}
+		return wk
+	}
+	err := parallel.ForWithErr(ctx, len(jobs), newWorker, func(wk *worker, i int) error {
+		var err error
+		sizes[i], err = w.do(&jobs[i], wk)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	for i, n := range sizes {
 		if jobs[i].page {

@@ -130,7 +130,7 @@ func testSite() Site {
 func build(t testing.TB, site Site, theme fs.FS) (string, Stats, map[string]string) {
 	t.Helper()
 	dir := t.TempDir()
-	st, err := Write(site, theme, dir)
+	st, err := Write(t.Context(), site, theme, dir)
 	if err != nil {
 		t.Fatalf("Write: %v", err)
 	}
@@ -595,7 +595,7 @@ func TestWriteRejects(t *testing.T) {
 			site := testSite()
 			tt.change(&site)
 			dir := t.TempDir()
-			_, err := Write(site, themes.Default, dir)
+			_, err := Write(t.Context(), site, themes.Default, dir)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Write = %v, want an error containing %q", err, tt.want)
 			}
@@ -621,7 +621,7 @@ func TestTemplateErrors(t *testing.T) {
 			if tt.text == "" {
 				theme = without{themes.Default, tt.file}
 			}
-			_, err := Write(testSite(), theme, t.TempDir())
+			_, err := Write(t.Context(), testSite(), theme, t.TempDir())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Write = %v, want an error naming %s", err, tt.want)
 			}
@@ -647,7 +647,7 @@ func (w without) Open(name string) (fs.File, error) {
 
 func TestStaticCollision(t *testing.T) {
 	theme := Layers(fstest.MapFS{"static/index.html": {Data: []byte("x")}}, themes.Default)
-	_, err := Write(testSite(), theme, t.TempDir())
+	_, err := Write(t.Context(), testSite(), theme, t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "static/index.html would overwrite index.html") {
 		t.Fatalf("Write = %v, want a collision error", err)
 	}
@@ -718,7 +718,7 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		var err error
-		if st, err = Write(site, themes.Default, dir); err != nil {
+		if st, err = Write(b.Context(), site, themes.Default, dir); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -306,7 +306,7 @@ func (s *Server) buildSite(ctx context.Context, changed []string) buildResult {
 		return buildResult{err: err, took: time.Since(start)}
 	}
 	lap := time.Now()
-	files, _, err := r.Files(&s.cache)
+	files, _, err := r.Files(ctx, &s.cache)
 	out := buildResult{res: r, files: files, render: time.Since(lap), took: time.Since(start), reused: s.cache.Stats(), err: err}
 	if out.err == nil {
 		out.err = ctx.Err()

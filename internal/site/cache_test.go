@@ -128,7 +128,7 @@ func TestCachedBuildIsIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := first.Files(c); err != nil { // the render memo starts here
+	if _, _, err := first.Files(t.Context(), c); err != nil { // the render memo starts here
 		t.Fatal(err)
 	}
 	editLater(files, "content/zz-added.md", "+++\ntitle = \"Putin and Kim meet at the cosmodrome\"\ndate = 2023-09-13\n+++\nRussian President Vladimir Putin met North Korean leader Kim Jong Un at the Vostochny Cosmodrome on Wednesday.\n")
@@ -140,11 +140,11 @@ func TestCachedBuildIsIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := cached.Files(c)
+	a, _, err := cached.Files(t.Context(), c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := plain.Files(nil)
+	b, _, err := plain.Files(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -208,7 +208,10 @@ func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) 
 	for i, ev := range res.Events {
 		byID[ev.ID] = i
 	}
-	groups := reportsOf(sources, res)
+	groups, err := reportsOf(ctx, sources, res)
+	if err != nil {
+		return nil, diags, err
+	}
 	sent := func(i int) ReportSentence {
 		s := &res.Sentences[i]
 		r := ReportSentence{Source: sources[s.Source].ID, Anchor: anchor(s), Text: s.Text, Statement: events.Statement(s)}

@@ -135,7 +135,10 @@ func TestReportsJoinRelated(t *testing.T) {
 		{ID: "c", Related: rel("b")},
 		{ID: "d"},
 	}
-	r := reportsOf(sources, events.Result{})
+	r, err := reportsOf(t.Context(), sources, events.Result{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		srcs []int
 		n    int

@@ -59,15 +59,26 @@ func TestFitImportance(t *testing.T) {
 		}
 		// The events and their dates as findEvents makes them (Timeline17
 		// sites have no events.toml to regroup by).
-		res, err := events.ExtractContext(context.Background(), sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
+		res, err := events.Extract(context.Background(), sources, events.Options{Link: cfg.Events.Link, SameSource: cfg.Events.SameSource})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res, err = events.Redate(context.Background(), res, sources, chronology.InferPublication(res, sources)); err != nil {
+		inferred, err := chronology.InferPublication(context.Background(), res, sources)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err = events.Redate(context.Background(), res, sources, inferred); err != nil {
 			t.Fatal(err)
 		}
 		for wi, v := range fitVolumes {
-			view := makeView(cfg, sources, res, chronology.OrderWith(res, sources, chronology.Weights{Volume: v}))
+			dated, err := chronology.OrderWith(context.Background(), res, sources, chronology.Weights{Volume: v})
+			if err != nil {
+				t.Fatal(err)
+			}
+			view, err := makeView(context.Background(), cfg, sources, res, dated)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var sum float64
 			for _, g := range golds {
 				sum += dateF1(view.Events, g)

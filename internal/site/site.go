@@ -131,7 +131,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	view := makeView(cfg, sources, res, dated)
+	view, err := makeView(ctx, cfg, sources, res, dated)
+	if err != nil {
+		return nil, err
+	}
 	setEditorSummaries(&view, summaries)
 	sum.Articles = articles
 	sum.Sources = len(sources)
@@ -160,7 +163,7 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	if opt.Cache != nil {
 		evOpt.Memo = &opt.Cache.events
 	}
-	res, err := events.ExtractContext(ctx, sources, evOpt)
+	res, err := events.Extract(ctx, sources, evOpt)
 	if err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
@@ -171,10 +174,17 @@ func findEvents(ctx context.Context, cfg config.Config, opt Options, sources []d
 	// The one feedback from grouping to dating: a source without a
 	// publication date cannot resolve "yesterday"; the events its
 	// sentences joined date it, and its sentences are dated again by it.
-	if res, err = events.Redate(ctx, res, sources, chronology.InferPublication(res, sources)); err != nil {
+	inferred, err := chronology.InferPublication(ctx, res, sources)
+	if err != nil {
 		return events.Result{}, nil, nil, nil, err
 	}
-	dated := chronology.Order(res, sources)
+	if res, err = events.Redate(ctx, res, sources, inferred); err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
+	dated, err := chronology.Order(ctx, res, sources)
+	if err != nil {
+		return events.Result{}, nil, nil, nil, err
+	}
 	dated, summaries, warns := edits.Pin(dated)
 	warnings = append(warnings, warns...)
 	stage("time")
@@ -210,12 +220,15 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	stage("clean")
 	var sources []dedup.Source
 	if opt.Cache != nil {
-		sources = opt.Cache.dedup.Group(cleaned)
+		sources, err = opt.Cache.dedup.Group(ctx, cleaned)
 	} else {
-		sources = dedup.Group(cleaned)
+		sources, err = dedup.Group(ctx, cleaned)
+	}
+	if err != nil {
+		return 0, nil, diags, err
 	}
 	stage("dedup")
-	return len(articles), sources, diags, ctx.Err()
+	return len(articles), sources, diags, nil
 }
 
 // Build runs the pipeline and publishes the site; see Publish.
@@ -309,7 +322,7 @@ func warningsOf(ds diag.List) diag.List {
 func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 	var stats render.Stats
 	err := publish(ctx, dst, r.rules, func(out render.Output) (err error) {
-		stats, err = render.Render(r.Site, r.theme, out)
+		stats, err = render.Render(ctx, r.Site, r.theme, out)
 		return err
 	})
 	if err != nil {
@@ -322,13 +335,14 @@ func Publish(ctx context.Context, r *Result, dst string) (render.Stats, error) {
 // write, by path. The dev server serves them; r.PublishFiles writes them.
 // With a cache, pages unchanged since the last build that used it are
 // not rendered again (see render.Memo); the files share their bytes with
-// the cache and must not be changed. A nil cache keeps nothing.
-func (r *Result) Files(cache *Cache) (render.Files, render.Stats, error) {
+// the cache and must not be changed. A nil cache keeps nothing. Rendering
+// stops between pages when ctx is done, with ctx's error.
+func (r *Result) Files(ctx context.Context, cache *Cache) (render.Files, render.Stats, error) {
 	var memo *render.Memo
 	if cache != nil {
 		memo = &cache.render
 	}
-	return render.Memory(r.Site, r.theme, memo)
+	return render.Memory(ctx, r.Site, r.theme, memo)
 }
 
 // PublishFiles writes files, rendered in memory by r.Files, to dst, as
@@ -341,16 +355,22 @@ func (r *Result) PublishFiles(ctx context.Context, files render.Files, dst strin
 // memo's help when it is not nil.
 func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo) ([]clean.Article, error) {
 	if memo == nil {
-		corpus := clean.NewCorpus(articles)
+		corpus, err := clean.NewCorpus(ctx, articles)
+		if err != nil {
+			return nil, err
+		}
 		out := make([]clean.Article, len(articles))
-		err := parallel.For(ctx, len(articles), func(i int) {
+		err = parallel.For(ctx, len(articles), func(i int) {
 			out[i] = clean.Clean(articles[i], corpus)
 		})
 		return out, err
 	}
-	corpus := memo.Corpus(articles)
+	corpus, err := memo.Corpus(ctx, articles)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]clean.Article, len(articles))
-	err := parallel.For(ctx, len(articles), func(i int) {
+	err = parallel.For(ctx, len(articles), func(i int) {
 		out[i] = memo.Clean(articles[i], corpus)
 	})
 	return out, err

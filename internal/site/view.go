@@ -25,8 +25,10 @@ import (
 // says little.
 const maxRelated = 5
 
-// makeView turns the pipeline's output into what the renderer shows.
-func makeView(cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) render.Site {
+// makeView turns the pipeline's output into what the renderer shows. It
+// stops between events and between sources when ctx is done, and returns
+// ctx's error.
+func makeView(ctx context.Context, cfg config.Config, sources []dedup.Source, res events.Result, dated []chronology.Dated) (render.Site, error) {
 	site := render.Site{
 		Title:        cfg.Title,
 		Description:  cfg.Description,
@@ -47,12 +49,17 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 	}
 	titles := make([]string, len(sources))
-	for i := range sources {
+	if err := parallel.For(ctx, len(sources), func(i int) {
 		titles[i] = sourceTitle(sources[i])
+	}); err != nil {
+		return render.Site{}, err
 	}
-	reports := reportsOf(sources, res)
+	reports, err := reportsOf(ctx, sources, res)
+	if err != nil {
+		return render.Site{}, err
+	}
 	site.Events = make([]render.Event, len(dated))
-	parallel.For(context.Background(), len(dated), func(i int) {
+	if err := parallel.For(ctx, len(dated), func(i int) {
 		d := &dated[i]
 		independent, note := reports.count(d.Sources)
 		ev := render.Event{
@@ -84,7 +91,9 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 			ev.Summary = append(ev.Summary, citation(res.Sentences[m], sources, titles, dateOf[m]))
 		}
 		site.Events[i] = ev
-	})
+	}); err != nil {
+		return render.Site{}, err
+	}
 	reports.weighImportance(site.Events)
 	bySource := make([][]int, len(sources))
 	for i, s := range res.Sentences {
@@ -95,7 +104,7 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		index[src.ID] = i
 	}
 	site.Sources = make([]render.Source, len(sources))
-	parallel.For(context.Background(), len(sources), func(si int) {
+	err = parallel.For(ctx, len(sources), func(si int) {
 		src := &sources[si]
 		a := src.Article
 		sv := render.Source{
@@ -141,7 +150,10 @@ func makeView(cfg config.Config, sources []dedup.Source, res events.Result, date
 		}
 		site.Sources[si] = sv
 	})
-	return site
+	if err != nil {
+		return render.Site{}, err
+	}
+	return site, nil
 }
 
 func citation(s events.Sentence, sources []dedup.Source, titles []string, date string) render.Citation {
@@ -246,7 +258,7 @@ type reports struct {
 }
 
 // reportsOf groups the sources into reports with a union-find.
-func reportsOf(sources []dedup.Source, res events.Result) reports {
+func reportsOf(ctx context.Context, sources []dedup.Source, res events.Result) (reports, error) {
 	r := reports{root: make([]int, len(sources))}
 	for i := range r.root {
 		r.root[i] = i
@@ -262,10 +274,14 @@ func reportsOf(sources []dedup.Source, res events.Result) reports {
 			}
 		}
 	}
-	for _, p := range events.Retold(res, len(sources)) {
+	retold, err := events.Retold(ctx, res, len(sources))
+	if err != nil {
+		return reports{}, err
+	}
+	for _, p := range retold {
 		r.join(p[0], p[1])
 	}
-	return r
+	return r, nil
 }
 
 func (r reports) find(i int) int {
