@@ -15,23 +15,26 @@ import (
 )
 
 // TestBinaryInterruptEndsPromptly sends SIGINT or SIGTERM to real builds
-// of a site large enough to be caught in every stage, at several points
-// of the build, and checks each ends within a second of the signal (a
+// of a site of 1,000 articles (a build of about a second), at several
+// points of the build, and checks each ends within a second of the signal (a
 // build that takes longer is signalled again at the same point once, so
 // that a machine loaded by other jobs for a moment does not fail it,
 // while a stage that ignores the signal fails both times),
-// says the previous site is unchanged, and leaves it byte-identical.
+// says the previous site is unchanged, and leaves it as it was. It checks
+// the command's signal handling and publishing; that each stage stops
+// within 100 ms of a cancel, on a 10k site, is internal/server's
+// TestStaleRebuildCancelledPromptly.
 func TestBinaryInterruptEndsPromptly(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("signals are Unix")
 	}
 	if testing.Short() {
-		t.Skip("builds a site of 3,000 articles several times")
+		t.Skip("builds a site of 1,000 articles several times")
 	}
 	dir := demo(t)
 	places := []string{"harbour", "library", "stadium", "market", "bridge", "school", "hospital", "museum"}
 	verbs := []string{"reopened", "closed", "was inspected", "was sold", "was renamed", "flooded", "was repainted"}
-	for i := range 3000 {
+	for i := range 1000 {
 		var b strings.Builder
 		fmt.Fprintf(&b, "+++\ntitle = \"Report %d\"\ndate = 2024-03-%02d\n+++\n\n", i, i%28+1)
 		for p := range 6 {

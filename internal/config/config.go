@@ -96,11 +96,15 @@ func Default() Config {
 // site directory in a build). A missing file gives the defaults; any
 // other problem is a diag.Diagnostic naming the file and line. What is
 // not a regular file (a named pipe) is an error, never waited on, as is
-// a symbolic link that leads outside the site directory.
-func Load(fsys fs.FS) (Config, error) {
-	data, _, err := sitefs.ReadFile(context.Background(), fsys, FileName, 0)
+// a symbolic link that leads outside the site directory. When ctx is done
+// before the file is read, the error is ctx's.
+func Load(ctx context.Context, fsys fs.FS) (Config, error) {
+	data, _, err := sitefs.ReadFile(ctx, fsys, FileName, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
+	}
+	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+		return Config{}, ctxErr // a cancelled build, not a problem with the file
 	}
 	if err != nil {
 		return Config{}, diag.Errorf(FileName, 0, "cannot read: %v", sitefs.Cause(err, "the site directory"))

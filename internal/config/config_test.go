@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -98,7 +99,7 @@ func TestBaseURLForms(t *testing.T) {
 }
 
 func TestLoadMissingFileGivesDefaults(t *testing.T) {
-	cfg, err := Load(fstest.MapFS{"content/a.md": {Data: []byte("A")}})
+	cfg, err := Load(t.Context(), fstest.MapFS{"content/a.md": {Data: []byte("A")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,11 +109,11 @@ func TestLoadMissingFileGivesDefaults(t *testing.T) {
 }
 
 func TestLoadReadsFile(t *testing.T) {
-	_, err := Load(fstest.MapFS{FileName: {Data: []byte("title = \"T\"\nbogus = 1\n")}})
+	_, err := Load(t.Context(), fstest.MapFS{FileName: {Data: []byte("title = \"T\"\nbogus = 1\n")}})
 	if err == nil || !strings.HasPrefix(err.Error(), "site.toml:2:") {
 		t.Errorf("Load error = %v, want one at site.toml:2", err)
 	}
-	cfg, err := Load(fstest.MapFS{FileName: {Data: []byte("title = \"T\"\ncontentDir = \"articles\"\n")}})
+	cfg, err := Load(t.Context(), fstest.MapFS{FileName: {Data: []byte("title = \"T\"\ncontentDir = \"articles\"\n")}})
 	if err != nil || cfg.Title != "T" || cfg.ContentDir != "articles" {
 		t.Errorf("Load = %+v, %v; want title T, contentDir articles", cfg, err)
 	}
@@ -122,9 +123,9 @@ func TestLoadReadsFile(t *testing.T) {
 // regular file is an error naming it, without being read.
 func TestLoadRefusesSpecialFiles(t *testing.T) {
 	for mode, kind := range map[fs.FileMode]string{fs.ModeNamedPipe: "named pipe", fs.ModeDir: "directory", fs.ModeSocket: "socket"} {
-		_, err := Load(fstest.MapFS{FileName: {Mode: mode}})
+		_, err := Load(t.Context(), fstest.MapFS{FileName: {Mode: mode}})
 		if want := "site.toml: cannot read: not a regular file (" + kind + ")"; err == nil || err.Error() != want {
-			t.Errorf("Load(%s) = %v, want %s", kind, err, want)
+			t.Errorf("Load(t.Context(), %s) = %v, want %s", kind, err, want)
 		}
 	}
 }
@@ -152,7 +153,7 @@ func TestLoadLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer d.Close()
-		return Load(d)
+		return Load(t.Context(), d)
 	}
 	if err := os.Symlink(filepath.Join("conf", FileName), link); err != nil {
 		t.Skipf("symlink: %v", err)
@@ -291,5 +292,20 @@ func TestRelativeURLs(t *testing.T) {
 	}
 	if _, err := Parse("site.toml", []byte(`relativeURLs = "yes"`)); err == nil {
 		t.Errorf(`relativeURLs = "yes" accepted`)
+	}
+}
+
+// TestLoadCancelled checks that a build cancelled before site.toml is read
+// gets the context's error, not a complaint about the file.
+func TestLoadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err := Load(ctx, fstest.MapFS{FileName: {Data: []byte("title = \"x\"\n")}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		t.Errorf("err is a diagnostic naming the file: %v", d)
 	}
 }

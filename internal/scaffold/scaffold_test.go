@@ -25,7 +25,7 @@ func TestWrite(t *testing.T) {
 		t.Fatalf("Write wrote %q (Files %q), want %q", got, Files(), want)
 	}
 	// The files are what the program reads without complaint.
-	cfg, err := config.Load(os.DirFS(dir))
+	cfg, err := config.Load(t.Context(), os.DirFS(dir))
 	if err != nil {
 		t.Fatalf("site.toml: %v", err)
 	}

@@ -296,7 +296,7 @@ func merge(a, b []string) []string {
 // first.
 func (s *Server) buildSite(ctx context.Context, changed []string) buildResult {
 	start := time.Now()
-	if s.watcherSawAll(changed) {
+	if s.watcherSawAll(ctx, changed) {
 		s.cache.Expect(changed)
 	} else {
 		s.cache.ExpectAnything()
@@ -319,11 +319,11 @@ func (s *Server) buildSite(ctx context.Context, changed []string) buildResult {
 // rescan after it could not watch), site.toml, which can move the content
 // directory, did not change, and the content directory is one the
 // watcher watches.
-func (s *Server) watcherSawAll(changed []string) bool {
+func (s *Server) watcherSawAll(ctx context.Context, changed []string) bool {
 	if changed == nil || slices.Contains(changed, allFiles) || slices.Contains(changed, config.FileName) {
 		return false
 	}
-	cfg, err := site.LoadConfig(s.opt.Site.SiteDir)
+	cfg, err := site.LoadConfig(ctx, s.opt.Site.SiteDir)
 	if err != nil {
 		return false
 	}

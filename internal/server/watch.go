@@ -168,9 +168,10 @@ func (w *watcher) relevant(name string, dir bool) (string, bool) {
 
 // findRoots sets the roots from site.toml as it is now; while it cannot be
 // read, the roots stay as they were, or the default content directory.
+// (Reading one small file that is never waited on, it needs no context.)
 func (w *watcher) findRoots() {
 	dir := "content"
-	if cfg, err := site.LoadConfig(w.siteDir); err == nil {
+	if cfg, err := site.LoadConfig(context.Background(), w.siteDir); err == nil {
 		dir = cfg.ContentDir
 	} else if w.roots != nil {
 		return

@@ -314,7 +314,7 @@ func TestWatcherSawAll(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := &Server{opt: Options{Site: site.Options{SiteDir: dir}}}
-		if got := s.watcherSawAll(tt.changed); got != tt.want {
+		if got := s.watcherSawAll(t.Context(), tt.changed); got != tt.want {
 			t.Errorf("%s: watcherSawAll = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -73,7 +73,7 @@ func Extract(ctx context.Context, files []string, loc *time.Location) ([]clean.A
 // clean, dedup) and returns the sources with the diagnostics, so that
 // cleaning and duplicate detection can be explained source by source.
 func Sources(ctx context.Context, opt Options) ([]dedup.Source, diag.List, error) {
-	cfg, err := loadConfig(opt)
+	cfg, err := loadConfig(ctx, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -186,7 +186,7 @@ type ReportLeftOut struct {
 // can see why sentences were grouped, dated and counted as they are
 // before publishing.
 func Events(ctx context.Context, opt Options) ([]EventReport, diag.List, error) {
-	cfg, err := loadConfig(opt)
+	cfg, err := loadConfig(ctx, opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -48,7 +48,7 @@ func TestFitImportance(t *testing.T) {
 		dir := filepath.Dir(tl)
 		names = append(names, filepath.Base(dir))
 		golds := readTimelines(t, tl)
-		cfg, err := LoadConfig(dir)
+		cfg, err := LoadConfig(t.Context(), dir)
 		if err != nil {
 			t.Fatal(err)
 		}

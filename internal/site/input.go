@@ -26,16 +26,16 @@ import (
 
 // LoadConfig reads the site.toml of the site directory dir as a build
 // reads it.
-func LoadConfig(dir string) (config.Config, error) {
-	return loadConfig(Options{SiteDir: dir})
+func LoadConfig(ctx context.Context, dir string) (config.Config, error) {
+	return loadConfig(ctx, Options{SiteDir: dir})
 }
 
 // loadConfig reads site.toml from the site's files. A site directory that
 // does not exist has no site.toml: the defaults then send the build on to
 // say that the content directory is not found, naming where it looked.
-func loadConfig(opt Options) (config.Config, error) {
+func loadConfig(ctx context.Context, opt Options) (config.Config, error) {
 	if opt.Files != nil {
-		return config.Load(opt.Files)
+		return config.Load(ctx, opt.Files)
 	}
 	dir, err := sitefs.Open(opt.SiteDir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -45,7 +45,7 @@ func loadConfig(opt Options) (config.Config, error) {
 		return config.Config{}, diag.Errorf(config.FileName, 0, "cannot read: %v", sitefs.Cause(err, "the site directory"))
 	}
 	defer dir.Close()
-	return config.Load(dir)
+	return config.Load(ctx, dir)
 }
 
 // openContent opens the content directory, contentDir as site.toml gives

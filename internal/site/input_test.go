@@ -134,11 +134,11 @@ func TestFilesInMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := mem.Files(nil)
+	a, _, err := mem.Files(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, err := disk.Files(nil)
+	b, _, err := disk.Files(t.Context(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		lap = now
 	}
 
-	cfg, err := loadConfig(opt)
+	cfg, err := loadConfig(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
