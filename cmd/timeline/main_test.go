@@ -55,7 +55,12 @@ func exe(t *testing.T, dir string, args ...string) (int, string, string) {
 
 func demo(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	return demoIn(t, t.TempDir())
+}
+
+// demoIn copies the demo site into the empty directory dir.
+func demoIn(t *testing.T, dir string) string {
+	t.Helper()
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	entries, err := os.ReadDir(filepath.Join("..", "..", "content"))
 	if err != nil {
