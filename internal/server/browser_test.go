@@ -59,6 +59,7 @@ func demoSite(t *testing.T) string {
 // secure context) each page has its own event stream: ten pages in one
 // tab still load, as each page closes its stream when it is left.
 func TestBrowserLiveReloadLetsGo(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	exe := cdp.Chromium(t)
 	dir := demoSite(t)
 	s := start(t, Options{Site: siteOptions(dir), Watch: true})

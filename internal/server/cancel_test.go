@@ -28,6 +28,7 @@ const staleBound = 100 * time.Millisecond
 // writes the edits and sends their batches to the server's build loop,
 // so the moment a batch is sent is the moment the debounce fires.
 func TestStaleRebuildCancelledPromptly(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	if testing.Short() {
 		t.Skip("builds a generated site of 10,000 articles")
 	}

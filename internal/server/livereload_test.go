@@ -77,6 +77,7 @@ console.log(out.join("\n"));
 // stream when the page is left, opening it again when the page comes back
 // from the back/forward cache.
 func TestLiveReloadScript(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")

@@ -267,6 +267,7 @@ func sourcePageIfAny(t *testing.T, s *Server, file string) string {
 // brings the site back. It runs with file system notifications and with
 // polling.
 func TestServeWatch(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	for _, poll := range []bool{false, true} {
 		t.Run(map[bool]string{false: "notify", true: "poll"}[poll], func(t *testing.T) {
 			dir := newSite(t)
@@ -724,6 +725,7 @@ func TestShutdownEndsEventStreams(t *testing.T) {
 // sends no request, and a keep-alive connection left idle, but keeps an
 // event stream open longer than both.
 func TestConnectionTimeouts(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := New(ctx, Options{Site: siteOptions(newSite(t)), Bind: "127.0.0.1", Watch: true})
 	if err != nil {

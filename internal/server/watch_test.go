@@ -177,6 +177,7 @@ func TestPollSeesEditKeepingSizeAndTime(t *testing.T) {
 // TestBatcher checks that changes are batched until they settle, and not
 // held back longer than maxDelay by a steady stream.
 func TestBatcher(t *testing.T) {
+	t.Parallel() // the package's slow tests run side by side
 	b := newBatcher()
 	out := make(chan []string, 1)
 	start := time.Now()
