@@ -66,6 +66,7 @@ type axeViolation struct {
 // timeline to an event, from it to a source and back. Screenshots of
 // each page at 1280×800 and 390×844 are saved as artifacts.
 func TestBrowser(t *testing.T) {
+	t.Parallel() // the two browser tests run side by side
 	chromium, axe, err := browserTools()
 	if err != nil {
 		cdp.Unavailable(t, err)
@@ -526,6 +527,7 @@ fetch(location.search.slice(1) + "/timelinejs.json").then(r => r.json()).then(da
 // event of timeline.json, in its order, the undated ones included and
 // dated "Date unknown".
 func TestTimelineJS(t *testing.T) {
+	t.Parallel() // the two browser tests run side by side
 	chromium, err := cdp.Find()
 	var dist string
 	if err == nil {
