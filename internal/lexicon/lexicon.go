@@ -239,16 +239,6 @@ func PastBase(w string) (string, bool) {
 	return b, ok
 }
 
-// Present returns the third person singular present of a simple past the
-// lexicon knows: "said" gives "says", "inspected" "inspects".
-func Present(past string) (string, bool) {
-	b, ok := PastBase(past)
-	if !ok {
-		return "", false
-	}
-	return ThirdPerson(b), true
-}
-
 // ThirdPerson returns the third person singular present of a base form.
 func ThirdPerson(b string) string {
 	switch b {
@@ -338,9 +328,6 @@ func Subordinator(w string) bool { return subordinator[w] }
 
 // Preposition reports a preposition: "in", "amid".
 func Preposition(w string) bool { return preposition[w] }
-
-// Conjunction reports a coordinating conjunction: "and", "but".
-func Conjunction(w string) bool { return conjunction[w] }
 
 // FunctionWord reports a word that cannot end a headline: an article,
 // preposition, conjunction, subordinator, auxiliary or possessive.
