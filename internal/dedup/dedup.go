@@ -153,7 +153,6 @@ func group(ctx context.Context, articles []clean.Article, memo *Memo) ([]Source,
 	if err != nil {
 		return nil, err
 	}
-	memo.keep(articles, order, fps, keys)
 
 	cands := bandPairs(fps, keys)
 	if err := ctx.Err(); err != nil {
@@ -193,6 +192,7 @@ func group(ctx context.Context, articles []clean.Article, memo *Memo) ([]Source,
 			scored[pathsOf(p.split())] = scores[i]
 		}
 		memo.scores = scored
+		memo.keep(articles, order, fps, keys)
 	}
 	var copies, related []edge
 	for i, p := range cands {
