@@ -88,10 +88,16 @@ func ParseStamp(s string, loc *time.Location) (Stamp, bool) {
 	if st, ok := parseISO(s, loc); ok {
 		return st, true
 	}
-	// "2019-11-18 10:00:00 EST" and similar: the ISO reading of the
-	// first two fields, the zone name left out.
-	if f := strings.Fields(s); len(f) >= 2 {
-		if st, ok := parseISO(f[0]+"T"+f[1], loc); ok {
+	// "2019-11-18 10:00:00 EST", "2019-11-18 10:00 +0200": the ISO
+	// reading of a date and a time, then at most a zone, an offset joined
+	// to the time or a name left out. Anything else after them ("PM", a
+	// typo) is not a stamp.
+	if f := strings.Fields(s); len(f) == 2 || len(f) == 3 && (zoneName(f[2]) || zoneOffset(f[2])) {
+		iso := f[0] + "T" + f[1]
+		if len(f) == 3 && zoneOffset(f[2]) {
+			iso += f[2]
+		}
+		if st, ok := parseISO(iso, loc); ok {
 			return st, true
 		}
 	}
@@ -106,6 +112,41 @@ func ParseStamp(s string, loc *time.Location) (Stamp, bool) {
 		return Stamp{Time: t, Precision: l.precision, Clock: l.clock}, true
 	}
 	return Stamp{}, false
+}
+
+// zoneName reports a time zone's abbreviation: two to five capitals
+// ("UTC", "EST", "CEST"), but not "AM" or "PM".
+func zoneName(w string) bool {
+	if len(w) < 2 || len(w) > 5 || w == "AM" || w == "PM" {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// zoneOffset reports an offset from UTC as ISO 8601 writes one after a
+// time: Z, ±hh, ±hhmm or ±hh:mm.
+func zoneOffset(w string) bool {
+	if w == "Z" {
+		return true
+	}
+	if len(w) < 3 || w[0] != '+' && w[0] != '-' {
+		return false
+	}
+	digits := strings.Replace(w[1:], ":", "", 1)
+	if len(digits) != 2 && len(digits) != 4 || strings.Count(w, ":") > 1 || strings.Contains(w[1:], ":") && len(w) != 6 {
+		return false
+	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseDate parses a date as people write it in metadata or a dateline:
