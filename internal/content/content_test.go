@@ -152,7 +152,7 @@ func TestEncodings(t *testing.T) {
 	}
 	// The warnings name the file and say how it was read.
 	if _, diags := Parse("content/latin.txt", []byte("Caf\xe9 owners said so."), time.UTC); len(diags) != 1 ||
-		diags[0].Error() != "content/latin.txt: not UTF-8 and no charset declared: read as windows-1252" {
+		diags[0].Error() != "content/latin.txt: not UTF-8 (first bad byte at offset 3): read as Windows-1252" {
 		t.Errorf("windows-1252 file: %v", diags)
 	}
 	if _, diags := Parse("content/bad.txt", []byte("\xEF\xBB\xBFCaf\xc3\xa9 \xff owners said so."), time.UTC); len(diags) != 1 ||

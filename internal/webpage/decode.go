@@ -46,18 +46,26 @@ type Decoded struct {
 func Decode(data []byte) Decoded { return decode(data, true) }
 
 // DecodeText returns the bytes of a text or Markdown file as UTF-8. It
-// reads them as Decode reads a page that declares no charset: a byte order
-// mark decides first (UTF-8, UTF-16 little or big endian); then valid
-// UTF-8 is UTF-8; text that is mostly UTF-8 is UTF-8 with its bad bytes
+// reads them as Decode reads a page that declares no charset, but for
+// two things a text editor does: a UTF-16 byte order mark decides, a UTF-8
+// one only when the rest is UTF-8 (Windows-1252 text behind one is read as
+// such); then valid UTF-8 is UTF-8; text that is mostly UTF-8 (no fewer
+// sequences of UTF-8 than bad bytes) is UTF-8 with its bad bytes
 // replaced; anything else is Windows-1252. Line ends are left as they are.
 func DecodeText(data []byte) Decoded { return decode(data, false) }
 
 // decode is Decode when html is true, else DecodeText: only a page's
 // <meta> can declare a charset.
 func decode(data []byte, html bool) Decoded {
+	skip := 0
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return repaired(data[3:], 3)
+		if html || utf8.Valid(data[3:]) {
+			return repaired(data[3:], 3)
+		}
+		// A text file saved by an editor that put a UTF-8 mark before
+		// Windows-1252 text: the rest decides, as it does without one.
+		data, skip = data[3:], 3
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return Decoded{transform(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data), "utf-16le", -1}
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -82,8 +90,8 @@ func decode(data []byte, html bool) Decoded {
 		return repaired(data, 0)
 	case enc != nil:
 		return Decoded{transform(enc, data), name, -1}
-	case mostlyUTF8(data):
-		return repaired(data, 0)
+	case mostlyUTF8(data, html):
+		return repaired(data, skip)
 	}
 	return Decoded{transform(charmap.Windows1252, data), "windows-1252 (undeclared)", -1}
 }
@@ -126,9 +134,13 @@ func repaired(data []byte, skip int) Decoded {
 }
 
 // mostlyUTF8 says whether data has UTF-8 sequences of two bytes or more,
-// at least two for every byte that is not UTF-8. Text in a legacy charset
-// has next to none: its high bytes seldom come in valid UTF-8 patterns.
-func mostlyUTF8(data []byte) bool {
+// for a page at least two for every byte that is not UTF-8, for a text
+// file at least one. Text in a legacy charset has next to none: its high
+// bytes seldom come in valid UTF-8 patterns. (A text file's few stray
+// bytes in accented UTF-8 text, "Café crème" with three bad bytes, are
+// repaired rather than taken for Windows-1252, as content read them
+// before the two decoders were one.)
+func mostlyUTF8(data []byte, html bool) bool {
 	good, bad := 0, 0
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
@@ -143,7 +155,10 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += size
 	}
-	return good > 0 && bad*2 <= good
+	if html {
+		return good > 0 && bad*2 <= good
+	}
+	return good > 0 && bad <= good
 }
 
 // transform decodes data with enc; bytes enc cannot decode become U+FFFD.

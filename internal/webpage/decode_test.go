@@ -16,7 +16,9 @@ func TestDecodeText(t *testing.T) {
 	}{
 		{"utf-8", "Caf\xc3\xa9 opens.", "Café opens.", "utf-8", -1},
 		{"utf-8 byte order mark", "\xEF\xBB\xBFCaf\xC3\xA9 opens.\r\nNext line.", "Café opens.\r\nNext line.", "utf-8", -1},
-		{"utf-8 byte order mark, bad byte", "\xEF\xBB\xBFCaf\xe9 opens.", "Caf\uFFFD opens.", "utf-8", 6},
+		{"utf-8 byte order mark, windows-1252 after it", "\xEF\xBB\xBFCaf\xe9 opens.", "Café opens.", "windows-1252 (undeclared)", -1},
+		{"utf-8 byte order mark, bad byte", "\xEF\xBB\xBFCaf\xc3\xa9 \xff opens.", "Café \uFFFD opens.", "utf-8", 9},
+		{"accented utf-8, a stray byte for every sequence", "Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9e \x81\x8d\x90", "Café crème brûlée \uFFFD", "utf-8", 22},
 		{"utf-16le byte order mark", "\xFF\xFEH\x00i\x00.\x00", "Hi.", "utf-16le", -1},
 		{"utf-16be byte order mark", "\xFE\xFF\x00H\x00i\x00.", "Hi.", "utf-16be", -1},
 		{"windows-1252", "\x93Caf\xe9\x94 opens \x96 today \x80.", "“Café” opens – today €.", "windows-1252 (undeclared)", -1},
