@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/chronology"
@@ -23,6 +25,7 @@ import (
 	"github.com/timeline-ssg/timeline/internal/events"
 	"github.com/timeline-ssg/timeline/internal/parallel"
 	"github.com/timeline-ssg/timeline/internal/render"
+	"github.com/timeline-ssg/timeline/internal/sitefs"
 	"github.com/timeline-ssg/timeline/themes"
 )
 
@@ -94,7 +97,8 @@ type Result struct {
 }
 
 // Run runs the pipeline up to, not including, writing files. Errors in the
-// input are returned as a diag.BuildError listing every one.
+// input are returned as a diag.BuildError listing every one, with a Result
+// that holds only the Summary so far: its warnings and stages.
 func Run(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	var sum Summary
@@ -115,7 +119,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	theme, err := loadTheme(opt, cfg.Theme)
+	theme, err := loadTheme(ctx, opt, cfg.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -123,12 +127,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	articles, sources, diags, err := ingest(ctx, cfg, opt, stage)
 	sum.Warnings = diags
 	if err != nil {
-		return nil, err
+		return partial(sum, err)
 	}
 	res, dated, summaries, warns, err := findEvents(ctx, cfg, opt, sources, stage)
 	sum.Warnings = append(sum.Warnings, warns...)
 	if err != nil {
-		return nil, err
+		return partial(sum, err)
 	}
 
 	view, err := makeView(ctx, cfg, sources, res, dated)
@@ -231,11 +235,32 @@ func ingest(ctx context.Context, cfg config.Config, opt Options, stage func(stri
 	return len(articles), sources, diags, nil
 }
 
+// partial is what Run returns for an input error: the summary so far, its
+// warnings only those of the build's input (errors are in err), sorted.
+func partial(sum Summary, err error) (*Result, error) {
+	var be diag.BuildError
+	if !errors.As(err, &be) {
+		return nil, err
+	}
+	var warnings diag.List
+	for _, d := range sum.Warnings {
+		if d.Severity == diag.Warning {
+			warnings = append(warnings, d)
+		}
+	}
+	warnings.Sort()
+	sum.Warnings = warnings
+	return &Result{Summary: sum}, err
+}
+
 // Build runs the pipeline and publishes the site; see Publish.
 func Build(ctx context.Context, opt Options) (Summary, error) {
 	start := time.Now()
 	r, err := Run(ctx, opt)
 	if err != nil {
+		if r != nil {
+			return r.Summary, err // the warnings found before the errors
+		}
 		return Summary{}, err
 	}
 	dst := opt.Destination
@@ -379,7 +404,7 @@ func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo)
 // loadTheme layers the site's theme directory, if configured, over the
 // built-in theme. Links inside the theme directory are followed as long as
 // they stay inside it.
-func loadTheme(opt Options, name string) (fs.FS, error) {
+func loadTheme(ctx context.Context, opt Options, name string) (fs.FS, error) {
 	if name == "" {
 		return themes.Default, nil
 	}
@@ -390,13 +415,46 @@ func loadTheme(opt Options, name string) (fs.FS, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
 	}
-	// Through an os.Root, a link in the theme to a file outside it is an
-	// error, not a way to publish that file.
-	root, err := os.OpenRoot(dir)
+	// Through a sitefs.Dir (an os.Root), a link in the theme to a file
+	// outside it is an error, not a way to publish that file, and a named
+	// pipe is refused, never waited on.
+	root, err := sitefs.Open(dir)
 	if err != nil {
 		return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
 	}
-	return render.Layers(root.FS(), themes.Default), nil
+	defer root.Close()
+	files, err := readTheme(ctx, root, path.Join("themes", name))
+	if err != nil {
+		return nil, err
+	}
+	return render.Layers(files, themes.Default), nil
+}
+
+// readTheme reads every file of a theme directory into memory, so that a
+// build sees one state of the theme and holds no file open after it (a
+// dev server's rebuilds had each left one open). What is not a regular
+// file is an error naming it; dir names the theme directory in messages.
+func readTheme(ctx context.Context, theme fs.FS, dir string) (fs.FS, error) {
+	files := fstest.MapFS{}
+	err := fs.WalkDir(theme, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			return nil
+		}
+		var data []byte
+		var info fs.FileInfo
+		if err == nil {
+			data, info, err = sitefs.ReadFile(ctx, theme, name, 0)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if err != nil {
+			return diag.Errorf(path.Join(dir, name), 0, "cannot read: %v", sitefs.Cause(err, "the theme directory"))
+		}
+		files[name] = &fstest.MapFile{Data: data, Mode: info.Mode(), ModTime: info.ModTime()}
+		return nil
+	})
+	return files, err
 }
 
 // checkOverride validates a configuration changed by a command-line flag.
