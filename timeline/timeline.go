@@ -11,9 +11,11 @@
 // same site in memory, serves it, and with watching rebuilds it and
 // reloads the browser when a file changes.
 //
-// This package is the whole library: the stages it runs are internal to
-// the module, so they can change without breaking a program that builds
-// sites.
+// This package is the library's whole surface: the stages it runs are
+// internal to the module, so they can change without breaking a program
+// that builds sites. (The command's explaining subcommands, extract,
+// sources and events, read the stages directly.) Serve prints the address
+// it listens on to Stdout.
 package timeline
 
 import (

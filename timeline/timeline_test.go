@@ -48,6 +48,18 @@ func TestBuildErrors(t *testing.T) {
 			t.Errorf("public/ exists after a failed build")
 		}
 	})
+	t.Run("input error beside a warning", func(t *testing.T) {
+		dir := site(t, map[string]string{"site.toml": "title = \"x\"\n", "content/a.md": article,
+			"content/bad.md": "+++\ndate = \"yesterday\"\n+++\n\nText.\n", "content/empty.md": "+++\ntitle = \"Nothing\"\n+++\n"})
+		sum, err := timeline.Build(t.Context(), timeline.Options{SiteDir: dir})
+		var be *timeline.BuildError
+		if !errors.As(err, &be) || len(be.Errors) != 1 || be.Errors[0].File != filepath.Join("content", "bad.md") {
+			t.Fatalf("err = %v, want one error naming content/bad.md", err)
+		}
+		if len(sum.Warnings) != 1 || sum.Warnings[0].File != filepath.Join("content", "empty.md") || !sum.Warnings[0].Warning {
+			t.Errorf("warnings = %+v, want the one about content/empty.md", sum.Warnings)
+		}
+	})
 	t.Run("strict", func(t *testing.T) {
 		dir := site(t, map[string]string{"site.toml": "title = \"x\"\n", "content/a.md": article, "content/empty.md": "+++\ntitle = \"Nothing\"\n+++\n"})
 		sum, err := timeline.Build(t.Context(), timeline.Options{SiteDir: dir, Strict: true})

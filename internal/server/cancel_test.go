@@ -141,7 +141,7 @@ func TestStaleRebuildCancelledPromptly(t *testing.T) {
 				break
 			}
 			t.Logf("%s: the rebuild the edit %v after its start superseded returned %v after the edit's debounce fired", name, after.Round(time.Millisecond), late.Round(100*time.Microsecond))
-			if late > staleBound {
+			if late > staleBound && !raceDetector { // under -race, only races are looked for
 				t.Errorf("%s: the rebuild the edit %v after its start superseded returned %v after the edit's debounce fired, want within %v", name, after.Round(time.Millisecond), late.Round(time.Millisecond), staleBound)
 			}
 			break
