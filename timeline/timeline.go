@@ -14,8 +14,7 @@
 // This package is the library's whole surface: the stages it runs are
 // internal to the module, so they can change without breaking a program
 // that builds sites. (The command's explaining subcommands, extract,
-// sources and events, read the stages directly.) Serve prints the address
-// it listens on to Stdout.
+// sources and events, read the stages directly.)
 package timeline
 
 import (
@@ -177,6 +176,10 @@ type ServeOptions struct {
 	Write bool
 	// Stdout and Stderr receive progress and errors; nil discards them.
 	Stdout, Stderr io.Writer
+	// Ready, if not nil, is called once the first build is served, with
+	// the address it is served at ("http://127.0.0.1:40123/"): with Port
+	// 0, the way to learn the port.
+	Ready func(url string)
 }
 
 // Serve builds the site in memory and serves it over HTTP until ctx is
@@ -185,7 +188,7 @@ type ServeOptions struct {
 // browser. It returns an error only when it cannot start: the address is
 // taken, or the first build cannot even read site.toml.
 func Serve(ctx context.Context, opt ServeOptions) error {
-	err := server.Run(ctx, server.Options{
+	s, err := server.New(ctx, server.Options{
 		Site:         opt.Options.internal(),
 		Bind:         opt.Bind,
 		Port:         opt.Port,
@@ -196,7 +199,13 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 		Stdout:       opt.Stdout,
 		Stderr:       opt.Stderr,
 	})
-	return publicError(err)
+	if err != nil {
+		return publicError(err)
+	}
+	if opt.Ready != nil {
+		opt.Ready(s.URL())
+	}
+	return publicError(s.Serve(ctx))
 }
 
 func (o Options) internal() site.Options {

@@ -1,11 +1,15 @@
 package timeline_test
 
 import (
+	"context"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/timeline-ssg/timeline/timeline"
 )
@@ -90,4 +94,42 @@ func TestBuildErrors(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+// TestServeReady serves a site on a port of the system's choosing, learns
+// its address from Ready, fetches the timeline page, and stops.
+func TestServeReady(t *testing.T) {
+	dir := site(t, map[string]string{"site.toml": "title = \"Bridge story\"\n", "content/a.md": article})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- timeline.Serve(ctx, timeline.ServeOptions{Options: timeline.Options{SiteDir: dir}, Port: 0,
+			Ready: func(url string) { ready <- url }})
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatalf("Serve returned before it was ready: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("Serve was not ready within 30 s")
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Bridge story") {
+		t.Errorf("GET %s: %s, page without the site's title", url, resp.Status)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Serve after cancel: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("Serve wrote public/")
+	}
 }
