@@ -21,6 +21,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
@@ -53,6 +54,11 @@ type Options struct {
 	// published, when the build has warnings; strict = true in site.toml
 	// does the same.
 	Strict bool
+	// Files, if not nil, holds the site's files in place of the directory
+	// SiteDir: site.toml, the content directory and themes/ at its root
+	// (an embed.FS, an fstest.MapFS). Give Destination when SiteDir is
+	// empty.
+	Files fs.FS
 }
 
 // Summary reports what a build did.
@@ -210,7 +216,7 @@ func Serve(ctx context.Context, opt ServeOptions) error {
 
 func (o Options) internal() site.Options {
 	return site.Options{SiteDir: o.SiteDir, Destination: o.Destination, BaseURL: o.BaseURL,
-		Drafts: o.Drafts, CleanDestinationDir: o.CleanDestinationDir, Strict: o.Strict}
+		Drafts: o.Drafts, CleanDestinationDir: o.CleanDestinationDir, Strict: o.Strict, Files: o.Files}
 }
 
 func publicSummary(s site.Summary) Summary {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/timeline-ssg/timeline/timeline"
@@ -131,5 +132,22 @@ func TestServeReady(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Error("Serve wrote public/")
+	}
+}
+
+// TestBuildFromMemory builds a site whose files are in memory.
+func TestBuildFromMemory(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "out")
+	files := fstest.MapFS{
+		"site.toml":    {Data: []byte("title = \"In memory\"\n")},
+		"content/a.md": {Data: []byte(article)},
+	}
+	sum, err := timeline.Build(t.Context(), timeline.Options{Files: files, Destination: dst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dst, "index.html"))
+	if err != nil || sum.Articles != 1 || !strings.Contains(string(page), "In memory") {
+		t.Fatalf("summary %+v, index.html without the site's title (%v)", sum, err)
 	}
 }
