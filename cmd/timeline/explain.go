@@ -206,25 +206,14 @@ func sources(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type sourceJSON struct {
 	ID      string               `json:"id"`
 	Article extractJSON          `json:"article"`
-	Copies  []copyJSON           `json:"copies"`
+	Copies  []render.JSONCopy    `json:"copies"`
 	Related []render.JSONRelated `json:"related"`
 }
 
-// copyJSON is a copy merged into a source. It says what timeline.json's
-// copies say, but leaves out the metadata a copy lacks, as an article's
-// record does; one type for both would change the output of one.
-type copyJSON struct {
-	File        string  `json:"file"`
-	Title       string  `json:"title,omitempty"`
-	Publisher   string  `json:"publisher,omitempty"`
-	URL         string  `json:"url,omitempty"`
-	Containment float64 `json:"containment"`
-}
-
 func newSourceJSON(s dedup.Source) sourceJSON {
-	r := sourceJSON{ID: s.ID, Article: newExtractJSON(s.Article), Copies: []copyJSON{}, Related: []render.JSONRelated{}}
+	r := sourceJSON{ID: s.ID, Article: newExtractJSON(s.Article), Copies: []render.JSONCopy{}, Related: []render.JSONRelated{}}
 	for i, c := range s.Copies {
-		r.Copies = append(r.Copies, copyJSON{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: s.Containment[i]})
+		r.Copies = append(r.Copies, render.JSONCopy{File: c.Path, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: s.Containment[i]})
 	}
 	for _, x := range s.Related {
 		r.Related = append(r.Related, render.JSONRelated{ID: x.ID, Similarity: x.Similarity})

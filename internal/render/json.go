@@ -63,7 +63,7 @@ type jsonSource struct {
 	// Duplicates are the files of the copies merged into this source;
 	// Copies says more of each.
 	Duplicates []string   `json:"duplicates"`
-	Copies     []jsonCopy `json:"copies"`
+	Copies     []JSONCopy `json:"copies"`
 	// Related are the sources that rewrite much of the same story.
 	Related []JSONRelated `json:"related"`
 	Text    string        `json:"text"`
@@ -71,7 +71,10 @@ type jsonSource struct {
 	Removed []JSONRemoval `json:"removed"`
 }
 
-type jsonCopy struct {
+// JSONCopy is a copy merged into a source, in JSON, as timeline.json and
+// `timeline sources --json` have it: its file, the metadata it had (""
+// where it had none) and how much of it the source contains (0..1).
+type JSONCopy struct {
 	File        string  `json:"file"`
 	Title       string  `json:"title"`
 	Publisher   string  `json:"publisher"`
@@ -199,7 +202,7 @@ func sourceJSON(s *Source) jsonSource {
 		Dateline:   s.Dateline,
 		File:       s.File,
 		Duplicates: make([]string, len(s.Copies)),
-		Copies:     make([]jsonCopy, len(s.Copies)),
+		Copies:     make([]JSONCopy, len(s.Copies)),
 		Related:    make([]JSONRelated, len(s.Related)),
 		Text:       s.Text,
 		Events:     append([]string{}, s.EventIDs...),
@@ -207,7 +210,7 @@ func sourceJSON(s *Source) jsonSource {
 	}
 	for j, c := range s.Copies {
 		js.Duplicates[j] = c.File
-		js.Copies[j] = jsonCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
+		js.Copies[j] = JSONCopy{File: c.File, Title: c.Title, Publisher: c.Publisher, URL: c.URL, Containment: round2(c.Containment)}
 	}
 	for j, r := range s.Related {
 		js.Related[j] = JSONRelated{ID: r.ID, Similarity: round2(r.Similarity)}
