@@ -445,6 +445,11 @@ func TestReadLimitsAndLinks(t *testing.T) {
 	must(os.Symlink("loop.txt", filepath.Join(c, "loop.txt")))
 	must(os.Symlink("ok.txt", filepath.Join(c, "inside.txt")))
 	must(os.Symlink("..", filepath.Join(c, "sub", "up"))) // a directory loop, not followed
+	elsewhere := t.TempDir()
+	must(os.WriteFile(filepath.Join(elsewhere, "far.txt"), []byte("The bridge reopened on Tuesday after a year of work.\n"), 0o644))
+	must(os.Symlink(elsewhere, filepath.Join(c, "more"))) // a directory outside
+	must(os.Symlink("sub", filepath.Join(c, "again")))    // a directory inside
+	must(os.Symlink("ok.txt", filepath.Join(c, "notes"))) // a file that is no article: nothing to say
 
 	articles, diags, err := Read(context.Background(), Options{FS: openDir(t, c), ContentDir: "content", MaxSize: 1000})
 	if err != nil {
@@ -461,6 +466,9 @@ func TestReadLimitsAndLinks(t *testing.T) {
 		"content/big.txt":     "skipped: 3800 bytes, larger than maxArticleSize (1000)",
 		"content/outside.txt": "skipped: a symbolic link that leads outside the content directory, which is not followed",
 		"content/loop.txt":    "skipped:",
+		"content/sub/up":      "skipped: a symbolic link to a directory, which is not followed",
+		"content/again":       "skipped: a symbolic link to a directory, which is not followed",
+		"content/more":        "skipped: a symbolic link that leads outside the content directory",
 	}
 	for _, d := range diags {
 		for file, msg := range want {
@@ -471,6 +479,11 @@ func TestReadLimitsAndLinks(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing warnings %v in %v", want, diags)
+	}
+	for _, d := range diags {
+		if d.File == "content/notes" {
+			t.Errorf("a link to a file that is no article got a warning: %v", d)
+		}
 	}
 }
 

@@ -117,7 +117,8 @@ func Read(ctx context.Context, opt Options) ([]Article, diag.List, error) {
 
 // list returns the names in fsys of the article files, sorted. rel is
 // the content directory's path relative to the site root, for messages.
-// Symbolic links to directories are not followed. An article's name on
+// Symbolic links to directories are not followed, with a warning naming
+// them (one that leads out of the content directory too). An article's name on
 // what is not a regular file or a symbolic link (a named pipe, a socket,
 // a device) is skipped with a warning: it is never opened. It stops with
 // ctx's error when ctx is done.
@@ -138,6 +139,18 @@ func list(ctx context.Context, fsys fs.FS, rel string) ([]string, diag.List, err
 		if p != "." && Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && !IsArticle(d.Name()) {
+			// Perhaps a link to a directory of articles: not followed, and
+			// said, so that its articles are not silently missing.
+			st, err := fs.Stat(fsys, p)
+			switch {
+			case err == nil && st.IsDir():
+				diags = append(diags, diag.Warnf(path.Join(rel, p), 0, "skipped: a symbolic link to a directory, which is not followed: the articles in it are not read"))
+			case err != nil && sitefs.Escapes(err):
+				diags = append(diags, diag.Warnf(path.Join(rel, p), 0, "skipped: %v", sitefs.Cause(err, "the content directory")))
 			}
 			return nil
 		}
