@@ -329,7 +329,8 @@ var speechNouns = map[string]bool{}
 func init() {
 	for _, stem := range []string{"say", "tell", "announce", "state", "warn", "urge", "deny", "insist", "add",
 		"claim", "declare", "confirm", "vow", "pledge", "promise", "accuse", "argue", "stress", "note",
-		"assert", "reiterate", "explain", "allege", "report", "reveal", "predict", "threaten", "demand"} {
+		"assert", "reiterate", "explain", "allege", "report", "reveal", "predict", "threaten", "demand",
+		"assure", "reassure", "acknowledge", "concede", "caution", "reply", "respond"} {
 		for _, w := range sayForms(stem) {
 			verbsOfSaying[w] = true
 		}

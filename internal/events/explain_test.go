@@ -33,6 +33,11 @@ func TestStatement(t *testing.T) {
 		{"Opposition councillors called for an independent inquiry into the collapse.", true},
 		{"The council announced plans to move the school out of the flood zone.", true},
 		{"Rescue workers claim that the dam had not been inspected for years.", true},
+		{"The minister assured residents that the levee would hold through the winter.", true},
+		{"The council conceded that the warning had come too late.", true},
+		{"Engineers cautioned that the bridge could not carry lorries until spring.", true},
+		{"The water board responded that the sluices had been opened on time.", true},
+		{"Ostrow's mayor acknowledged on Friday that the evacuation had been chaotic.", true},
 		// Happenings: the main verb tells what was done or happened.
 		{"The water board announced the closure of the Vell dam on Monday.", false},
 		{"Police arrested two quarry managers in Ostrow on Saturday.", false},
