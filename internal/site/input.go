@@ -12,9 +12,7 @@ import (
 	"github.com/timeline-ssg/timeline/internal/content"
 	"github.com/timeline-ssg/timeline/internal/diag"
 	"github.com/timeline-ssg/timeline/internal/editorial"
-	"github.com/timeline-ssg/timeline/internal/render"
 	"github.com/timeline-ssg/timeline/internal/sitefs"
-	"github.com/timeline-ssg/timeline/themes"
 )
 
 // The input of a build is read through file systems: the site's files
@@ -106,17 +104,4 @@ func loadEdits(ctx context.Context, cfg config.Config, opt Options) (editorial.E
 	}
 	defer done()
 	return editorial.Load(ctx, fsys, cfg.ContentDir)
-}
-
-// filesTheme is loadTheme for a site given as Options.Files.
-func filesTheme(files fs.FS, name string) (fs.FS, error) {
-	dir := "themes/" + name
-	if st, err := fs.Stat(files, dir); err != nil || !st.IsDir() {
-		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
-	}
-	sub, err := fs.Sub(files, dir)
-	if err != nil {
-		return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
-	}
-	return render.Layers(sub, themes.Default), nil
 }

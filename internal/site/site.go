@@ -402,28 +402,41 @@ func cleanAll(ctx context.Context, articles []content.Article, memo *clean.Memo)
 }
 
 // loadTheme layers the site's theme directory, if configured, over the
-// built-in theme. Links inside the theme directory are followed as long as
-// they stay inside it.
+// built-in theme, read into memory by readTheme from the site's files
+// (Options.Files) or from disk. Links inside the theme directory are
+// followed as long as they stay inside it.
 func loadTheme(ctx context.Context, opt Options, name string) (fs.FS, error) {
 	if name == "" {
 		return themes.Default, nil
 	}
+	dir := path.Join("themes", name)
+	noDir := diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
+	var theme fs.FS
 	if opt.Files != nil {
-		return filesTheme(opt.Files, name)
+		if st, err := fs.Stat(opt.Files, dir); err != nil || !st.IsDir() {
+			return nil, noDir
+		}
+		sub, err := fs.Sub(opt.Files, dir)
+		if err != nil {
+			return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
+		}
+		theme = sub
+	} else {
+		disk := filepath.Join(opt.SiteDir, filepath.FromSlash(dir))
+		if st, err := os.Stat(disk); err != nil || !st.IsDir() {
+			return nil, noDir
+		}
+		// Through a sitefs.Dir (an os.Root), a link in the theme to a
+		// file outside it is an error, not a way to publish that file,
+		// and a named pipe is refused, never waited on.
+		root, err := sitefs.Open(disk)
+		if err != nil {
+			return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
+		}
+		defer root.Close()
+		theme = root
 	}
-	dir := filepath.Join(opt.SiteDir, "themes", name)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, diag.Errorf(config.FileName, 0, "theme %q: no directory themes/%s in the site", name, name)
-	}
-	// Through a sitefs.Dir (an os.Root), a link in the theme to a file
-	// outside it is an error, not a way to publish that file, and a named
-	// pipe is refused, never waited on.
-	root, err := sitefs.Open(dir)
-	if err != nil {
-		return nil, diag.Errorf(config.FileName, 0, "theme %q: %v", name, err)
-	}
-	defer root.Close()
-	files, err := readTheme(ctx, root, path.Join("themes", name))
+	files, err := readTheme(ctx, theme, dir)
 	if err != nil {
 		return nil, err
 	}
