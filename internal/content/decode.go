@@ -2,7 +2,6 @@ package content
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/timeline-ssg/timeline/internal/diag"
 	"github.com/timeline-ssg/timeline/internal/webpage"
@@ -18,22 +17,9 @@ func decodeText(file string, data []byte) (text string, warnings []diag.Diagnost
 	dec := webpage.DecodeText(data)
 	if dec.Encoding == "windows-1252 (undeclared)" {
 		return normalizeNewlines(string(dec.Text)), []diag.Diagnostic{
-			diag.Warnf(file, 0, "not UTF-8 (first bad byte at offset %d): read as Windows-1252", firstBad(data))}, true
+			diag.Warnf(file, 0, "not UTF-8 (first bad byte at offset %d): read as Windows-1252", webpage.FirstInvalid(data))}, true
 	}
 	return normalizeNewlines(string(dec.Text)), decodeWarnings(file, dec.Encoding, dec.InvalidAt), true
-}
-
-// firstBad returns the offset of the first byte of data that is not
-// UTF-8, a byte order mark counted; -1 when there is none.
-func firstBad(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
 
 // decodeWarnings says how a file that was not clean UTF-8 was read: with

@@ -122,15 +122,20 @@ func repaired(data []byte, skip int) Decoded {
 	if utf8.Valid(data) {
 		return Decoded{data, "utf-8", -1}
 	}
-	bad := 0
-	for bad < len(data) {
-		r, n := utf8.DecodeRune(data[bad:])
+	return Decoded{bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8", skip + FirstInvalid(data)}
+}
+
+// FirstInvalid returns the offset in data of the first byte that is not
+// part of UTF-8, -1 when there is none.
+func FirstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n <= 1 {
-			break
+			return i
 		}
-		bad += n
+		i += n
 	}
-	return Decoded{bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8", skip + bad}
+	return -1
 }
 
 // mostlyUTF8 says whether data has UTF-8 sequences of two bytes or more,
